@@ -1,0 +1,22 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '@/lib/generated/prisma/client';
+
+// One client per process. In development Next.js reloads modules, so the instance lives on globalThis.
+const globalForPrisma = globalThis as unknown as { modelgatePrisma?: PrismaClient };
+
+function createClient(): PrismaClient {
+  const connectionString = process.env.DATABASE_URL;
+  if (!connectionString) throw new Error('DATABASE_URL is not set: start the app with `npm start`, which provides one.');
+  const adapter = new PrismaPg({
+    connectionString,
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    // Fail fast while the database is down instead of queueing requests forever.
+    connectionTimeoutMillis: 5_000,
+  });
+  return new PrismaClient({ adapter });
+}
+
+export const db: PrismaClient = globalForPrisma.modelgatePrisma ?? createClient();
+if (process.env.NODE_ENV !== 'production') globalForPrisma.modelgatePrisma = db;
+
+export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];

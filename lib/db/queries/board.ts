@@ -1,0 +1,112 @@
+import 'server-only';
+import { db } from '@/lib/db/prisma';
+import { BOARD_STAGES, type MetricDirection, type Stage } from '@/lib/registry';
+
+export interface VersionCardData {
+  id: string;
+  number: number;
+  semver: string;
+  stage: Stage;
+  dataVersion: string;
+  author: string | null;
+  createdAt: string;
+  stageChangedAt: string;
+  tags: { key: string; value: string }[];
+  aliases: string[];
+  primaryMetric: number | null;
+}
+
+export interface StagePage {
+  versions: VersionCardData[];
+  /** Number to pass as `before` for the next page, or null at the end. */
+  nextBefore: number | null;
+}
+
+export interface BoardData {
+  model: { id: string; name: string; description: string; tags: string[]; owner: string; lastStable: { number: number; semver: string } | null };
+  primaryMetric: { key: string; direction: MetricDirection } | null;
+  counts: Record<Stage, number>;
+  production: VersionCardData | null;
+  columns: Record<(typeof BOARD_STAGES)[number], StagePage>;
+}
+
+export const BOARD_PAGE_SIZE = 20;
+
+const cardSelect = {
+  id: true,
+  number: true,
+  semver: true,
+  stage: true,
+  dataVersion: true,
+  createdAt: true,
+  stageChangedAt: true,
+  createdBy: { select: { name: true } },
+  tags: { select: { key: true, value: true }, orderBy: { key: 'asc' } },
+  aliases: { select: { alias: true }, orderBy: { alias: 'asc' } },
+} as const;
+
+/**
+ * One page of a stage column, newest first, by keyset on (model_id, stage, number) — the index makes a
+ * model with 10,000 versions open as fast as one with 10.
+ */
+export async function getStagePage(modelId: string, stage: Stage, primaryKey: string | null, before?: number, limit = BOARD_PAGE_SIZE): Promise<StagePage> {
+  const rows = await db.modelVersion.findMany({
+    where: { modelId, stage, ...(before ? { number: { lt: before } } : {}) },
+    orderBy: { number: 'desc' },
+    take: limit + 1,
+    select: {
+      ...cardSelect,
+      metrics: primaryKey ? { where: { key: primaryKey, slice: '' }, select: { value: true }, take: 1 } : false,
+    },
+  });
+  const page = rows.slice(0, limit);
+  return {
+    versions: page.map((v) => ({
+      id: v.id,
+      number: v.number,
+      semver: v.semver,
+      stage: v.stage,
+      dataVersion: v.dataVersion,
+      author: v.createdBy?.name ?? null,
+      createdAt: v.createdAt.toISOString(),
+      stageChangedAt: v.stageChangedAt.toISOString(),
+      tags: v.tags,
+      aliases: v.aliases.map((a) => a.alias),
+      primaryMetric: (v.metrics as { value: number }[] | undefined)?.[0]?.value ?? null,
+    })),
+    nextBefore: rows.length > limit ? (page[page.length - 1]?.number ?? null) : null,
+  };
+}
+
+export async function getBoard(name: string): Promise<BoardData | null> {
+  const model = await db.registeredModel.findUnique({
+    where: { name },
+    include: {
+      owner: { select: { name: true } },
+      lastStableVersion: { select: { number: true, semver: true } },
+      metricDefinitions: { where: { isPrimary: true }, select: { key: true, direction: true } },
+    },
+  });
+  if (!model) return null;
+  const primary = model.metricDefinitions[0] ?? null;
+  const [counts, testing, staging, production] = await Promise.all([
+    db.modelVersion.groupBy({ by: ['stage'], where: { modelId: model.id }, _count: { _all: true } }),
+    ...BOARD_STAGES.map((stage) => getStagePage(model.id, stage, primary?.key ?? null)),
+  ]);
+  const stageCounts: Record<Stage, number> = { testing: 0, staging: 0, production: 0, archived: 0 };
+  for (const c of counts) stageCounts[c.stage] = c._count._all;
+  return {
+    model: {
+      id: model.id,
+      name: model.name,
+      description: model.description,
+      tags: model.tags,
+      owner: model.owner.name,
+      lastStable: model.lastStableVersion,
+    },
+    primaryMetric: primary,
+    counts: stageCounts,
+    production: production!.versions[0] ?? null,
+    columns: { testing: testing!, staging: staging!, production: production! },
+  };
+}

@@ -1,0 +1,72 @@
+import 'server-only';
+import { NextResponse, type NextRequest } from 'next/server';
+import { ZodError } from 'zod';
+import { assertCan, RegistryError, type Action, type ErrorCode } from '@/lib/registry';
+import { mapDbError } from '@/lib/db/errors';
+import { getCurrentUser, type CurrentUser } from '@/lib/auth/current-user';
+
+const STATUS: Record<ErrorCode, number> = {
+  INVALID_ARGUMENT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INVALID_TRANSITION: 409,
+  GATE_FAILED: 422,
+  PAYLOAD_TOO_LARGE: 413,
+  UNAVAILABLE: 503,
+  INTERNAL: 500,
+};
+
+export function errorResponse(code: ErrorCode, message: string, details?: unknown): NextResponse {
+  return NextResponse.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, { status: STATUS[code] });
+}
+
+/** Maps anything thrown by a handler to the one error shape; unknown failures are logged and hidden. */
+export function toErrorResponse(thrown: unknown): NextResponse {
+  const error = mapDbError(thrown);
+  if (error instanceof RegistryError) return errorResponse(error.code, error.message, error.details);
+  if (error instanceof ZodError) {
+    return errorResponse('INVALID_ARGUMENT', error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '), {
+      issues: error.issues.map((i) => ({ path: i.path, message: i.message })),
+    });
+  }
+  console.error('[modelgate] unhandled error', error);
+  return errorResponse('INTERNAL', 'Something went wrong on our side. The error has been logged.');
+}
+
+type RouteContext<P> = { params: Promise<P> };
+type Handler<P> = (args: { req: NextRequest; params: P; user: CurrentUser }) => Promise<Response> | Response;
+
+/**
+ * Wraps a route handler: resolves the signed-in user, checks the permission table, and maps errors.
+ * Every handler goes through it, so none can forget the check.
+ */
+export function withUser<P = Record<string, never>>(handler: Handler<P>, options: { permission: Action }) {
+  return async (req: NextRequest, context: RouteContext<P>): Promise<Response> => {
+    try {
+      const user = await getCurrentUser();
+      if (!user) throw new RegistryError('UNAUTHENTICATED', 'Sign in to continue.');
+      assertCan(user.role, options.permission);
+      return await handler({ req, params: await context.params, user });
+    } catch (error) {
+      return toErrorResponse(error);
+    }
+  };
+}
+
+const MAX_BODY_BYTES = 1_000_000;
+
+/** Reads a JSON body with a size limit; a malformed or oversized body is the client's mistake, not a 500. */
+export async function readJson(req: NextRequest): Promise<unknown> {
+  const declared = Number(req.headers.get('content-length') ?? 0);
+  if (declared > MAX_BODY_BYTES) throw new RegistryError('PAYLOAD_TOO_LARGE', 'Request bodies are limited to 1 MB.');
+  const text = await req.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new RegistryError('PAYLOAD_TOO_LARGE', 'Request bodies are limited to 1 MB.');
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new RegistryError('INVALID_ARGUMENT', 'The request body is not valid JSON.');
+  }
+}

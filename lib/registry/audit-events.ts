@@ -1,0 +1,26 @@
+/**
+ * Every kind of audit event, with what it means. Services write only these; the timeline renders each
+ * with its own icon and sentence. Events are append-only in the database.
+ */
+export const AUDIT_ACTIONS = {
+  'model.created': 'A model was registered',
+  'model.updated': "A model's description, owner or tags changed",
+  'version.registered': 'A new version was registered (it lands in Testing)',
+  'version.updated': "A version's description, model card or tags changed",
+  'version.promoted': 'A version moved from Testing to Staging',
+  'version.demoted': 'A version moved from Staging back to Testing',
+  'version.archived': 'A version was archived',
+  'version.restored': 'An archived version returned to Testing',
+  'promotion.requested': 'Promotion of a Staging version to Production was requested',
+  'promotion.approved': 'An approver approved a promotion request',
+  'promotion.rejected': 'An approver rejected a promotion request (this closes it)',
+  'promotion.cancelled': 'The requester withdrew a promotion request',
+  'version.deployed': 'A version became Production (the previous one was archived)',
+  'model.rolled_back': 'Production was rolled back to the last stable version; the replaced version is tagged failed',
+  'user.signed_in': 'A user signed in',
+  'user.created': 'An admin created a user',
+  'user.updated': "An admin changed a user's role or status",
+} as const;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+export const AUDIT_ACTION_NAMES = Object.keys(AUDIT_ACTIONS) as AuditAction[];

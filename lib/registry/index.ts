@@ -1,0 +1,8 @@
+// The registry's domain core: pure TypeScript, no Prisma, no Next.js.
+export * from './errors';
+export * from './stages';
+export * from './semver';
+export * from './roles';
+export * from './permissions';
+export * from './audit-events';
+export * from './metrics';

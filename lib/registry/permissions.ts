@@ -1,0 +1,55 @@
+import { RegistryError } from './errors';
+import { ROLE_LABELS, type Role } from './roles';
+
+/**
+ * The one permission table. Route handlers and services check it with `assertCan`; buttons read it with
+ * `can` to show or disable themselves. Adding an action here is the only way to make it possible.
+ */
+export const PERMISSIONS = [
+  { action: 'registry.read', description: 'See models, versions, metrics and history', roles: ['viewer', 'scientist', 'approver', 'admin'] },
+  { action: 'model.create', description: 'Register a new model', roles: ['scientist', 'approver', 'admin'] },
+  { action: 'version.register', description: 'Register a new version of a model', roles: ['scientist', 'approver', 'admin'] },
+  { action: 'version.edit', description: 'Edit descriptions, model cards and tags', roles: ['scientist', 'approver', 'admin'] },
+  { action: 'version.promote', description: 'Promote a version from Testing to Staging', roles: ['scientist', 'approver', 'admin'] },
+  { action: 'version.request-production', description: 'Request promotion of a Staging version to Production', roles: ['scientist', 'approver', 'admin'] },
+  { action: 'version.archive', description: 'Archive, demote or restore a version outside Production', roles: ['scientist', 'approver', 'admin'] },
+  { action: 'request.decide', description: 'Approve or reject a promotion request (not your own)', roles: ['approver', 'admin'] },
+  { action: 'model.rollback', description: 'Roll Production back to the last stable version', roles: ['approver', 'admin'] },
+  { action: 'gates.override', description: 'Promote past failing gates with a written justification', roles: ['admin'] },
+  { action: 'users.manage', description: 'Create users, change roles, disable accounts', roles: ['admin'] },
+  { action: 'tokens.manage', description: 'Create and revoke API tokens', roles: ['admin'] },
+  { action: 'policies.manage', description: "Edit a model's promotion policy", roles: ['admin'] },
+  { action: 'audit.export', description: 'Export the audit history and registry state', roles: ['admin'] },
+] as const satisfies readonly { action: string; description: string; roles: readonly Role[] }[];
+
+export type Action = (typeof PERMISSIONS)[number]['action'];
+export const ACTIONS: readonly Action[] = PERMISSIONS.map((p) => p.action);
+
+const ALLOWED = new Map<Action, readonly Role[]>(PERMISSIONS.map((p) => [p.action, p.roles]));
+
+export function can(role: Role | null | undefined, action: Action): boolean {
+  return !!role && (ALLOWED.get(action) ?? []).includes(role);
+}
+
+/** The lowest role that may do `action`, for messages such as "needs the approver role". */
+export function minimumRole(action: Action): Role {
+  const roles = ALLOWED.get(action) ?? [];
+  return roles[0] ?? 'admin';
+}
+
+/** Why `role` cannot do `action`, or null when it can. Shown on disabled buttons. */
+export function denialReason(role: Role | null | undefined, action: Action): string | null {
+  if (can(role, action)) return null;
+  return `Needs the ${ROLE_LABELS[minimumRole(action)].toLowerCase()} role`;
+}
+
+export function assertCan(role: Role | null | undefined, action: Action): void {
+  if (!role) throw new RegistryError('UNAUTHENTICATED', 'Sign in to continue.');
+  const reason = denialReason(role, action);
+  if (reason) throw new RegistryError('FORBIDDEN', `${reason} to ${describe(action)}.`, { action, role });
+}
+
+function describe(action: Action): string {
+  const description = PERMISSIONS.find((p) => p.action === action)?.description ?? action;
+  return description.charAt(0).toLowerCase() + description.slice(1);
+}

@@ -1,0 +1,43 @@
+import type { AuditAction, Stage } from '@/lib/registry';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { Tx } from '@/lib/db/prisma';
+import type { Actor } from './actor';
+import { clock } from './clock';
+
+export interface AuditEntry {
+  action: AuditAction;
+  model?: { id: string; name: string };
+  version?: { id: string; number: number };
+  fromStage?: Stage | null;
+  toStage?: Stage | null;
+  comment?: string | null;
+  override?: boolean;
+  data?: Prisma.InputJsonObject;
+}
+
+/**
+ * Writes one audit event inside the caller's transaction, so the event exists exactly when the change does.
+ * Also stamps the model's last activity, which orders the model list.
+ */
+export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      at: clock.now(),
+      actorId: actor.id,
+      actorLabel: actor.label,
+      action: entry.action,
+      modelId: entry.model?.id,
+      modelName: entry.model?.name,
+      versionId: entry.version?.id,
+      versionNumber: entry.version?.number,
+      fromStage: entry.fromStage ?? null,
+      toStage: entry.toStage ?? null,
+      comment: entry.comment ?? null,
+      override: entry.override ?? false,
+      data: entry.data ?? {},
+    },
+  });
+  if (entry.model) {
+    await tx.registeredModel.update({ where: { id: entry.model.id }, data: { lastActivityAt: clock.now() } });
+  }
+}

@@ -1,0 +1,37 @@
+import { assertCan, RegistryError } from '@/lib/registry';
+import { db } from '@/lib/db/prisma';
+import { withDbErrors } from '@/lib/db/errors';
+import { ZCreateModelInput, type CreateModelInput } from '@/lib/validations/model';
+import type { Actor } from './actor';
+import { recordAudit } from './audit';
+
+export async function createModel(actor: Actor, rawInput: CreateModelInput) {
+  assertCan(actor.role, 'model.create');
+  const input = ZCreateModelInput.parse(rawInput);
+  if (!actor.id) throw new RegistryError('FORBIDDEN', 'Only a user can own a model.');
+  const ownerId = actor.id;
+  const primaries = input.metrics.filter((m) => m.isPrimary).length;
+  if (primaries > 1) throw new RegistryError('INVALID_ARGUMENT', 'A model has at most one primary metric.');
+
+  return withDbErrors(() =>
+    db.$transaction(async (tx) => {
+      const existing = await tx.registeredModel.findUnique({ where: { name: input.name }, select: { id: true } });
+      if (existing) throw new RegistryError('CONFLICT', `A model named "${input.name}" already exists.`);
+      const model = await tx.registeredModel.create({
+        data: {
+          name: input.name,
+          description: input.description,
+          tags: input.tags,
+          ownerId,
+          metricDefinitions: { create: input.metrics },
+        },
+      });
+      await recordAudit(tx, actor, {
+        action: 'model.created',
+        model,
+        data: { tags: input.tags, metrics: input.metrics.map((m) => m.key) },
+      });
+      return model;
+    }),
+  );
+}

@@ -1,0 +1,38 @@
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { Tx } from '@/lib/db/prisma';
+import type { Actor } from '../actor';
+import { recordAudit } from '../audit';
+import { swapProduction } from './production';
+
+/**
+ * Puts a Staging version into Production inside the caller's transaction (the approval that completes a
+ * request, or an admin override): the previous Production version is archived and remembered as the
+ * last stable version, and the move is audited.
+ */
+export async function deployVersion(
+  tx: Tx,
+  actor: Actor,
+  args: { model: { id: string; name: string }; version: { id: string; number: number }; comment: string | null; override?: boolean; data?: Prisma.InputJsonObject },
+) {
+  const { replaced } = await swapProduction(tx, {
+    modelId: args.model.id,
+    versionId: args.version.id,
+    fromStage: 'staging',
+    startedBy: actor.label,
+    endedReason: `replaced by version ${args.version.number}`,
+  });
+  if (replaced) {
+    await tx.registeredModel.update({ where: { id: args.model.id }, data: { lastStableVersionId: replaced.id } });
+  }
+  await recordAudit(tx, actor, {
+    action: 'version.deployed',
+    model: args.model,
+    version: args.version,
+    fromStage: 'staging',
+    toStage: 'production',
+    comment: args.comment,
+    override: args.override ?? false,
+    data: { ...args.data, replacedVersion: replaced?.number ?? null },
+  });
+  return { replaced };
+}

@@ -1,0 +1,71 @@
+import { assertCan, assertTransition, RegistryError, STAGE_LABELS, type Action, type AuditAction, type Stage, type TransitionKind } from '@/lib/registry';
+import { db } from '@/lib/db/prisma';
+import { withDbErrors } from '@/lib/db/errors';
+import type { Actor } from './actor';
+import { recordAudit } from './audit';
+import { clock } from './clock';
+
+interface MoveSpec {
+  kind: TransitionKind;
+  to: Stage;
+  permission: Action;
+  action: AuditAction;
+  reasonRequired: boolean;
+}
+
+const MOVES = {
+  promote: { kind: 'promote', to: 'staging', permission: 'version.promote', action: 'version.promoted', reasonRequired: false },
+  demote: { kind: 'demote', to: 'testing', permission: 'version.archive', action: 'version.demoted', reasonRequired: true },
+  archive: { kind: 'archive', to: 'archived', permission: 'version.archive', action: 'version.archived', reasonRequired: true },
+  restore: { kind: 'restore', to: 'testing', permission: 'version.archive', action: 'version.restored', reasonRequired: true },
+} as const satisfies Record<string, MoveSpec>;
+
+export type SimpleMove = keyof typeof MOVES;
+
+export interface MoveVersionInput {
+  model: string;
+  number: number;
+  /** The stage the caller saw the version in; a mismatch means the board was stale. */
+  expectedStage?: Stage;
+  comment?: string;
+  data?: Record<string, string | number | boolean | null>;
+}
+
+/**
+ * Moves one version along the transition table outside Production (promote, demote, archive, restore).
+ * Production changes have their own services because they need approvals or a rollback target.
+ */
+export async function moveVersion(actor: Actor, move: SimpleMove, input: MoveVersionInput) {
+  const spec: MoveSpec = MOVES[move];
+  assertCan(actor.role, spec.permission);
+  const comment = input.comment?.trim() || null;
+  if (spec.reasonRequired && (!comment || comment.length < 3)) {
+    throw new RegistryError('INVALID_ARGUMENT', 'Give a reason (at least 3 characters).');
+  }
+  return withDbErrors(() =>
+    db.$transaction(async (tx) => {
+      const version = await tx.modelVersion.findFirst({
+        where: { model: { name: input.model }, number: input.number },
+        select: { id: true, number: true, stage: true, model: { select: { id: true, name: true } } },
+      });
+      if (!version) throw new RegistryError('NOT_FOUND', `${input.model} has no version ${input.number}.`);
+      if (input.expectedStage && version.stage !== input.expectedStage) {
+        throw new RegistryError('CONFLICT', `Version ${version.number} is now in ${STAGE_LABELS[version.stage]}, not ${STAGE_LABELS[input.expectedStage]}. The board was out of date.`, { stage: version.stage });
+      }
+      assertTransition(version.stage, spec.to, spec.kind);
+      // Conditional update: if someone moved it since we read it, nothing matches and we report a conflict.
+      const updated = await tx.modelVersion.updateMany({ where: { id: version.id, stage: version.stage }, data: { stage: spec.to, stageChangedAt: clock.now() } });
+      if (updated.count !== 1) throw new RegistryError('CONFLICT', 'The version moved at the same moment. Refresh and try again.');
+      await recordAudit(tx, actor, {
+        action: spec.action,
+        model: version.model,
+        version,
+        fromStage: version.stage,
+        toStage: spec.to,
+        comment,
+        data: input.data ?? {},
+      });
+      return { id: version.id, number: version.number, from: version.stage, to: spec.to };
+    }),
+  );
+}
