@@ -6,3 +6,6 @@ export * from './roles';
 export * from './permissions';
 export * from './audit-events';
 export * from './metrics';
+export * from './policy';
+export * from './gates';
+export * from './approvals';

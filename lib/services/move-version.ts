@@ -1,9 +1,11 @@
-import { assertCan, assertTransition, RegistryError, STAGE_LABELS, type Action, type AuditAction, type Stage, type TransitionKind } from '@/lib/registry';
+import { assertCan, assertTransition, failingGates, RegistryError, STAGE_LABELS, type Action, type AuditAction, type Stage, type TransitionKind } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
 import { clock } from './clock';
+import { evaluateVersionGates } from './internal/gate-context';
+import { toJson } from './internal/json';
 
 interface MoveSpec {
   kind: TransitionKind;
@@ -29,6 +31,8 @@ export interface MoveVersionInput {
   expectedStage?: Stage;
   comment?: string;
   data?: Record<string, string | number | boolean | null>;
+  /** An admin's written justification for promoting past failing gates. */
+  overrideJustification?: string;
 }
 
 /**
@@ -39,6 +43,11 @@ export async function moveVersion(actor: Actor, move: SimpleMove, input: MoveVer
   const spec: MoveSpec = MOVES[move];
   assertCan(actor.role, spec.permission);
   const comment = input.comment?.trim() || null;
+  const override = input.overrideJustification?.trim() || null;
+  if (override !== null) {
+    assertCan(actor.role, 'gates.override');
+    if (override.length < 10) throw new RegistryError('INVALID_ARGUMENT', 'An override needs a written justification (at least 10 characters).');
+  }
   if (spec.reasonRequired && (!comment || comment.length < 3)) {
     throw new RegistryError('INVALID_ARGUMENT', 'Give a reason (at least 3 characters).');
   }
@@ -53,6 +62,14 @@ export async function moveVersion(actor: Actor, move: SimpleMove, input: MoveVer
         throw new RegistryError('CONFLICT', `Version ${version.number} is now in ${STAGE_LABELS[version.stage]}, not ${STAGE_LABELS[input.expectedStage]}. The board was out of date.`, { stage: version.stage });
       }
       assertTransition(version.stage, spec.to, spec.kind);
+      let gates = null;
+      if (spec.to === 'staging') {
+        gates = (await evaluateVersionGates(tx, { modelId: version.model.id, versionId: version.id, target: 'staging' })).results;
+        const failing = failingGates(gates);
+        if (failing.length > 0 && !override) {
+          throw new RegistryError('GATE_FAILED', `${failing.length} gate(s) for Staging failed: ${failing.map((g) => g.detail).join(' ')}`, { gates });
+        }
+      }
       // Conditional update: if someone moved it since we read it, nothing matches and we report a conflict.
       const updated = await tx.modelVersion.updateMany({ where: { id: version.id, stage: version.stage }, data: { stage: spec.to, stageChangedAt: clock.now() } });
       if (updated.count !== 1) throw new RegistryError('CONFLICT', 'The version moved at the same moment. Refresh and try again.');
@@ -62,8 +79,9 @@ export async function moveVersion(actor: Actor, move: SimpleMove, input: MoveVer
         version,
         fromStage: version.stage,
         toStage: spec.to,
-        comment,
-        data: input.data ?? {},
+        comment: override ?? comment,
+        override: override !== null && gates !== null && failingGates(gates).length > 0,
+        data: { ...input.data, ...(gates ? { gates: toJson(gates) } : {}) },
       });
       return { id: version.id, number: version.number, from: version.stage, to: spec.to };
     }),

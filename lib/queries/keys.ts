@@ -1,0 +1,13 @@
+import type { Stage } from '@/lib/registry';
+
+/**
+ * Every react-query key in the app, built here and nowhere else, so a mutation can invalidate exactly
+ * what it changed (`versionKeys.model(name)` after a move) without guessing at string shapes.
+ */
+export const versionKeys = {
+  all: ['versions'] as const,
+  model: (model: string) => [...versionKeys.all, model] as const,
+  stage: (model: string, stage: Stage) => [...versionKeys.model(model), stage] as const,
+  /** Pages of one stage continuing after `startBefore` (null: from the newest). */
+  stagePages: (model: string, stage: Stage, startBefore: number | null) => [...versionKeys.stage(model, stage), { startBefore }] as const,
+};

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+// A model's promotion policy: per target stage, the gates a version must pass.
+// Zod here is a pure schema library: the same shapes validate the admin editor and the stored JSON.
+
+export const METADATA_FIELDS = ['artifactDigest', 'trainingDataHash', 'codeCommit'] as const;
+export type MetadataField = (typeof METADATA_FIELDS)[number];
+
+export const DEFAULT_CARD_SECTIONS = ['Intended use', 'Limitations', 'Evaluation data', 'Ethical considerations'];
+
+export const ZGate = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('metric-threshold'),
+    metric: z.string().min(1).max(100),
+    op: z.enum(['>=', '<=']),
+    value: z.number().finite(),
+    evaluationSet: z.string().max(100).optional(),
+  }),
+  z.object({
+    kind: z.literal('no-regression'),
+    /** Metrics to compare; empty means the model's primary metric. */
+    metrics: z.array(z.string().min(1).max(100)).max(50).default([]),
+    /** Allowed relative loss vs the Production baseline: 0.05 means candidate ≥ 0.95 × baseline. */
+    tolerance: z.number().min(0).max(1).default(0.05),
+    perSlice: z.boolean().default(false),
+  }),
+  z.object({ kind: z.literal('required-metadata'), fields: z.array(z.enum(METADATA_FIELDS)).min(1) }),
+  z.object({ kind: z.literal('model-card-complete'), sections: z.array(z.string().min(1).max(100)).min(1).default(DEFAULT_CARD_SECTIONS) }),
+  z.object({ kind: z.literal('approvals'), count: z.number().int().min(0).max(10) }),
+]);
+export type Gate = z.infer<typeof ZGate>;
+
+export const ZPolicy = z.object({
+  staging: z.array(ZGate).max(50).default([]),
+  production: z.array(ZGate).max(50).default([]),
+});
+export type Policy = z.infer<typeof ZPolicy>;
+export type PolicyStage = keyof Policy;
+
+/** What every model gets until an admin edits it: strict where it matters, at Production. */
+export const DEFAULT_POLICY: Policy = {
+  staging: [{ kind: 'required-metadata', fields: ['artifactDigest'] }],
+  production: [
+    { kind: 'required-metadata', fields: ['artifactDigest', 'trainingDataHash', 'codeCommit'] },
+    { kind: 'no-regression', metrics: [], tolerance: 0.05, perSlice: true },
+    { kind: 'model-card-complete', sections: DEFAULT_CARD_SECTIONS },
+    { kind: 'approvals', count: 1 },
+  ],
+};
+
+/** Reads a stored policy, falling back to the default for a missing or unreadable one. */
+export function parsePolicy(stored: unknown): Policy {
+  const parsed = ZPolicy.safeParse(stored);
+  return parsed.success ? parsed.data : DEFAULT_POLICY;
+}
+
+export function requiredApprovals(gates: readonly Gate[]): number {
+  return gates.reduce((n, g) => (g.kind === 'approvals' ? Math.max(n, g.count) : n), 0);
+}

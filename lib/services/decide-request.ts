@@ -1,0 +1,82 @@
+import { assertCan, failingGates, RegistryError, tallyDecisions } from '@/lib/registry';
+import { db } from '@/lib/db/prisma';
+import { withDbErrors } from '@/lib/db/errors';
+import type { Actor } from './actor';
+import { recordAudit } from './audit';
+import { clock } from './clock';
+import { deployVersion } from './internal/deploy';
+import { evaluateVersionGates } from './internal/gate-context';
+import { toJson } from './internal/json';
+
+export interface DecideRequestInput {
+  requestId: string;
+  decision: 'approve' | 'reject';
+  comment?: string;
+  /**
+   * The Production version number the approver saw when deciding (null: none). If Production changed
+   * since, the approval is refused with CONFLICT rather than promoting against a comparison nobody saw.
+   */
+  expectedProduction?: number | null;
+}
+
+/**
+ * Records an approver's decision. A rejection closes the request. The approval that completes the count
+ * re-evaluates the gates against the current Production version and, if they pass, deploys the version
+ * in the same transaction. The request row is locked, so concurrent decisions queue.
+ */
+export async function decideRequest(actor: Actor, input: DecideRequestInput) {
+  assertCan(actor.role, 'request.decide');
+  if (!actor.id) throw new RegistryError('FORBIDDEN', 'Only a user can decide a promotion request.');
+  const approverId = actor.id;
+  const comment = input.comment?.trim() ?? '';
+  if (input.decision === 'reject' && comment.length < 3) throw new RegistryError('INVALID_ARGUMENT', 'Say why you reject (at least 3 characters).');
+
+  return withDbErrors(() =>
+    db.$transaction(async (tx) => {
+      const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "promotion_request" WHERE "id" = ${input.requestId} FOR UPDATE`;
+      if (locked.length === 0) throw new RegistryError('NOT_FOUND', 'No such promotion request.');
+      const request = await tx.promotionRequest.findUniqueOrThrow({
+        where: { id: input.requestId },
+        include: { version: { select: { id: true, number: true, stage: true } }, model: { select: { id: true, name: true } }, decisions: true },
+      });
+      if (request.status !== 'pending') throw new RegistryError('CONFLICT', `This request was already ${request.status}.`, { status: request.status });
+      if (request.requestedById === approverId) {
+        throw new RegistryError('FORBIDDEN', 'You requested this promotion — another approver must decide.');
+      }
+      if (request.decisions.some((d) => d.approverId === approverId)) {
+        throw new RegistryError('CONFLICT', 'You have already decided on this request.');
+      }
+      await tx.approval.create({ data: { requestId: request.id, approverId, decision: input.decision, comment, createdAt: clock.now() } });
+      const auditBase = { model: request.model, version: request.version, comment: comment || null } as const;
+
+      const outcome = tallyDecisions([...request.decisions, { approverId, decision: input.decision }], request.requestedById, request.requiredApprovals);
+      if (outcome.state === 'rejected') {
+        await tx.promotionRequest.update({ where: { id: request.id }, data: { status: 'rejected', decidedAt: clock.now() } });
+        await recordAudit(tx, actor, { ...auditBase, action: 'promotion.rejected', data: { requestId: request.id } });
+        return { status: 'rejected' as const, deployed: false };
+      }
+      if (outcome.state === 'pending') {
+        await recordAudit(tx, actor, { ...auditBase, action: 'promotion.approved', data: { requestId: request.id, approvals: outcome.approvals, required: outcome.required } });
+        return { status: 'pending' as const, deployed: false, approvals: outcome.approvals, required: outcome.required };
+      }
+
+      // The last approval: check the world is still the one the approver judged, then promote.
+      if (request.version.stage !== 'staging') {
+        throw new RegistryError('CONFLICT', `v${request.version.number} is no longer in Staging; the request cannot complete.`);
+      }
+      const evaluation = await evaluateVersionGates(tx, { modelId: request.model.id, versionId: request.version.id, target: 'production' });
+      const current = evaluation.baseline?.number ?? null;
+      if (input.expectedProduction !== undefined && input.expectedProduction !== current) {
+        throw new RegistryError('CONFLICT', `Production changed to ${current === null ? 'nothing' : `v${current}`} while you were deciding. Review the new comparison and approve again.`, { production: current });
+      }
+      const failing = failingGates(evaluation.results);
+      if (failing.length > 0) {
+        throw new RegistryError('GATE_FAILED', `The gates no longer pass against the current Production version: ${failing.map((g) => g.detail).join(' ')}`, { gates: evaluation.results });
+      }
+      await recordAudit(tx, actor, { ...auditBase, action: 'promotion.approved', data: { requestId: request.id, approvals: outcome.approvals, required: outcome.required } });
+      await deployVersion(tx, actor, { model: request.model, version: request.version, comment: comment || request.comment, data: { requestId: request.id, gates: toJson(evaluation.results) } });
+      await tx.promotionRequest.update({ where: { id: request.id }, data: { status: 'approved', decidedAt: clock.now(), gateResults: toJson(evaluation.results) } });
+      return { status: 'approved' as const, deployed: true };
+    }),
+  );
+}

@@ -1,0 +1,39 @@
+import { assertCan, failingGates, RegistryError } from '@/lib/registry';
+import { db } from '@/lib/db/prisma';
+import { withDbErrors } from '@/lib/db/errors';
+import type { Actor } from './actor';
+import { clock } from './clock';
+import { deployVersion } from './internal/deploy';
+import { evaluateVersionGates } from './internal/gate-context';
+import { toJson } from './internal/json';
+
+/**
+ * An admin puts a Staging version into Production past its gates and approvals. Only with a written
+ * justification; the audit event is marked as an override and shows in red on the timeline.
+ */
+export async function overrideToProduction(actor: Actor, input: { model: string; number: number; justification: string }) {
+  assertCan(actor.role, 'gates.override');
+  const justification = input.justification?.trim() ?? '';
+  if (justification.length < 10) throw new RegistryError('INVALID_ARGUMENT', 'An override needs a written justification (at least 10 characters).');
+  return withDbErrors(() =>
+    db.$transaction(async (tx) => {
+      const version = await tx.modelVersion.findFirst({
+        where: { model: { name: input.model }, number: input.number },
+        select: { id: true, number: true, stage: true, model: { select: { id: true, name: true } } },
+      });
+      if (!version) throw new RegistryError('NOT_FOUND', `${input.model} has no version ${input.number}.`);
+      if (version.stage !== 'staging') throw new RegistryError('INVALID_TRANSITION', 'Only a Staging version can be put into Production.');
+      const evaluation = await evaluateVersionGates(tx, { modelId: version.model.id, versionId: version.id, target: 'production' });
+      // Close any pending request for this version: the override decided it.
+      await tx.promotionRequest.updateMany({ where: { versionId: version.id, status: 'pending' }, data: { status: 'approved', decidedAt: clock.now() } });
+      await deployVersion(tx, actor, {
+        model: version.model,
+        version,
+        comment: justification,
+        override: true,
+        data: { gates: toJson(evaluation.results), failingGates: failingGates(evaluation.results).length },
+      });
+      return { deployed: true };
+    }),
+  );
+}

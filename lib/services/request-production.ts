@@ -1,0 +1,75 @@
+import { assertCan, failingGates, RegistryError, STAGE_LABELS } from '@/lib/registry';
+import { db } from '@/lib/db/prisma';
+import { withDbErrors } from '@/lib/db/errors';
+import type { Actor } from './actor';
+import { recordAudit } from './audit';
+import { clock } from './clock';
+import { deployVersion } from './internal/deploy';
+import { evaluateVersionGates } from './internal/gate-context';
+import { toJson } from './internal/json';
+
+export interface RequestProductionInput {
+  model: string;
+  number: number;
+  comment: string;
+}
+
+/**
+ * Opens a promotion request for a Staging version. The gates are evaluated now and snapshotted on the
+ * request; failing gates refuse the request (nothing is created). When the policy requires no approvals
+ * the version is deployed at once, in the same transaction.
+ */
+export async function requestProduction(actor: Actor, input: RequestProductionInput) {
+  assertCan(actor.role, 'version.request-production');
+  if (!actor.id) throw new RegistryError('FORBIDDEN', 'Only a user can request a promotion.');
+  const requesterId = actor.id;
+  const comment = input.comment?.trim() ?? '';
+  if (comment.length < 3) throw new RegistryError('INVALID_ARGUMENT', 'Tell the approvers why (a comment of at least 3 characters).');
+
+  return withDbErrors(() =>
+    db.$transaction(async (tx) => {
+      const version = await tx.modelVersion.findFirst({
+        where: { model: { name: input.model }, number: input.number },
+        select: { id: true, number: true, stage: true, model: { select: { id: true, name: true } } },
+      });
+      if (!version) throw new RegistryError('NOT_FOUND', `${input.model} has no version ${input.number}.`);
+      if (version.stage !== 'staging') {
+        throw new RegistryError('INVALID_TRANSITION', `Only Staging versions can be requested for Production; v${version.number} is in ${STAGE_LABELS[version.stage]}.`);
+      }
+      const pending = await tx.promotionRequest.findFirst({ where: { versionId: version.id, status: 'pending' }, select: { id: true } });
+      if (pending) throw new RegistryError('CONFLICT', `v${version.number} already has a pending promotion request.`, { requestId: pending.id });
+
+      const evaluation = await evaluateVersionGates(tx, { modelId: version.model.id, versionId: version.id, target: 'production' });
+      const failing = failingGates(evaluation.results);
+      if (failing.length > 0) {
+        throw new RegistryError('GATE_FAILED', `${failing.length} gate(s) for Production failed: ${failing.map((g) => g.detail).join(' ')}`, { gates: evaluation.results });
+      }
+      const request = await tx.promotionRequest.create({
+        data: {
+          modelId: version.model.id,
+          versionId: version.id,
+          requestedById: requesterId,
+          comment,
+          gateResults: toJson(evaluation.results),
+          requiredApprovals: evaluation.requiredApprovals,
+          createdAt: clock.now(),
+        },
+      });
+      await recordAudit(tx, actor, {
+        action: 'promotion.requested',
+        model: version.model,
+        version,
+        fromStage: 'staging',
+        toStage: 'production',
+        comment,
+        data: { requestId: request.id, requiredApprovals: evaluation.requiredApprovals, baselineVersion: evaluation.baseline?.number ?? null, gates: toJson(evaluation.results) },
+      });
+      if (evaluation.requiredApprovals === 0) {
+        await deployVersion(tx, actor, { model: version.model, version, comment, data: { requestId: request.id } });
+        await tx.promotionRequest.update({ where: { id: request.id }, data: { status: 'approved', decidedAt: clock.now() } });
+        return { request: { ...request, status: 'approved' as const }, deployed: true };
+      }
+      return { request, deployed: false };
+    }),
+  );
+}
