@@ -45,6 +45,7 @@ type Handler<P> = (args: { req: NextRequest; params: P; user: CurrentUser }) => 
 export function withUser<P = Record<string, never>>(handler: Handler<P>, options: { permission: Action }) {
   return async (req: NextRequest, context: RouteContext<P>): Promise<Response> => {
     try {
+      assertSameOrigin(req);
       const user = await getCurrentUser();
       if (!user) throw new RegistryError('UNAUTHENTICATED', 'Sign in to continue.');
       assertCan(user.role, options.permission);
@@ -53,6 +54,27 @@ export function withUser<P = Record<string, never>>(handler: Handler<P>, options
       return toErrorResponse(error);
     }
   };
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Cookie-authenticated mutations must come from our own pages: a browser always sends Origin on a
+ * cross-site POST, and a forged one from another site is refused here (SameSite=Lax cookies are the
+ * first line; this is the second).
+ */
+function assertSameOrigin(req: NextRequest): void {
+  if (SAFE_METHODS.has(req.method)) return;
+  const origin = req.headers.get('origin');
+  if (!origin) return; // Non-browser clients (curl, pipelines) send none.
+  const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    throw new RegistryError('FORBIDDEN', 'Cross-site request refused.');
+  }
+  if (originHost !== host) throw new RegistryError('FORBIDDEN', 'Cross-site request refused.');
 }
 
 const MAX_BODY_BYTES = 1_000_000;

@@ -5,6 +5,7 @@ import type { Actor } from './actor';
 import { recordAudit } from './audit';
 import { clock } from './clock';
 import { deployVersion } from './internal/deploy';
+import { lockModel } from './internal/production';
 import { evaluateVersionGates } from './internal/gate-context';
 import { toJson } from './internal/json';
 
@@ -15,6 +16,7 @@ export interface DecideRequestInput {
   /**
    * The Production version number the approver saw when deciding (null: none). If Production changed
    * since, the approval is refused with CONFLICT rather than promoting against a comparison nobody saw.
+   * Without it, any change of Production since the request was made counts as such a change.
    */
   expectedProduction?: number | null;
 }
@@ -64,10 +66,17 @@ export async function decideRequest(actor: Actor, input: DecideRequestInput) {
       if (request.version.stage !== 'staging') {
         throw new RegistryError('CONFLICT', `v${request.version.number} is no longer in Staging; the request cannot complete.`);
       }
+      // Lock the model first: from here on we see the latest committed Production version, and any
+      // competing approval for another version of this model waits for us.
+      await lockModel(tx, request.model.id);
       const evaluation = await evaluateVersionGates(tx, { modelId: request.model.id, versionId: request.version.id, target: 'production' });
       const current = evaluation.baseline?.number ?? null;
-      if (input.expectedProduction !== undefined && input.expectedProduction !== current) {
-        throw new RegistryError('CONFLICT', `Production changed to ${current === null ? 'nothing' : `v${current}`} while you were deciding. Review the new comparison and approve again.`, { production: current });
+      const changedSinceRequest =
+        input.expectedProduction === undefined
+          ? (await tx.productionPeriod.count({ where: { modelId: request.model.id, startedAt: { gt: request.createdAt } } })) > 0
+          : input.expectedProduction !== current;
+      if (changedSinceRequest) {
+        throw new RegistryError('CONFLICT', `Production changed to ${current === null ? 'nothing' : `v${current}`} while this request was open. Review the new comparison and approve again.`, { production: current });
       }
       const failing = failingGates(evaluation.results);
       if (failing.length > 0) {

@@ -32,6 +32,7 @@ export function versionInput(model: string, overrides: Partial<RegisterVersionIn
     model,
     dataVersion: '2026-01',
     artifactUri: `s3://bucket/${model}/${randomUUID()}`,
+    artifactDigest: `sha256:${'0'.repeat(64)}`,
     metrics: [
       { key: 'auc', value: 0.9 },
       { key: 'latency_p95_ms', value: 80 },

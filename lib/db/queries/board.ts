@@ -14,6 +14,8 @@ export interface VersionCardData {
   tags: { key: string; value: string }[];
   aliases: string[];
   primaryMetric: number | null;
+  /** The open promotion request for this version, if any. */
+  pendingRequest: { id: string; requesterId: string; requester: string; requiredApprovals: number; approverIds: string[] } | null;
 }
 
 export interface StagePage {
@@ -43,6 +45,11 @@ const cardSelect = {
   createdBy: { select: { name: true } },
   tags: { select: { key: true, value: true }, orderBy: { key: 'asc' } },
   aliases: { select: { alias: true }, orderBy: { alias: 'asc' } },
+  requests: {
+    where: { status: 'pending' },
+    select: { id: true, requestedById: true, requestedBy: { select: { name: true } }, requiredApprovals: true, decisions: { select: { approverId: true } } },
+    take: 1,
+  },
 } as const;
 
 /**
@@ -73,6 +80,15 @@ export async function getStagePage(modelId: string, stage: Stage, primaryKey: st
       tags: v.tags,
       aliases: v.aliases.map((a) => a.alias),
       primaryMetric: (v.metrics as { value: number }[] | undefined)?.[0]?.value ?? null,
+      pendingRequest: v.requests[0]
+        ? {
+            id: v.requests[0].id,
+            requesterId: v.requests[0].requestedById,
+            requester: v.requests[0].requestedBy.name,
+            requiredApprovals: v.requests[0].requiredApprovals,
+            approverIds: v.requests[0].decisions.map((d) => d.approverId),
+          }
+        : null,
     })),
     nextBefore: rows.length > limit ? (page[page.length - 1]?.number ?? null) : null,
   };

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { ZReason } from './common';
+import { ZStage } from './version';
+
+export const ZVersionParams = z.object({
+  name: z.string().min(1).max(128),
+  number: z.coerce.number().int().positive().max(2_147_483_647),
+});
+
+export const ZSimpleMove = z.enum(['promote', 'demote', 'archive', 'restore']);
+
+export const ZMoveBody = z.object({
+  /** The stage the client saw; a mismatch answers 409 instead of acting on a stale board. */
+  expectedStage: ZStage.optional(),
+  reason: z.string().trim().max(2000).optional(),
+  overrideJustification: z.string().trim().min(10, 'An override needs a written justification (at least 10 characters).').max(2000).optional(),
+});
+
+export const ZRequestProductionBody = z.object({
+  comment: z.string().trim().min(3, 'Tell the approvers why (at least 3 characters).').max(2000),
+});
+
+export const ZOverrideBody = z.object({
+  justification: z.string().trim().min(10, 'An override needs a written justification (at least 10 characters).').max(2000),
+});
+
+export const ZDecisionBody = z.object({
+  comment: z.string().trim().max(2000).default(''),
+  /** Production version number the approver saw (null: none). */
+  expectedProduction: z.number().int().positive().nullable().optional(),
+});
+
+export const ZRejectBody = z.object({ comment: ZReason });
+
+export const ZRollbackBody = z.object({
+  reason: ZReason,
+  expectedVersion: z.number().int().positive().optional(),
+});
+
+export const ZRequestId = z.object({ id: z.string().min(1).max(64) });
