@@ -1,6 +1,6 @@
 // Signs in once per demo role through the real form and saves the session for the specs.
 import { expect, test as setup } from '@playwright/test';
-import { DEMO_PASSWORD, DEMO_USERS } from '../prisma/seed/users';
+import { DEMO_PASSWORD, DEMO_USERS } from '../lib/demo/users';
 
 for (const user of DEMO_USERS) {
   const role = user.email.split('@')[0]!;

@@ -11,3 +11,17 @@ export const versionKeys = {
   /** Pages of one stage continuing after `startBefore` (null: from the newest). */
   stagePages: (model: string, stage: Stage, startBefore: number | null) => [...versionKeys.stage(model, stage), { startBefore }] as const,
 };
+
+export const boardKeys = {
+  all: ['board'] as const,
+  detail: (model: string) => [...boardKeys.all, model] as const,
+};
+
+export const requestKeys = {
+  all: ['requests'] as const,
+  pending: (model?: string) => [...requestKeys.all, 'pending', model ?? null] as const,
+};
+
+export const gateKeys = {
+  preview: (model: string, number: number, target: 'staging' | 'production') => ['gates', model, number, target] as const,
+};

@@ -12,7 +12,7 @@ import { rollbackModel } from '@/lib/services/rollback-model';
 import { requestProduction } from '@/lib/services/request-production';
 import { decideRequest } from '@/lib/services/decide-request';
 import { DEMO_MODELS, modelCard, type DemoModel, type Step } from './demo-models';
-import { DEMO_PASSWORD, DEMO_USERS } from './users';
+import { DEMO_PASSWORD, DEMO_USERS } from '@/lib/demo/users';
 
 const DAY = 24 * 60 * 60 * 1000;
 

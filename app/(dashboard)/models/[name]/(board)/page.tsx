@@ -1,0 +1,19 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { requireUser } from '@/lib/auth/current-user';
+import { Board } from '@/components/board/board';
+import { getBoard } from '@/lib/db/queries/board';
+
+interface BoardPageProps {
+  params: Promise<{ name: string }>;
+}
+
+export async function generateMetadata({ params }: BoardPageProps): Promise<Metadata> {
+  return { title: (await params).name };
+}
+
+export default async function BoardPage({ params }: BoardPageProps) {
+  const [user, board] = await Promise.all([requireUser(), getBoard((await params).name)]);
+  if (!board) notFound();
+  return <Board initialBoard={board} viewer={{ id: user.id, role: user.role }} />;
+}

@@ -1,0 +1,20 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { VersionRecord } from '@/components/version/version-record';
+import { loadVersion } from './load-version';
+
+interface VersionPageProps {
+  params: Promise<{ name: string; number: string }>;
+}
+
+export async function generateMetadata({ params }: VersionPageProps): Promise<Metadata> {
+  const { name, number } = await params;
+  return { title: `${name} v${number}` };
+}
+
+export default async function VersionPage({ params }: VersionPageProps) {
+  const { name, number } = await params;
+  const detail = await loadVersion(name, number);
+  if (!detail) notFound();
+  return <VersionRecord detail={detail} />;
+}

@@ -1,0 +1,62 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { signIn } from 'next-auth/react';
+import { useState, type FormEvent } from 'react';
+import { Button } from '@/components/ui/button';
+import { Input, Label } from '@/components/ui/input';
+
+// One message for every failure, so the form does not reveal which accounts exist or are disabled.
+export const SIGN_IN_FAILED = 'Email or password is incorrect, or the account is disabled.';
+
+export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: boolean }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(initialError ? SIGN_IN_FAILED : null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    try {
+      const result = await signIn('credentials', {
+        email: String(form.get('email') ?? ''),
+        password: String(form.get('password') ?? ''),
+        redirect: false,
+        callbackUrl,
+      });
+      if (!result?.ok || result.error) {
+        setError(SIGN_IN_FAILED);
+        setPending(false);
+        return;
+      }
+      router.push(callbackUrl);
+      router.refresh();
+    } catch {
+      setError('Could not reach Modelgate. Check your connection and try again.');
+      setPending(false);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4">
+      <div className="space-y-1.5">
+        <Label htmlFor="signin-email">Email</Label>
+        <Input id="signin-email" name="email" type="email" autoComplete="username" required autoFocus aria-invalid={error ? true : undefined} />
+      </div>
+      <div className="space-y-1.5">
+        <Label htmlFor="signin-password">Password</Label>
+        <Input id="signin-password" name="password" type="password" autoComplete="current-password" required aria-invalid={error ? true : undefined} />
+      </div>
+      {error && (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-400/10 dark:text-red-300">
+          {error}
+        </p>
+      )}
+      <Button type="submit" variant="primary" className="w-full" disabled={pending}>
+        {pending ? 'Signing in…' : 'Sign in'}
+      </Button>
+    </form>
+  );
+}

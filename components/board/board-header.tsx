@@ -1,0 +1,67 @@
+import Link from 'next/link';
+import { ChevronLeft } from 'lucide-react';
+import type { BoardData } from '@/lib/db/queries/board';
+import { Badge } from '@/components/ui/badge';
+import { Skeleton } from '@/components/ui/skeleton';
+
+/** Who owns the model, what it is for, and how its versions are ranked. */
+export function BoardHeader({ model, primaryMetric }: Pick<BoardData, 'model' | 'primaryMetric'>) {
+  return (
+    <header className="space-y-3">
+      <Link href="/models" className="inline-flex items-center gap-1 rounded-md text-sm text-ink-muted hover:text-ink">
+        <ChevronLeft aria-hidden className="size-4" /> Models
+      </Link>
+      <div className="flex flex-col gap-3 lg:flex-row lg:items-start lg:justify-between">
+        <div className="min-w-0 space-y-2">
+          <h1 className="text-2xl font-semibold tracking-tight break-words">{model.name}</h1>
+          {model.description && <p className="max-w-3xl text-sm text-ink-muted">{model.description}</p>}
+          {model.tags.length > 0 && (
+            <ul aria-label="Tags" className="flex flex-wrap gap-1">
+              {model.tags.map((tag) => (
+                <li key={tag}>
+                  <Badge>{tag}</Badge>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        <dl className="grid shrink-0 grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm lg:text-right">
+          <dt className="text-ink-faint">Owner</dt>
+          <dd className="text-ink">{model.owner}</dd>
+          <dt className="text-ink-faint">Primary metric</dt>
+          <dd className="text-ink">
+            {primaryMetric ? (
+              <>
+                <span className="font-mono">{primaryMetric.key}</span>{' '}
+                <span className="text-ink-muted">({primaryMetric.direction === 'higher' ? 'higher' : 'lower'} is better)</span>
+              </>
+            ) : (
+              <span className="text-ink-muted">none set</span>
+            )}
+          </dd>
+          <dt className="text-ink-faint">Last stable</dt>
+          <dd className="text-ink">
+            {model.lastStable ? (
+              <Link href={`/models/${encodeURIComponent(model.name)}/versions/${model.lastStable.number}`} className="hover:text-accent-text hover:underline">
+                v{model.lastStable.number} <span className="font-mono text-xs text-ink-muted">{model.lastStable.semver}</span>
+              </Link>
+            ) : (
+              <span className="text-ink-muted">none yet</span>
+            )}
+          </dd>
+        </dl>
+      </div>
+    </header>
+  );
+}
+
+BoardHeader.Skeleton = function BoardHeaderSkeleton() {
+  return (
+    <div className="space-y-3">
+      <Skeleton className="h-4 w-16" />
+      <Skeleton className="h-8 w-56" />
+      <Skeleton className="h-4 w-full max-w-xl" />
+      <Skeleton className="h-5 w-40" />
+    </div>
+  );
+};

@@ -1,0 +1,45 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { BOARD_STAGES } from '@/lib/registry';
+import type { BoardData } from '@/lib/db/queries/board';
+import { getJson } from '@/lib/queries/api-error';
+import { boardKeys } from '@/lib/queries/keys';
+import { RollbackButton } from '@/components/governance/rollback-button';
+import type { Viewer } from '@/components/governance/version-actions';
+import { ArchivedSection } from './archived-section';
+import { BoardHeader } from './board-header';
+import type { CardContext } from './card-context';
+import { StageColumn } from './stage-column';
+
+/**
+ * A model's release board: Testing → Staging → Production side by side, Archived folded below. Rendered
+ * on the server first; the react-query cache then owns it, so actions can move cards optimistically.
+ */
+export function Board({ initialBoard, viewer }: { initialBoard: BoardData; viewer: Viewer }) {
+  const name = initialBoard.model.name;
+  const { data: board } = useQuery({
+    queryKey: boardKeys.detail(name),
+    queryFn: ({ signal }) => getJson<BoardData>(`/api/models/${encodeURIComponent(name)}/board`, signal),
+    initialData: initialBoard,
+  });
+  const context: CardContext = {
+    modelName: board.model.name,
+    primaryMetric: board.primaryMetric,
+    production: board.production ? { number: board.production.number, value: board.production.primaryMetric } : null,
+    viewer,
+  };
+  const rollback = <RollbackButton model={name} viewer={viewer} production={board.production} lastStable={board.model.lastStable} />;
+  return (
+    <div className="space-y-6">
+      <BoardHeader model={board.model} primaryMetric={board.primaryMetric} />
+      {/* Columns sit side by side from lg up and stack, in flow order, on narrow screens. */}
+      <div className="grid items-start gap-4 lg:grid-cols-3">
+        {BOARD_STAGES.map((stage) => (
+          <StageColumn key={stage} stage={stage} page={board.columns[stage]} count={board.counts[stage]} context={context} actions={stage === 'production' ? rollback : null} />
+        ))}
+      </div>
+      <ArchivedSection context={context} count={board.counts.archived} />
+    </div>
+  );
+}

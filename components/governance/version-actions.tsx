@@ -1,0 +1,154 @@
+'use client';
+
+import { useState } from 'react';
+import { can, denialReason, type Role } from '@/lib/registry';
+import type { VersionCardData } from '@/lib/db/queries/board';
+import type { GovernanceAction } from '@/lib/queries/governance';
+import { useGatePreview } from '@/lib/queries/use-gate-preview';
+import { useGovernanceAction } from '@/lib/queries/use-governance-action';
+import { ActionButton } from './action-button';
+import { ActionDialog } from './action-dialog';
+import { GateList, summariseGates } from './gate-list';
+
+export interface Viewer {
+  id: string;
+  role: Role;
+}
+
+type DialogKind = 'promote' | 'archive' | 'demote' | 'restore' | 'request-production' | 'approve' | 'reject';
+
+interface VersionActionsProps {
+  model: string;
+  version: VersionCardData;
+  viewer: Viewer;
+  productionNumber: number | null;
+}
+
+/**
+ * The actions a version's card offers, from the permission table. Viewers see none; other roles see the
+ * card's actions, disabled with the reason when their role or the situation does not allow them.
+ * The server checks everything again.
+ */
+export function VersionActions({ model, version, viewer, productionNumber }: VersionActionsProps) {
+  const [dialog, setDialog] = useState<DialogKind | null>(null);
+  const action = useGovernanceAction(model, viewer.id);
+  if (viewer.role === 'viewer') return null;
+
+  const run = (a: GovernanceAction) => action.mutate(a);
+  const request = version.pendingRequest;
+  const n = version.number;
+  const buttons: { label: string; kind: DialogKind; reason: string | null; primary?: boolean }[] = [];
+
+  if (version.stage === 'testing') {
+    buttons.push({ label: 'Promote to Staging', kind: 'promote', reason: denialReason(viewer.role, 'version.promote'), primary: true });
+    buttons.push({ label: 'Archive', kind: 'archive', reason: denialReason(viewer.role, 'version.archive') });
+  } else if (version.stage === 'staging' && !request) {
+    buttons.push({ label: 'Request Production', kind: 'request-production', reason: denialReason(viewer.role, 'version.request-production'), primary: true });
+    buttons.push({ label: 'Demote', kind: 'demote', reason: denialReason(viewer.role, 'version.archive') });
+    buttons.push({ label: 'Archive', kind: 'archive', reason: denialReason(viewer.role, 'version.archive') });
+  } else if (version.stage === 'staging' && request) {
+    const decideReason =
+      denialReason(viewer.role, 'request.decide') ??
+      (request.requesterId === viewer.id ? 'You requested this — another approver must decide' : request.approverIds.includes(viewer.id) ? 'You have already approved this request' : null);
+    buttons.push({ label: 'Approve', kind: 'approve', reason: decideReason, primary: true });
+    buttons.push({ label: 'Reject', kind: 'reject', reason: decideReason });
+  } else if (version.stage === 'archived') {
+    buttons.push({ label: 'Restore', kind: 'restore', reason: denialReason(viewer.role, 'version.archive') });
+  }
+  const canCancel = !!request && (request.requesterId === viewer.id || viewer.role === 'admin');
+
+  return (
+    <div className="relative z-10 mt-3 flex flex-wrap items-center gap-1.5 border-t border-line pt-2.5">
+      {request && (
+        <p className="w-full text-xs text-amber-800 dark:text-amber-300" data-testid="pending-request">
+          Production requested by {request.requester} · {request.approverIds.length}/{request.requiredApprovals} approvals
+        </p>
+      )}
+      {buttons.map((b) => (
+        <ActionButton key={b.kind} label={b.label} variant={b.primary ? 'primary' : 'secondary'} disabledReason={b.reason} pending={action.isPending} onClick={() => setDialog(b.kind)} />
+      ))}
+      {canCancel && <ActionButton label="Cancel request" variant="ghost" pending={action.isPending} onClick={() => run({ kind: 'cancel', requestId: request.id, number: n })} />}
+      {dialog && (
+        <VersionActionDialog
+          kind={dialog}
+          model={model}
+          version={version}
+          viewer={viewer}
+          productionNumber={productionNumber}
+          onClose={() => setDialog(null)}
+          onRun={run}
+        />
+      )}
+    </div>
+  );
+}
+
+interface DialogProps {
+  kind: DialogKind;
+  model: string;
+  version: VersionCardData;
+  viewer: Viewer;
+  productionNumber: number | null;
+  onClose: () => void;
+  onRun: (a: GovernanceAction) => void;
+}
+
+function VersionActionDialog({ kind, model, version, viewer, productionNumber, onClose, onRun }: DialogProps) {
+  const n = version.number;
+  const gateTarget = kind === 'promote' ? 'staging' : kind === 'request-production' || kind === 'approve' ? 'production' : null;
+  const preview = useGatePreview(model, n, gateTarget ?? 'staging', gateTarget !== null);
+  const gates = preview.data?.results ?? [];
+  const failing = gateTarget ? (preview.isPending ? 'Checking gates…' : preview.isError ? 'Could not evaluate the gates' : summariseGates(gates)) : null;
+  const gatePanel = gateTarget && (
+    <section aria-label="Gates" className="rounded-md border border-line bg-surface-muted/50 p-3">
+      <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-ink-muted">Gates for {gateTarget === 'staging' ? 'Staging' : 'Production'}</h3>
+      {preview.isPending ? <p className="text-sm text-ink-muted">Evaluating…</p> : <GateList gates={gates} />}
+      {kind === 'request-production' && preview.data && (
+        <p className="mt-2 text-xs text-ink-muted">Needs {preview.data.requiredApprovals} approval(s) from approvers other than you.</p>
+      )}
+    </section>
+  );
+  const override = can(viewer.role, 'gates.override') && kind === 'promote' ? { label: 'Override justification (admins only)', required: false, minLength: 10, placeholder: 'Why this may pass failing gates' } : null;
+  const common = { open: true, onClose };
+
+  switch (kind) {
+    case 'promote':
+      return (
+        <ActionDialog {...common} title={`Promote v${n} to Staging`} confirmLabel="Promote to Staging" blockedReason={failing} overrideField={override}
+          onConfirm={(_t, justification) => onRun({ kind: 'promote', number: n, expectedStage: version.stage, overrideJustification: justification || undefined })}>
+          {gatePanel}
+        </ActionDialog>
+      );
+    case 'request-production':
+      return (
+        <ActionDialog {...common} title={`Request Production for v${n}`} description="Approvers will see your comment, the gate results and a comparison with Production." confirmLabel="Request Production" blockedReason={failing}
+          field={{ label: 'Comment for the approvers', required: true, placeholder: 'What changed and why it should ship' }}
+          onConfirm={(comment) => onRun({ kind: 'request-production', number: n, comment })}>
+          {gatePanel}
+        </ActionDialog>
+      );
+    case 'approve':
+      return (
+        <ActionDialog {...common} title={`Approve v${n} for Production`} description={productionNumber ? `If this approval completes the request, v${n} replaces v${productionNumber} in Production.` : `If this approval completes the request, v${n} goes to Production.`}
+          confirmLabel="Approve" blockedReason={failing} field={{ label: 'Comment', required: false }}
+          onConfirm={(comment) => onRun({ kind: 'approve', requestId: version.pendingRequest!.id, number: n, comment, expectedProduction: productionNumber })}>
+          {gatePanel}
+        </ActionDialog>
+      );
+    case 'reject':
+      return (
+        <ActionDialog {...common} title={`Reject the request for v${n}`} description="A rejection closes the request." confirmLabel="Reject" danger field={{ label: 'Reason', required: true }}
+          onConfirm={(comment) => onRun({ kind: 'reject', requestId: version.pendingRequest!.id, number: n, comment })} />
+      );
+    case 'archive':
+    case 'demote':
+    case 'restore': {
+      const titles = { archive: `Archive v${n}`, demote: `Move v${n} back to Testing`, restore: `Restore v${n} to Testing` };
+      const labels = { archive: 'Archive', demote: 'Demote', restore: 'Restore' };
+      return (
+        <ActionDialog {...common} title={titles[kind]} confirmLabel={labels[kind]} field={{ label: 'Reason', required: true }}
+          onConfirm={(reason) => onRun({ kind, number: n, expectedStage: version.stage, reason })} />
+      );
+    }
+  }
+}

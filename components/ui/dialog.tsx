@@ -1,0 +1,51 @@
+'use client';
+
+import { useEffect, useRef, type ReactNode } from 'react';
+import { cx } from './cx';
+
+interface DialogProps {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  description?: ReactNode;
+  children: ReactNode;
+  className?: string;
+}
+
+/**
+ * A modal on the native <dialog> element: the browser traps focus, closes on Escape and restores focus
+ * to the opener, so keyboard users get it right without a library.
+ */
+export function Dialog({ open, onClose, title, description, children, className }: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  return (
+    <dialog
+      ref={ref}
+      onClose={onClose}
+      onCancel={onClose}
+      aria-labelledby="dialog-title"
+      className={cx(
+        'm-auto w-[min(36rem,calc(100vw-2rem))] rounded-xl border border-line bg-surface p-0 text-ink shadow-xl backdrop:bg-black/40 backdrop:backdrop-blur-[1px]',
+        className,
+      )}
+    >
+      {open && (
+        <div className="p-5">
+          <h2 id="dialog-title" className="text-base font-semibold">
+            {title}
+          </h2>
+          {description && <div className="mt-1 text-sm text-ink-muted">{description}</div>}
+          <div className="mt-4">{children}</div>
+        </div>
+      )}
+    </dialog>
+  );
+}

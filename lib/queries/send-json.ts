@@ -1,0 +1,18 @@
+import type { ErrorCode } from '@/lib/registry';
+import { ApiError } from './api-error';
+
+/** POSTs JSON to our API; a non-2xx answer becomes an ApiError with the server's code and message. */
+export async function postJson<T>(url: string, body: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
+  } catch {
+    throw new ApiError('NETWORK', 'Could not reach Modelgate. Check your connection and try again.', 0);
+  }
+  const json: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = (json as { error?: { code?: ErrorCode; message?: string } } | null)?.error;
+    throw new ApiError(error?.code ?? 'INTERNAL', error?.message ?? `The server answered ${response.status}.`, response.status);
+  }
+  return json as T;
+}
