@@ -13,7 +13,9 @@ function createClient(): PrismaClient {
     // Fail fast while the database is down instead of queueing requests forever.
     connectionTimeoutMillis: 5_000,
   });
-  return new PrismaClient({ adapter });
+  // Writes to one model queue on its row lock, so a burst of registrations can wait a while for a
+  // connection or the lock: give them 10 s to start (default 2 s) rather than fail under load.
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 20_000 } });
 }
 
 export const db: PrismaClient = globalForPrisma.modelgatePrisma ?? createClient();

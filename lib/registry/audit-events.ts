@@ -17,9 +17,16 @@ export const AUDIT_ACTIONS = {
   'promotion.cancelled': 'The requester withdrew a promotion request',
   'version.deployed': 'A version became Production (the previous one was archived)',
   'model.rolled_back': 'Production was rolled back to the last stable version; the replaced version is tagged failed',
-  'user.signed_in': 'A user signed in',
   'user.created': 'An admin created a user',
-  'user.updated': "An admin changed a user's role or status",
+  'user.updated': "An admin changed a user's role, name or status",
+  'grant.set': 'An admin gave a user a role on one model',
+  'grant.removed': "An admin removed a user's role on one model",
+  'token.created': 'An admin created an API token',
+  'token.revoked': 'An admin revoked an API token',
+  'policy.updated': "An admin changed a model's promotion policy",
+  'audit.exported': 'An admin exported the audit history',
+  'registry.exported': "An admin exported the registry's current state",
+  'audit.verified': "An admin checked the audit log's hash chains",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

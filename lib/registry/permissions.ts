@@ -20,6 +20,7 @@ export const PERMISSIONS = [
   { action: 'tokens.manage', description: 'Create and revoke API tokens', roles: ['admin'] },
   { action: 'policies.manage', description: "Edit a model's promotion policy", roles: ['admin'] },
   { action: 'audit.export', description: 'Export the audit history and registry state', roles: ['admin'] },
+  { action: 'audit.verify', description: "Recompute the audit log's hash chains to prove it unaltered", roles: ['admin'] },
 ] as const satisfies readonly { action: string; description: string; roles: readonly Role[] }[];
 
 export type Action = (typeof PERMISSIONS)[number]['action'];

@@ -17,9 +17,13 @@ export interface AuditEntry {
 
 /**
  * Writes one audit event inside the caller's transaction, so the event exists exactly when the change does.
- * Also stamps the model's last activity, which orders the model list.
+ * Also stamps the model's last activity, which orders the model list. The model row is updated first:
+ * every path then takes the model's row lock before the audit chain's lock, so they cannot deadlock.
  */
 export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<void> {
+  if (entry.model) {
+    await tx.registeredModel.update({ where: { id: entry.model.id }, data: { lastActivityAt: clock.now() } });
+  }
   await tx.auditEvent.create({
     data: {
       at: clock.now(),
@@ -37,7 +41,4 @@ export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry): Prom
       data: entry.data ?? {},
     },
   });
-  if (entry.model) {
-    await tx.registeredModel.update({ where: { id: entry.model.id }, data: { lastActivityAt: clock.now() } });
-  }
 }
