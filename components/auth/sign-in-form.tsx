@@ -8,6 +8,9 @@ import { Input, Label } from '@/components/ui/input';
 
 // One message for every failure, so the form does not reveal which accounts exist or are disabled.
 export const SIGN_IN_FAILED = 'Email or password is incorrect, or the account is disabled.';
+// Sent by the server (lib/auth/options.ts) when an account or address has failed too often recently.
+const RATE_LIMITED = 'RATE_LIMITED';
+const RATE_LIMITED_MESSAGE = 'Too many failed sign-ins. Wait 15 minutes and try again.';
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: boolean }) {
   const router = useRouter();
@@ -27,7 +30,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
         callbackUrl,
       });
       if (!result?.ok || result.error) {
-        setError(SIGN_IN_FAILED);
+        setError(result?.error === RATE_LIMITED ? RATE_LIMITED_MESSAGE : SIGN_IN_FAILED);
         setPending(false);
         return;
       }

@@ -22,9 +22,13 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
   if (!id) return null;
-  const user = await db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, disabled: true } });
+  const user = await db.user.findUnique({
+    where: { id },
+    select: { id: true, email: true, name: true, role: true, disabled: true, grants: { select: { role: true, model: { select: { name: true } } } } },
+  });
   if (!user || user.disabled) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, label: user.email };
+  const grants = Object.fromEntries(user.grants.map((g) => [g.model.name, g.role]));
+  return { id: user.id, email: user.email, name: user.name, role: user.role, label: user.email, grants };
 });
 
 /** For pages: the signed-in user, or a redirect to the sign-in page. */

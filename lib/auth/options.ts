@@ -4,6 +4,10 @@ import { z } from 'zod';
 import { db } from '@/lib/db/prisma';
 import { isRole } from '@/lib/registry';
 import { verifyPassword } from './password';
+import { clearAccountFailures, clientAddress, isSignInLimited, recordSignInFailure, signInKeys } from './rate-limit';
+
+/** Thrown to the sign-in form when too many attempts failed; the form says to wait. */
+export const RATE_LIMITED = 'RATE_LIMITED';
 
 const ZCredentials = z.object({ email: z.string().trim().toLowerCase().email().max(320), password: z.string().min(1).max(1000) });
 
@@ -14,13 +18,19 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: 'Email and password',
       credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
-      async authorize(raw) {
+      async authorize(raw, req) {
         const parsed = ZCredentials.safeParse(raw);
         if (!parsed.success) return null;
+        const keys = signInKeys(parsed.data.email, clientAddress(req?.headers));
+        if (await isSignInLimited(keys)) throw new Error(RATE_LIMITED);
         const user = await db.user.findUnique({ where: { email: parsed.data.email } });
         const valid = await verifyPassword(user?.passwordHash, parsed.data.password);
         // One generic failure for unknown email, wrong password and disabled account alike.
-        if (!user || !valid || user.disabled) return null;
+        if (!user || !valid || user.disabled) {
+          await recordSignInFailure(keys);
+          return null;
+        }
+        await clearAccountFailures(keys);
         return { id: user.id, email: user.email, name: user.name, role: user.role };
       },
     }),

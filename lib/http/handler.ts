@@ -1,9 +1,11 @@
 import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
 import { ZodError } from 'zod';
-import { assertCan, RegistryError, type Action, type ErrorCode } from '@/lib/registry';
+import { canAnywhere, RegistryError, denialReason, type Action, type ErrorCode } from '@/lib/registry';
 import { mapDbError } from '@/lib/db/errors';
-import { getCurrentUser, type CurrentUser } from '@/lib/auth/current-user';
+import { getCurrentUser } from '@/lib/auth/current-user';
+import { actorFromToken } from '@/lib/auth/api-token';
+import type { Actor } from '@/lib/services/actor';
 
 const STATUS: Record<ErrorCode, number> = {
   INVALID_ARGUMENT: 400,
@@ -36,7 +38,22 @@ export function toErrorResponse(thrown: unknown): NextResponse {
 }
 
 type RouteContext<P> = { params: Promise<P> };
-type Handler<P> = (args: { req: NextRequest; params: P; user: CurrentUser }) => Promise<Response> | Response;
+export type RequestActor = Actor & { id: string; via: 'session' | 'token' };
+type Handler<P> = (args: { req: NextRequest; params: P; user: RequestActor }) => Promise<Response> | Response;
+
+/** The caller: a bearer API token when one is sent, else the browser session. */
+async function resolveActor(req: NextRequest): Promise<RequestActor> {
+  const authorization = req.headers.get('authorization');
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    if (!match) throw new RegistryError('UNAUTHENTICATED', 'Send the API token as "Authorization: Bearer <token>".');
+    return { ...(await actorFromToken(match[1]!)), via: 'token' };
+  }
+  assertSameOrigin(req);
+  const user = await getCurrentUser();
+  if (!user) throw new RegistryError('UNAUTHENTICATED', 'Sign in to continue.');
+  return { ...user, via: 'session' };
+}
 
 /**
  * Wraps a route handler: resolves the signed-in user, checks the permission table, and maps errors.
@@ -45,10 +62,11 @@ type Handler<P> = (args: { req: NextRequest; params: P; user: CurrentUser }) => 
 export function withUser<P = Record<string, never>>(handler: Handler<P>, options: { permission: Action }) {
   return async (req: NextRequest, context: RouteContext<P>): Promise<Response> => {
     try {
-      assertSameOrigin(req);
-      const user = await getCurrentUser();
-      if (!user) throw new RegistryError('UNAUTHENTICATED', 'Sign in to continue.');
-      assertCan(user.role, options.permission);
+      const user = await resolveActor(req);
+      // Per-model grants may allow the action on some model; the service then checks the model itself.
+      if (!canAnywhere(user, options.permission)) {
+        throw new RegistryError('FORBIDDEN', `${denialReason(user.role, options.permission) ?? 'Not allowed'}.`, { action: options.permission });
+      }
       return await handler({ req, params: await context.params, user });
     } catch (error) {
       return toErrorResponse(error);
@@ -59,7 +77,8 @@ export function withUser<P = Record<string, never>>(handler: Handler<P>, options
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Cookie-authenticated mutations must come from our own pages: a browser always sends Origin on a
+ * Cookie-authenticated mutations must come from our own pages (bearer-token calls carry no ambient
+ * credentials, so they need no such check): a browser always sends Origin on a
  * cross-site POST, and a forged one from another site is refused here (SameSite=Lax cookies are the
  * first line; this is the second).
  */

@@ -25,3 +25,10 @@ export const requestKeys = {
 export const gateKeys = {
   preview: (model: string, number: number, target: 'staging' | 'production') => ['gates', model, number, target] as const,
 };
+
+export const trendKeys = {
+  all: ['trend'] as const,
+  model: (model: string) => [...trendKeys.all, model] as const,
+  /** One metric's line; `evaluationSet` null lets the server pick the most used set. */
+  metric: (model: string, metric: string | null, evaluationSet: string | null) => [...trendKeys.model(model), { metric, evaluationSet }] as const,
+};

@@ -5,7 +5,7 @@ import type { Stage } from './stages';
  * e.g. "s3://datalake/payments/transactions@2026-08-01": the part before the last "@" names the source,
  * the part after it the snapshot. An "@" inside the authority ("postgres://user@host/db") is not a
  * version marker, so only an "@" after the last "/" counts. The SQL in lib/db/queries/lineage.ts applies
- * the same rule (`regexp_replace(source, '@[^/@]*$', '')`).
+ * the same rule (`regexp_replace(source, '@[^/@]+$', '')`).
  */
 export function splitDataSource(uri: string): { source: string; version: string | null } {
   const at = uri.lastIndexOf('@');

@@ -9,3 +9,4 @@ export * from './metrics';
 export * from './policy';
 export * from './gates';
 export * from './approvals';
+export * from './access';

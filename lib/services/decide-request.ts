@@ -1,4 +1,4 @@
-import { assertCan, failingGates, RegistryError, tallyDecisions } from '@/lib/registry';
+import { assertCan, failingGates, RegistryError, tallyDecisions, roleOn, canAnywhere } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import type { Actor } from './actor';
@@ -27,7 +27,8 @@ export interface DecideRequestInput {
  * in the same transaction. The request row is locked, so concurrent decisions queue.
  */
 export async function decideRequest(actor: Actor, input: DecideRequestInput) {
-  assertCan(actor.role, 'request.decide');
+  // The precise check needs the request's model; this one refuses roles that can decide nowhere.
+  if (!canAnywhere(actor, 'request.decide')) assertCan(actor.role, 'request.decide');
   if (!actor.id) throw new RegistryError('FORBIDDEN', 'Only a user can decide a promotion request.');
   const approverId = actor.id;
   const comment = input.comment?.trim() ?? '';
@@ -41,6 +42,7 @@ export async function decideRequest(actor: Actor, input: DecideRequestInput) {
         where: { id: input.requestId },
         include: { version: { select: { id: true, number: true, stage: true } }, model: { select: { id: true, name: true } }, decisions: true },
       });
+      assertCan(roleOn(actor, request.model.name), 'request.decide');
       if (request.status !== 'pending') throw new RegistryError('CONFLICT', `This request was already ${request.status}.`, { status: request.status });
       if (request.requestedById === approverId) {
         throw new RegistryError('FORBIDDEN', 'You requested this promotion — another approver must decide.');

@@ -1,4 +1,4 @@
-import { assertCan, assertTransition, failingGates, RegistryError, STAGE_LABELS, type Action, type AuditAction, type Stage, type TransitionKind } from '@/lib/registry';
+import { assertCan, assertTransition, failingGates, RegistryError, STAGE_LABELS, type Action, type AuditAction, type Stage, type TransitionKind, roleOn } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import type { Actor } from './actor';
@@ -41,11 +41,11 @@ export interface MoveVersionInput {
  */
 export async function moveVersion(actor: Actor, move: SimpleMove, input: MoveVersionInput) {
   const spec: MoveSpec = MOVES[move];
-  assertCan(actor.role, spec.permission);
+  assertCan(roleOn(actor, input.model), spec.permission);
   const comment = input.comment?.trim() || null;
   const override = input.overrideJustification?.trim() || null;
   if (override !== null) {
-    assertCan(actor.role, 'gates.override');
+    assertCan(roleOn(actor, input.model), 'gates.override');
     if (override.length < 10) throw new RegistryError('INVALID_ARGUMENT', 'An override needs a written justification (at least 10 characters).');
   }
   if (spec.reasonRequired && (!comment || comment.length < 3)) {

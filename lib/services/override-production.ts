@@ -1,4 +1,4 @@
-import { assertCan, failingGates, RegistryError } from '@/lib/registry';
+import { assertCan, failingGates, RegistryError, roleOn } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import type { Actor } from './actor';
@@ -12,7 +12,7 @@ import { toJson } from './internal/json';
  * justification; the audit event is marked as an override and shows in red on the timeline.
  */
 export async function overrideToProduction(actor: Actor, input: { model: string; number: number; justification: string }) {
-  assertCan(actor.role, 'gates.override');
+  assertCan(roleOn(actor, input.model), 'gates.override');
   const justification = input.justification?.trim() ?? '';
   if (justification.length < 10) throw new RegistryError('INVALID_ARGUMENT', 'An override needs a written justification (at least 10 characters).');
   return withDbErrors(() =>

@@ -1,4 +1,4 @@
-import { assertCan, formatSemver, guessDirection, nextSemver, parseSemver, RegistryError } from '@/lib/registry';
+import { assertCan, formatSemver, guessDirection, nextSemver, parseSemver, RegistryError, roleOn } from '@/lib/registry';
 import { db, type Tx } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -12,8 +12,8 @@ import { clock } from './clock';
  * the model's row lock, so concurrent registrations queue instead of racing on MAX(number)+1.
  */
 export async function registerVersion(actor: Actor, rawInput: RegisterVersionInput) {
-  assertCan(actor.role, 'version.register');
   const input = ZRegisterVersionInput.parse(rawInput);
+  assertCan(roleOn(actor, input.model), 'version.register');
   const explicitSemver = input.semver ? parseSemver(input.semver) : null;
 
   return withDbErrors(() =>
