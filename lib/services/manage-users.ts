@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { assertCan, RegistryError, type Role } from '@/lib/registry';
 import { db, type Tx } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
-import { hashPassword } from '@/lib/auth/password';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
 import { createUser } from './create-user';
