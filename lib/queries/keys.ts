@@ -23,7 +23,9 @@ export const requestKeys = {
 };
 
 export const gateKeys = {
-  preview: (model: string, number: number, target: 'staging' | 'production') => ['gates', model, number, target] as const,
+  all: ['gates'] as const,
+  model: (model: string) => [...gateKeys.all, model] as const,
+  preview: (model: string, number: number, target: 'staging' | 'production') => [...gateKeys.model(model), number, target] as const,
 };
 
 export const trendKeys = {
@@ -31,4 +33,18 @@ export const trendKeys = {
   model: (model: string) => [...trendKeys.all, model] as const,
   /** One metric's line; `evaluationSet` null lets the server pick the most used set. */
   metric: (model: string, metric: string | null, evaluationSet: string | null) => [...trendKeys.model(model), { metric, evaluationSet }] as const,
+};
+
+export const adminKeys = {
+  all: ['admin'] as const,
+  users: () => [...adminKeys.all, 'users'] as const,
+  tokens: () => [...adminKeys.all, 'tokens'] as const,
+  policy: (model: string) => [...adminKeys.all, 'policy', model] as const,
+};
+
+export const auditKeys = {
+  all: ['audit'] as const,
+  /** One filtered timeline; the filters object is the URL's query, so equal URLs share a cache entry. */
+  list: (filters: Record<string, string>) => [...auditKeys.all, 'list', filters] as const,
+  productionAt: (model: string, at: string) => [...auditKeys.all, 'production-at', model, at] as const,
 };

@@ -29,7 +29,7 @@ describe('users', () => {
 
   it('never removes the last active admin, even when two admins demote each other at once', async () => {
     // Make the two test admins the only active ones.
-    const others = await db.user.findMany({ where: { role: 'admin', disabled: false, id: { not: admin.id } }, select: { id: true } });
+    const others = await db.user.findMany({ where: { role: 'admin', disabled: false, id: { not: admin.id! } }, select: { id: true } });
     const second = await makeActor('admin');
     await db.user.updateMany({ where: { id: { in: others.map((o) => o.id) } }, data: { disabled: true } });
     try {

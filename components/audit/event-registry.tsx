@@ -1,0 +1,50 @@
+import {
+  Archive, ArrowDownLeft, ArrowUpRight, Ban, CheckCircle2, CircleSlash, Download, FilePlus2, FileText, KeyRound, type LucideIcon,
+  PackagePlus, Pencil, RotateCcw, Rocket, Send, ShieldCheck, SlidersHorizontal, Undo2, UserCog, UserPlus, Users, XCircle,
+} from 'lucide-react';
+import type { AuditAction } from '@/lib/registry';
+import type { AuditEventView } from '@/lib/db/queries/audit';
+
+interface EventRenderer {
+  icon: LucideIcon;
+  /** What happened, as a sentence fragment after the actor: "promoted v12 to Staging". */
+  describe: (event: AuditEventView) => string;
+}
+
+const v = (e: AuditEventView) => (e.version ? `v${e.version}` : 'a version');
+const str = (e: AuditEventView, key: string): string | null => {
+  const value = (e.data as Record<string, unknown> | null)?.[key];
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : null;
+};
+
+/** One icon and one sentence per kind of event; the timeline renders every event through this map. */
+export const EVENT_RENDERERS: Record<AuditAction, EventRenderer> = {
+  'model.created': { icon: PackagePlus, describe: (e) => `registered the model ${e.model}` },
+  'model.updated': { icon: Pencil, describe: (e) => `edited the model ${e.model}` },
+  'version.registered': { icon: FilePlus2, describe: (e) => `registered ${v(e)}${str(e, 'semver') ? ` (${str(e, 'semver')})` : ''}` },
+  'version.updated': { icon: FileText, describe: (e) => `edited ${v(e)}` },
+  'version.promoted': { icon: ArrowUpRight, describe: (e) => `promoted ${v(e)} to Staging` },
+  'version.demoted': { icon: ArrowDownLeft, describe: (e) => `moved ${v(e)} back to Testing` },
+  'version.archived': { icon: Archive, describe: (e) => `archived ${v(e)}` },
+  'version.restored': { icon: Undo2, describe: (e) => `restored ${v(e)} to Testing` },
+  'promotion.requested': { icon: Send, describe: (e) => `requested Production for ${v(e)}` },
+  'promotion.approved': { icon: CheckCircle2, describe: (e) => `approved the promotion of ${v(e)}${str(e, 'approvals') ? ` (${str(e, 'approvals')}/${str(e, 'required')})` : ''}` },
+  'promotion.rejected': { icon: XCircle, describe: (e) => `rejected the promotion of ${v(e)}` },
+  'promotion.cancelled': { icon: CircleSlash, describe: (e) => `cancelled the request for ${v(e)}` },
+  'version.deployed': { icon: Rocket, describe: (e) => `put ${v(e)} into Production${str(e, 'replacedVersion') ? `, replacing v${str(e, 'replacedVersion')}` : ''}` },
+  'model.rolled_back': { icon: RotateCcw, describe: (e) => `rolled back: v${str(e, 'restoredVersion') ?? '?'} is in Production again, ${v(e)} tagged failed` },
+  'user.created': { icon: UserPlus, describe: (e) => `created the user ${str(e, 'email') ?? ''} as ${str(e, 'role') ?? ''}` },
+  'user.updated': { icon: UserCog, describe: (e) => `changed the user ${str(e, 'email') ?? ''}` },
+  'grant.set': { icon: Users, describe: (e) => `gave ${str(e, 'email') ?? 'a user'} the ${str(e, 'role') ?? ''} role on ${e.model}` },
+  'grant.removed': { icon: Ban, describe: (e) => `removed a user's role on ${e.model}` },
+  'token.created': { icon: KeyRound, describe: (e) => `created the API token "${str(e, 'name') ?? ''}" (${str(e, 'role') ?? ''})` },
+  'token.revoked': { icon: Ban, describe: (e) => `revoked the API token "${str(e, 'name') ?? ''}"` },
+  'policy.updated': { icon: SlidersHorizontal, describe: (e) => `changed the promotion policy of ${e.model}` },
+  'audit.exported': { icon: Download, describe: (e) => `exported the audit history as ${str(e, 'format')?.toUpperCase() ?? ''}` },
+  'registry.exported': { icon: Download, describe: () => 'exported the registry state' },
+  'audit.verified': { icon: ShieldCheck, describe: (e) => `verified the audit log: ${(e.data as { ok?: boolean } | null)?.ok ? 'intact' : 'BROKEN'}` },
+};
+
+export function rendererFor(action: string): EventRenderer {
+  return EVENT_RENDERERS[action as AuditAction] ?? { icon: FileText, describe: () => action };
+}
