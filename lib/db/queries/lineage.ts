@@ -81,10 +81,14 @@ export async function getLineage(versionId: string): Promise<LineageGraph> {
         WHERE v.id = ANY(${ids}::text[])
         ORDER BY m.name, v.number`
     : [];
-  const placed = nodes.map((n) => ({ ...n, ...depthOf.get(n.id)! }));
+  const side = (wanted: 'up' | 'down'): LineageNode[] =>
+    nodes.flatMap((n) => {
+      const place = depthOf.get(n.id);
+      return place?.side === wanted ? [{ ...n, depth: place.depth }] : [];
+    });
   return {
-    ancestors: placed.filter((n) => n.side === 'up').map(({ side: _, ...n }) => n),
-    descendants: placed.filter((n) => n.side === 'down').map(({ side: _, ...n }) => n),
+    ancestors: side('up'),
+    descendants: side('down'),
     edges: [...shownUp, ...shownDown].map((e) => ({ from: e.parent_id, to: e.child_id })),
     moreAncestors: up.some((e) => e.depth > LINEAGE_DEPTH),
     moreDescendants: down.some((e) => e.depth > LINEAGE_DEPTH),
