@@ -10,6 +10,8 @@ import type { Viewer } from '@/components/governance/version-actions';
 import { ArchivedSection } from './archived-section';
 import { BoardHeader } from './board-header';
 import type { CardContext } from './card-context';
+import { CompareBar, CompareSelectionProvider } from './compare-selection';
+import { MetricTrend } from './metric-trend';
 import { StageColumn } from './stage-column';
 
 /**
@@ -31,15 +33,19 @@ export function Board({ initialBoard, viewer }: { initialBoard: BoardData; viewe
   };
   const rollback = <RollbackButton model={name} viewer={viewer} production={board.production} lastStable={board.model.lastStable} />;
   return (
-    <div className="space-y-6">
-      <BoardHeader model={board.model} primaryMetric={board.primaryMetric} />
-      {/* Columns sit side by side from lg up and stack, in flow order, on narrow screens. */}
-      <div className="grid items-start gap-4 lg:grid-cols-3">
-        {BOARD_STAGES.map((stage) => (
-          <StageColumn key={stage} stage={stage} page={board.columns[stage]} count={board.counts[stage]} context={context} actions={stage === 'production' ? rollback : null} />
-        ))}
+    <CompareSelectionProvider>
+      <div className="space-y-6">
+        <BoardHeader model={board.model} primaryMetric={board.primaryMetric} />
+        {/* Columns sit side by side from lg up and stack, in flow order, on narrow screens. */}
+        <div className="grid items-start gap-4 lg:grid-cols-3">
+          {BOARD_STAGES.map((stage) => (
+            <StageColumn key={stage} stage={stage} page={board.columns[stage]} count={board.counts[stage]} context={context} actions={stage === 'production' ? rollback : null} />
+          ))}
+        </div>
+        <ArchivedSection context={context} count={board.counts.archived} />
+        <CompareBar model={name} />
+        <MetricTrend model={name} />
       </div>
-      <ArchivedSection context={context} count={board.counts.archived} />
-    </div>
+    </CompareSelectionProvider>
   );
 }

@@ -1,5 +1,7 @@
 import Link from 'next/link';
+import { GitCompareArrows } from 'lucide-react';
 import { formatMetric } from '@/lib/registry';
+import { compareHref } from '@/lib/registry/compare-query';
 import type { VersionCardData } from '@/lib/db/queries/board';
 import { FailedBadge, failedReason } from '@/components/registry/failed-badge';
 import { MetricDelta } from '@/components/registry/metric-delta';
@@ -8,6 +10,7 @@ import { RelativeTime } from '@/components/ui/relative-time';
 import { Skeleton } from '@/components/ui/skeleton';
 import { VersionActions } from '@/components/governance/version-actions';
 import type { CardContext } from './card-context';
+import { CompareCheckbox } from './compare-selection';
 import { VersionLabels } from './version-labels';
 
 const CARD = 'relative rounded-lg border bg-surface p-3 shadow-xs';
@@ -17,6 +20,15 @@ export function VersionCard({ version, context }: { version: VersionCardData; co
   const failed = failedReason(version.tags);
   const { primaryMetric, production } = context;
   const isProduction = version.stage === 'production';
+  const compareWithProduction = !isProduction && production && (
+    <Link
+      href={compareHref(context.modelName, [production.number, version.number])}
+      className="relative z-10 ml-auto inline-flex items-center gap-1 rounded text-xs text-ink-muted hover:text-accent-text hover:underline"
+    >
+      <GitCompareArrows aria-hidden className="size-3.5" />
+      Compare with Production
+    </Link>
+  );
   return (
     <article
       data-testid="version-card"
@@ -37,7 +49,10 @@ export function VersionCard({ version, context }: { version: VersionCardData; co
             v{version.number} <span className="ml-1 font-mono text-xs font-normal text-ink-muted">{version.semver}</span>
           </Link>
         </h3>
-        {failed !== null && <FailedBadge reason={failed} className="relative z-10 shrink-0" />}
+        <div className="flex shrink-0 items-center gap-2">
+          {failed !== null && <FailedBadge reason={failed} className="relative z-10" />}
+          <CompareCheckbox number={version.number} />
+        </div>
       </div>
 
       {primaryMetric && (
@@ -52,8 +67,10 @@ export function VersionCard({ version, context }: { version: VersionCardData; co
               baselineLabel={`Production v${production.number}`}
             />
           )}
+          {compareWithProduction}
         </p>
       )}
+      {!primaryMetric && compareWithProduction && <p className="mt-2 flex">{compareWithProduction}</p>}
 
       <p className="mt-1.5 flex items-baseline gap-2 text-xs text-ink-muted">
         <span className="min-w-0 truncate">

@@ -1,41 +1,34 @@
-import Link from 'next/link';
+import type { VersionDetail } from '@/lib/db/queries/version';
+import { getLineage } from '@/lib/db/queries/lineage';
 import { SectionCard } from '@/components/ui/card';
+import { Skeleton } from '@/components/ui/skeleton';
+import { LineageGraph } from '@/components/lineage/lineage-graph';
+import { asFeatureList } from './json-value';
 
-type LineageLink = { number: number; semver: string; model: { name: string } };
-
-function LineageList({ label, links, currentModel }: { label: string; links: LineageLink[]; currentModel: string }) {
-  return (
-    <div>
-      <h3 className="text-xs text-ink-faint">{label}</h3>
-      {links.length === 0 ? (
-        <p className="mt-0.5 text-sm text-ink-faint">none</p>
-      ) : (
-        <ul className="mt-1 space-y-1">
-          {links.map((link) => (
-            <li key={`${link.model.name}/${link.number}`}>
-              <Link
-                href={`/models/${encodeURIComponent(link.model.name)}/versions/${link.number}`}
-                className="text-sm text-accent-text hover:underline"
-              >
-                {/* Lineage can cross models (a distilled or fine-tuned child), so name the model when it differs. */}
-                {link.model.name !== currentModel && `${link.model.name} `}v{link.number}
-              </Link>{' '}
-              <span className="font-mono text-xs text-ink-muted">{link.semver}</span>
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
-  );
-}
-
-export function LineageSection({ modelName, parents, descendants }: { modelName: string; parents: LineageLink[]; descendants: LineageLink[] }) {
+/**
+ * The version's lineage graph. It loads its own data (a recursive walk of version_lineage) so the rest of
+ * the record does not wait for it; the record streams it in behind LineageSection.Skeleton.
+ */
+export async function LineageSection({ version }: { version: VersionDetail['version'] }) {
+  const graph = await getLineage(version.id);
   return (
     <SectionCard title="Lineage">
-      <div className="grid grid-cols-2 gap-4">
-        <LineageList label="Parents" links={parents} currentModel={modelName} />
-        <LineageList label="Children" links={descendants} currentModel={modelName} />
-      </div>
+      <LineageGraph
+        focus={{ id: version.id, model: version.model.name, number: version.number, semver: version.semver, stage: version.stage }}
+        inputs={{
+          trainingDataSource: version.trainingDataSource,
+          dataVersion: version.dataVersion,
+          trainingDataHash: version.trainingDataHash,
+          codeCommit: version.codeCommit,
+          featureCount: asFeatureList(version.features).length,
+          featurePipeline: version.tags.find((t) => t.key === 'feature_pipeline')?.value || null,
+        }}
+        graph={graph}
+      />
     </SectionCard>
   );
 }
+
+LineageSection.Skeleton = function LineageSectionSkeleton() {
+  return <Skeleton className="h-56 w-full rounded-lg" />;
+};

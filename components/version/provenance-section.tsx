@@ -1,4 +1,6 @@
+import Link from 'next/link';
 import type { VersionDetail } from '@/lib/db/queries/version';
+import { dataSourceHref, splitDataSource } from '@/lib/registry/compare-lineage';
 import { SectionCard } from '@/components/ui/card';
 import { CopyableField } from './copyable-field';
 
@@ -10,6 +12,11 @@ export function ProvenanceSection({ version }: { version: VersionDetail['version
         <CopyableField label="Artifact URI" value={version.artifactUri} />
         <CopyableField label="Artifact digest" value={version.artifactDigest} />
         <CopyableField label="Training data source" value={version.trainingDataSource} />
+        {version.trainingDataSource && (
+          <Link href={dataSourceHref(splitDataSource(version.trainingDataSource).source)} className="-mt-2 block text-xs text-accent-text hover:underline">
+            Which versions use this data source?
+          </Link>
+        )}
         <CopyableField label="Training data hash" value={version.trainingDataHash} />
         <CopyableField label="Code commit" value={version.codeCommit} />
       </dl>

@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import type { VersionDetail } from '@/lib/db/queries/version';
 import { SectionCard } from '@/components/ui/card';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -42,14 +43,13 @@ export function VersionRecord({ detail }: { detail: VersionDetail }) {
         <div className="min-w-0 space-y-6">
           <DetailsSection version={version} />
           <ProvenanceSection version={version} />
-          <LineageSection
-            modelName={version.model.name}
-            parents={version.parents.map((p) => p.parent)}
-            descendants={version.children.map((c) => c.child)}
-          />
           <LabelsSection tags={version.tags} aliases={version.aliases.map((a) => a.alias)} />
         </div>
       </div>
+      {/* Full width: a layered graph needs room left and right of the version. */}
+      <Suspense fallback={<LineageSection.Skeleton />}>
+        <LineageSection version={version} />
+      </Suspense>
     </div>
   );
 }

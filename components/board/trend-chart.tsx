@@ -1,0 +1,101 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatMetric, STAGE_LABELS } from '@/lib/registry';
+import type { TrendData, TrendPoint } from '@/lib/db/queries/trend';
+import { axisProps, ChartTooltipBox, useChartTheme } from '@/components/ui/chart';
+import { formatExactTime } from '@/components/ui/time-format';
+
+/** The line itself: points by stage, Production periods as bands, each period's value as a dashed segment. */
+export function TrendChart({ model, trend }: { model: string; trend: TrendData }) {
+  const theme = useChartTheme();
+  const router = useRouter();
+  const open = (point: TrendPoint) => router.push(`/models/${encodeURIComponent(model)}/versions/${point.number}`);
+  const dense = trend.points.length > 150;
+  const bands = trend.periods.flatMap((p) => {
+    if (p.fromNumber === null || p.toNumber === null) return [];
+    // Versions from+1…to were registered during the period, so it spans the gaps around them. A period in which
+    // nothing was registered (a quick rollback) keeps a sliver, so it does not vanish.
+    const empty = p.toNumber === p.fromNumber;
+    return [{ ...p, x1: p.fromNumber + (empty ? 0.35 : 0.5), x2: p.toNumber + (empty ? 0.65 : 0.5) }];
+  });
+
+  return (
+    <LineChart responsive data={trend.points} style={{ width: '100%', height: 300 }} margin={{ top: 20, right: 16, bottom: 4, left: 0 }} accessibilityLayer>
+      <CartesianGrid vertical={false} stroke={theme.grid} />
+      <XAxis type="number" dataKey="number" domain={[(min: number) => min - 0.5, (max: number) => max + 0.5]} allowDecimals={false} {...axisProps(theme)} tickFormatter={(n: number) => `v${n}`} />
+      <YAxis type="number" domain={['auto', 'auto']} {...axisProps(theme)} width="auto" tickFormatter={(v: number) => formatMetric(v)} />
+      {bands.map((band, i) => (
+        <ReferenceArea
+          key={`area-${i}`}
+          x1={band.x1}
+          x2={band.x2}
+          fill={theme.stage.production}
+          fillOpacity={i % 2 ? 0.16 : 0.08}
+          stroke="none"
+          ifOverflow="hidden"
+          label={{ value: `v${band.versionNumber}`, position: 'insideTop', fill: theme.stage.production, fontSize: 10 }}
+        />
+      ))}
+      {bands.map((band, i) =>
+        band.value === null ? null : (
+          <ReferenceLine
+            key={`value-${i}`}
+            segment={[
+              { x: band.x1, y: band.value },
+              { x: band.x2, y: band.value },
+            ]}
+            stroke={theme.stage.production}
+            strokeDasharray="4 3"
+            ifOverflow="hidden"
+          />
+        ),
+      )}
+      <Tooltip content={({ active, payload }) => (active ? <PointTooltip point={payload?.[0]?.payload as TrendPoint | undefined} /> : null)} isAnimationActive={false} />
+      <Line
+        type="linear"
+        dataKey="value"
+        stroke={theme.grid}
+        strokeWidth={1.5}
+        isAnimationActive={false}
+        dot={({ cx, cy, payload, index }) => (
+          <circle
+            key={index}
+            cx={cx}
+            cy={cy}
+            r={(payload as TrendPoint).served ? 5 : dense ? 2.5 : 4}
+            fill={theme.stage[(payload as TrendPoint).stage]}
+            stroke={(payload as TrendPoint).served ? theme.stage.production : theme.surface}
+            strokeWidth={(payload as TrendPoint).served ? 2 : 1}
+            style={{ cursor: 'pointer' }}
+            onClick={() => open(payload as TrendPoint)}
+          />
+        )}
+        activeDot={({ cx, cy, payload }) => (
+          <circle cx={cx} cy={cy} r={7} fill={theme.stage[(payload as TrendPoint).stage]} stroke={theme.ink} strokeWidth={1.5} style={{ cursor: 'pointer' }} onClick={() => open(payload as TrendPoint)} />
+        )}
+      />
+    </LineChart>
+  );
+}
+
+function PointTooltip({ point }: { point: TrendPoint | undefined }) {
+  if (!point) return null;
+  return (
+    <ChartTooltipBox
+      title={
+        <>
+          v{point.number} <span className="font-mono font-normal text-ink-muted">{point.semver}</span>
+        </>
+      }
+    >
+      <p className="font-mono text-sm tabular-nums">{formatMetric(point.value)}</p>
+      <p className="text-ink-muted">
+        {STAGE_LABELS[point.stage]}
+        {point.served && point.stage !== 'production' && ' · served Production before'}
+      </p>
+      <p className="text-ink-faint">Registered {formatExactTime(point.createdAt)}</p>
+    </ChartTooltipBox>
+  );
+}
