@@ -63,7 +63,7 @@ export function AuditTimeline({ fixedModel }: { fixedModel?: string }) {
       <div ref={sentinel} className="mt-3">
         {query.isError && <LoadError error={query.error} onRetry={() => void query.fetchNextPage()} />}
         {hasNextPage && !query.isError && <LoadMoreButton loading={isFetchingNextPage} onClick={() => void fetchNextPage()} />}
-        {!hasNextPage && <p className="py-2 text-center text-xs text-ink-faint">Beginning of the history · {events.length} events</p>}
+        {!hasNextPage && <p className="py-2 text-center text-xs text-ink-faint">Beginning of the history · {events.length} {events.length === 1 ? 'event' : 'events'}</p>}
       </div>
     </div>
   );
