@@ -1,11 +1,15 @@
 import type { ErrorCode } from '@/lib/registry';
 import { ApiError } from './api-error';
 
-/** POSTs JSON to our API; a non-2xx answer becomes an ApiError with the server's code and message. */
-export async function postJson<T>(url: string, body: unknown): Promise<T> {
+/** Sends JSON to our API with any method; a non-2xx answer becomes an ApiError with the server's code and message. */
+export async function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
+    response = await fetch(url, {
+      method,
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   } catch {
     throw new ApiError('NETWORK', 'Could not reach Modelgate. Check your connection and try again.', 0);
   }
@@ -15,4 +19,9 @@ export async function postJson<T>(url: string, body: unknown): Promise<T> {
     throw new ApiError(error?.code ?? 'INTERNAL', error?.message ?? `The server answered ${response.status}.`, response.status);
   }
   return json as T;
+}
+
+/** POSTs JSON to our API; a non-2xx answer becomes an ApiError with the server's code and message. */
+export function postJson<T>(url: string, body: unknown): Promise<T> {
+  return sendJson<T>('POST', url, body);
 }
