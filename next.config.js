@@ -3,6 +3,8 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // `forbidden()` and app/forbidden.tsx: admin pages answer 403 to other roles.
+  experimental: { authInterrupts: true },
   // Prisma's generated client and the pg driver are server-only Node modules.
   serverExternalPackages: ['pg', '@prisma/adapter-pg', '@node-rs/argon2'],
   async headers() {

@@ -16,7 +16,7 @@ export function AppHeader({ user }: { user: { name: string; email: string; role:
           </span>
           Modelgate
         </Link>
-        <NavLinks />
+        <NavLinks role={user.role} />
         <div className="ml-auto flex items-center gap-1 sm:gap-3">
           <div className="hidden min-w-0 items-center gap-2 sm:flex" title={user.email}>
             <span className="truncate text-sm text-ink">{user.name}</span>

@@ -2,19 +2,24 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { can, type Role } from '@/lib/registry';
 import { cx } from '@/components/ui/cx';
 
-// Audit and Admin join this list as they are built.
+// Audit joins this list as it is built.
 const LINKS = [
   { href: '/models', label: 'Models' },
   { href: '/approvals', label: 'Approvals' },
 ] as const;
 
-export function NavLinks() {
+const ADMIN_LINK = { href: '/admin', label: 'Admin' } as const;
+
+/** The main sections; Admin only for roles that may manage users (the pages check again on the server). */
+export function NavLinks({ role }: { role: Role }) {
   const pathname = usePathname();
+  const links = can(role, 'users.manage') ? [...LINKS, ADMIN_LINK] : LINKS;
   return (
     <nav aria-label="Main" className="flex items-center gap-1">
-      {LINKS.map((link) => {
+      {links.map((link) => {
         const active = pathname === link.href || pathname.startsWith(`${link.href}/`);
         return (
           <Link

@@ -1,0 +1,79 @@
+'use client';
+
+import { useMemo, useState } from 'react';
+import { Eye, RotateCcw, Save } from 'lucide-react';
+import { DEFAULT_POLICY, type Policy } from '@/lib/registry';
+import { usePolicyPreview, useSavePolicy } from '@/lib/queries/use-policy';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { SectionCard } from '@/components/ui/card';
+import { PolicyPreview } from './policy-preview';
+import { samePolicy, STAGES, stripKeys, toDraft, validateDraft, type DraftPolicy } from './policy-draft';
+import { StageGates } from './stage-gates';
+
+interface PolicyEditorProps {
+  model: string;
+  saved: Policy;
+  isDefault: boolean;
+}
+
+/** Edit a model's gates per target stage, see what the draft would decide for today's versions, save it. */
+export function PolicyEditor({ model, saved, isDefault }: PolicyEditorProps) {
+  const [draft, setDraft] = useState<DraftPolicy>(() => toDraft(saved));
+  const preview = usePolicyPreview(model);
+  const save = useSavePolicy(model);
+  const [previewed, setPreviewed] = useState<Policy | null>(null);
+
+  const current = useMemo(() => stripKeys(draft), [draft]);
+  const validation = useMemo(() => validateDraft(draft), [draft]);
+  const dirty = !samePolicy(current, saved);
+  const errorCount = validation.errors ? Object.keys(validation.errors).length : 0;
+
+  const runPreview = () => {
+    if (!validation.policy) return;
+    const policy = validation.policy;
+    preview.mutate(policy, { onSuccess: () => setPreviewed(current) });
+  };
+
+  return (
+    <div className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] xl:items-start">
+      <div className="space-y-4">
+        <div className="flex flex-wrap items-center gap-2">
+          {isDefault && !dirty && <Badge tone="zinc">Default policy</Badge>}
+          {dirty && <Badge tone="amber">Unsaved changes</Badge>}
+          <div className="ml-auto flex flex-wrap gap-2">
+            <Button size="sm" variant="ghost" onClick={() => setDraft(toDraft(DEFAULT_POLICY))} disabled={samePolicy(current, DEFAULT_POLICY)}>
+              Use default
+            </Button>
+            <Button size="sm" variant="ghost" onClick={() => setDraft(toDraft(saved))} disabled={!dirty}>
+              <RotateCcw aria-hidden className="size-3.5" /> Discard changes
+            </Button>
+            <Button size="sm" onClick={runPreview} disabled={!validation.policy || preview.isPending}>
+              <Eye aria-hidden className="size-3.5" /> {preview.isPending ? 'Previewing…' : 'Preview'}
+            </Button>
+            <Button size="sm" variant="primary" onClick={() => validation.policy && save.save(validation.policy)} disabled={!validation.policy || save.isPending || (!dirty && !isDefault)}>
+              <Save aria-hidden className="size-3.5" /> {save.isPending ? 'Saving…' : 'Save policy'}
+            </Button>
+          </div>
+        </div>
+        {errorCount > 0 && (
+          <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+            Fix {errorCount} field{errorCount === 1 ? '' : 's'} to preview or save.
+          </p>
+        )}
+        {STAGES.map(({ stage, label }) => (
+          <StageGates key={stage} stage={stage} label={label} gates={draft[stage]} errors={validation.errors ?? {}} onChange={(gates) => setDraft((d) => ({ ...d, [stage]: gates }))} />
+        ))}
+      </div>
+      <SectionCard title="Preview" className="xl:sticky xl:top-20">
+        {preview.data ? (
+          <PolicyPreview rows={preview.data} stale={!!previewed && !samePolicy(previewed, current)} />
+        ) : (
+          <p className="text-sm text-ink-muted">
+            Preview checks the draft against today&apos;s versions: Testing versions against the Staging gates, Staging versions against the Production gates. Nothing is saved.
+          </p>
+        )}
+      </SectionCard>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+'use client';
+
+import { useState } from 'react';
+import { KeyRound, Plus } from 'lucide-react';
+import type { AdminToken, AdminUser } from '@/lib/db/queries/admin';
+import { ROLE_LABELS } from '@/lib/registry';
+import { useAdminTokens } from '@/lib/queries/use-admin-tokens';
+import { Badge, type BadgeTone } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { RelativeTime } from '@/components/ui/relative-time';
+import { Table, Td, Th } from '@/components/ui/table';
+import { NewTokenDialog } from './new-token-dialog';
+import { RevokeTokenButton } from './revoke-token-button';
+
+interface TokensPanelProps {
+  initialTokens: AdminToken[];
+  users: Pick<AdminUser, 'id' | 'email' | 'name' | 'role' | 'disabled'>[];
+  models: string[];
+  currentUserId: string;
+}
+
+const STATUS_TONE: Record<AdminToken['status'], BadgeTone> = { active: 'emerald', revoked: 'red', expired: 'zinc' };
+
+/** API tokens: who they act for, with which role on which models, until when, and when last used. */
+export function TokensPanel({ initialTokens, users, models, currentUserId }: TokensPanelProps) {
+  const { data: tokens } = useAdminTokens(initialTokens);
+  const [creating, setCreating] = useState(false);
+  const active = tokens.filter((t) => t.status === 'active').length;
+
+  return (
+    <section aria-labelledby="tokens-heading" className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h2 id="tokens-heading" className="text-lg font-semibold">
+            API tokens
+          </h2>
+          <p className="text-sm text-ink-muted">
+            {active} active. Pipelines send them as <code className="font-mono text-xs">Authorization: Bearer …</code>; a token never does more than its owner can.
+          </p>
+        </div>
+        <Button variant="primary" onClick={() => setCreating(true)}>
+          <Plus aria-hidden className="size-4" /> New token
+        </Button>
+      </div>
+      {tokens.length === 0 ? (
+        <EmptyState icon={KeyRound} title="No API tokens yet" description="Create one for each pipeline or service that registers versions or reads the registry." />
+      ) : (
+        <Table label="API tokens">
+          <thead>
+            <tr>
+              <Th>Name</Th>
+              <Th>Token</Th>
+              <Th>Owner</Th>
+              <Th>Role</Th>
+              <Th>Model</Th>
+              <Th>Expires</Th>
+              <Th>Last used</Th>
+              <Th>Status</Th>
+              <Th>
+                <span className="sr-only">Actions</span>
+              </Th>
+            </tr>
+          </thead>
+          <tbody>
+            {tokens.map((token) => (
+              <tr key={token.id} data-testid="token-row" className={token.status === 'active' ? undefined : 'text-ink-muted'}>
+                <Td className="font-medium">{token.name}</Td>
+                <Td className="font-mono text-xs whitespace-nowrap">{token.prefix}…</Td>
+                <Td>{token.owner}</Td>
+                <Td>{ROLE_LABELS[token.role]}</Td>
+                <Td>{token.model ? <span className="font-mono text-xs">{token.model}</span> : <span className="text-ink-muted">all models</span>}</Td>
+                <Td className="whitespace-nowrap">{token.expiresAt ? <RelativeTime iso={token.expiresAt} /> : 'never'}</Td>
+                <Td className="whitespace-nowrap">{token.lastUsedAt ? <RelativeTime iso={token.lastUsedAt} /> : <span className="text-ink-faint">never</span>}</Td>
+                <Td>
+                  <Badge tone={STATUS_TONE[token.status]}>{token.status}</Badge>
+                </Td>
+                <Td className="text-right">{token.status === 'active' && <RevokeTokenButton token={token} />}</Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+      <NewTokenDialog open={creating} onClose={() => setCreating(false)} users={users} models={models} currentUserId={currentUserId} />
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import type { GateResult, Policy } from '@/lib/registry';
+import { adminKeys, boardKeys, gateKeys } from './keys';
+import { sendJson } from './send-json';
+import { useAdminMutation } from './use-admin-mutation';
+
+export interface PolicyPreviewRow {
+  number: number;
+  semver: string;
+  stage: 'testing' | 'staging';
+  target: 'staging' | 'production';
+  results: GateResult[];
+  failing: number;
+}
+
+const policyUrl = (model: string) => `/api/admin/policies/${encodeURIComponent(model)}`;
+
+/** What a draft policy would decide for today's Testing and Staging versions; nothing is saved. */
+export function usePolicyPreview(model: string) {
+  return useAdminMutation({
+    mutationFn: (policy: Policy) => sendJson<{ rows: PolicyPreviewRow[] }>('POST', `${policyUrl(model)}/preview`, { policy }).then((r) => r.rows),
+    invalidates: () => [],
+    success: () => null,
+  });
+}
+
+export function useSavePolicy(model: string) {
+  const router = useRouter();
+  const mutation = useAdminMutation({
+    mutationFn: (policy: Policy) => sendJson<{ policy: Policy }>('PUT', policyUrl(model), { policy }),
+    // Gate verdicts and the board's blocked buttons follow the policy.
+    invalidates: () => [adminKeys.policy(model), gateKeys.model(model), boardKeys.detail(model)],
+    success: () => `Policy saved for ${model}`,
+  });
+  return {
+    ...mutation,
+    // The page's "default policy" and "last changed" come from the server render.
+    save: (policy: Policy) => mutation.mutate(policy, { onSuccess: () => router.refresh() }),
+  };
+}
