@@ -52,6 +52,9 @@ interface PointRow {
   created_at: Date;
   served: boolean;
   total: number;
+  evaluation_set: string;
+  /** Every evaluation set of the metric with its version count; the same on each row. */
+  sets: { name: string; versions: number }[];
 }
 
 interface BandRow {
@@ -60,12 +63,12 @@ interface BandRow {
   ended_at: Date | null;
   from_number: number | null;
   to_number: number | null;
-  value: number | null;
 }
 
 /**
  * The metric across every version of a model, in order of registration, with its Production periods.
- * Null when the model does not exist.
+ * Two queries, run together; nothing but the drawn points leaves the database. Null when the model does
+ * not exist.
  */
 export async function getTrend(modelName: string, metricKey?: string, evaluationSet?: string): Promise<TrendData | null> {
   const model = await db.registeredModel.findUnique({
@@ -78,75 +81,75 @@ export async function getTrend(modelName: string, metricKey?: string, evaluation
   const empty: TrendData = { metric, metrics, evaluationSet: null, evaluationSets: [], total: 0, sampled: false, points: [], periods: [] };
   if (!metric) return empty;
 
-  // Which evaluation sets measured this metric, most used first: that one is the default line.
-  const sets = await db.$queryRaw<{ name: string; versions: number }[]>`
-    SELECT m.evaluation_set AS name, count(*)::int AS versions
-    FROM metric m JOIN model_version v ON v.id = m.version_id
-    WHERE v.model_id = ${model.id} AND m.key = ${metric.key} AND m.slice = ''
-    GROUP BY m.evaluation_set
-    ORDER BY versions DESC, name`;
-  const set = evaluationSet && sets.some((s) => s.name === evaluationSet) ? evaluationSet : sets[0]?.name;
-  if (!set) return { ...empty, evaluationSets: sets };
-
-  const [points, periods] = await Promise.all([trendPoints(model.id, metric.key, set), productionBands(model.id, metric.key, set)]);
-  const total = points[0]?.total ?? 0;
+  const [points, bands] = await Promise.all([trendPoints(model.id, metric.key, evaluationSet ?? null), productionBands(model.id)]);
+  const first = points[0];
+  if (!first) return empty;
+  // Every version that served Production is among the points, so each band's value is read from them.
+  const valueOf = new Map(points.map((p) => [p.number, p.value]));
   return {
     metric,
     metrics,
-    evaluationSet: set,
-    evaluationSets: sets,
-    total,
-    sampled: total > TREND_MAX_POINTS,
+    evaluationSet: first.evaluation_set,
+    evaluationSets: first.sets,
+    total: first.total,
+    sampled: first.total > TREND_MAX_POINTS,
     points: points.map((p) => ({ number: p.number, semver: p.semver, stage: p.stage, value: p.value, createdAt: p.created_at.toISOString(), served: p.served })),
-    periods: periods.map((p) => ({
-      versionNumber: p.version_number,
-      startedAt: p.started_at.toISOString(),
-      endedAt: p.ended_at?.toISOString() ?? null,
-      fromNumber: p.from_number,
-      toNumber: p.to_number,
-      value: p.value,
+    periods: bands.map((b) => ({
+      versionNumber: b.version_number,
+      startedAt: b.started_at.toISOString(),
+      endedAt: b.ended_at?.toISOString() ?? null,
+      fromNumber: b.from_number,
+      toNumber: b.to_number,
+      value: valueOf.get(b.version_number) ?? null,
     })),
   };
 }
 
 /*
- * Up to TREND_MAX_POINTS versions, every one of them when there are fewer. Beyond that the versions are cut
- * into BUCKETS equal runs by number (ntile) and each run keeps its first, last, lowest and highest version
- * — M4 aggregation (Jugel et al., VLDB 2014): a line through those four per bucket draws the same shape
- * as the full series at chart resolution, so a one-version regression spike is never averaged away, and
- * every point is a real version the user can open. Versions that ever served Production, and those in
- * Staging or Production now, are always kept: they are what the chart is read for. Nothing but these
- * rows leaves the database.
+ * Up to TREND_MAX_POINTS versions: every one when there are fewer, else M4 aggregation (Jugel et al., VLDB
+ * 2014): the version axis is cut into BUCKETS equal ranges and each keeps its first, last, lowest and
+ * highest version. A line through those four per bucket draws the same shape as the full series at chart
+ * resolution — a one-version regression spike is never averaged away — and every point is a real version
+ * the user can open. Versions that ever served Production, and those in Staging or Production now, are
+ * always kept: they are what the chart is read for.
+ *
+ * Cost: one index probe per version of this model (the LATERAL … OFFSET 0 keeps Postgres from swapping it
+ * for a scan of every model's metrics), then one hash aggregate; min/max over ARRAY[value, number] picks
+ * the lowest and highest version of a bucket without sorting. The evaluation set is chosen in the same
+ * statement: the one asked for if it exists, else the one most versions were measured on.
  */
-function trendPoints(modelId: string, key: string, evaluationSet: string): Promise<PointRow[]> {
+function trendPoints(modelId: string, key: string, evaluationSet: string | null): Promise<PointRow[]> {
   return db.$queryRaw<PointRow[]>`
-    WITH points AS (
-      SELECT v.id, v.number, v.semver, v.stage, m.value
+    WITH candidates AS (
+      SELECT v.id, v.number, v.semver, v.stage, v.created_at, m.value, m.evaluation_set
       FROM model_version v
-      JOIN metric m ON m.version_id = v.id AND m.key = ${key} AND m.evaluation_set = ${evaluationSet} AND m.slice = ''
+      CROSS JOIN LATERAL (
+        SELECT value, evaluation_set FROM metric WHERE version_id = v.id AND key = ${key} AND slice = '' OFFSET 0
+      ) m
       WHERE v.model_id = ${modelId}
     ),
-    served AS (SELECT DISTINCT version_id FROM production_period WHERE model_id = ${modelId}),
-    bucketed AS (
-      SELECT p.*, count(*) OVER () AS total, ntile(${BUCKETS}::int) OVER (ORDER BY p.number) AS bucket FROM points p
+    sets AS (SELECT evaluation_set AS name, count(*)::int AS versions FROM candidates GROUP BY evaluation_set),
+    chosen AS (SELECT name FROM sets ORDER BY name = ${evaluationSet}::text DESC NULLS LAST, versions DESC, name LIMIT 1),
+    points AS (SELECT c.* FROM candidates c JOIN chosen ON c.evaluation_set = chosen.name),
+    span AS (SELECT count(*)::int AS total, min(number) AS low, max(number) AS high FROM points),
+    picks AS (
+      SELECT min(p.number) AS first_n, max(p.number) AS last_n,
+        (min(ARRAY[p.value, p.number]))[2]::int AS lowest_n, (max(ARRAY[p.value, -p.number]))[2]::int AS highest_n
+      FROM points p CROSS JOIN span s
+      GROUP BY width_bucket(p.number, s.low, s.high + 1, ${BUCKETS}::int)
     ),
-    ranked AS (
-      SELECT b.*,
-        row_number() OVER (PARTITION BY bucket ORDER BY number) AS first_in_bucket,
-        row_number() OVER (PARTITION BY bucket ORDER BY number DESC) AS last_in_bucket,
-        row_number() OVER (PARTITION BY bucket ORDER BY value, number) AS lowest_in_bucket,
-        row_number() OVER (PARTITION BY bucket ORDER BY value DESC, number) AS highest_in_bucket
-      FROM bucketed b
-    )
-    SELECT r.number, r.semver, r.stage::text AS stage, r.value, v.created_at, (s.version_id IS NOT NULL) AS served, r.total::int AS total
-    FROM ranked r
-    JOIN model_version v ON v.id = r.id
-    LEFT JOIN served s ON s.version_id = r.id
-    WHERE r.total <= ${TREND_MAX_POINTS}
-       OR 1 IN (r.first_in_bucket, r.last_in_bucket, r.lowest_in_bucket, r.highest_in_bucket)
-       OR s.version_id IS NOT NULL
-       OR r.stage IN ('staging', 'production')
-    ORDER BY r.number`;
+    kept AS (SELECT first_n AS number FROM picks UNION SELECT last_n FROM picks UNION SELECT lowest_n FROM picks UNION SELECT -highest_n FROM picks),
+    served AS (SELECT DISTINCT version_id FROM production_period WHERE model_id = ${modelId})
+    SELECT p.number, p.semver, p.stage::text AS stage, p.value, p.created_at, (sv.version_id IS NOT NULL) AS served,
+      s.total, p.evaluation_set, (SELECT json_agg(sets ORDER BY versions DESC, name) FROM sets) AS sets
+    FROM points p
+    CROSS JOIN span s
+    LEFT JOIN served sv ON sv.version_id = p.id
+    WHERE s.total <= ${TREND_MAX_POINTS}
+       OR p.number IN (SELECT number FROM kept)
+       OR sv.version_id IS NOT NULL
+       OR p.stage IN ('staging', 'production')
+    ORDER BY p.number`;
 }
 
 /*
@@ -154,7 +157,7 @@ function trendPoints(modelId: string, key: string, evaluationSet: string): Promi
  * and the periods' start and end instants, sorted by time, carries the newest version number seen so far
  * (a running max), which is where each instant falls on the axis. No per-period scan of the versions.
  */
-function productionBands(modelId: string, key: string, evaluationSet: string): Promise<BandRow[]> {
+function productionBands(modelId: string): Promise<BandRow[]> {
   return db.$queryRaw<BandRow[]>`
     WITH marks AS (
       SELECT created_at AS at, 0 AS kind, number, NULL::text AS period_id FROM model_version WHERE model_id = ${modelId}
@@ -170,11 +173,10 @@ function productionBands(modelId: string, key: string, evaluationSet: string): P
       SELECT period_id, max(latest) FILTER (WHERE kind = 1) AS from_number, max(latest) FILTER (WHERE kind = 2) AS to_number
       FROM placed WHERE period_id IS NOT NULL GROUP BY period_id
     )
-    SELECT v.number AS version_number, p.started_at, p.ended_at, b.from_number, b.to_number, m.value
+    SELECT v.number AS version_number, p.started_at, p.ended_at, b.from_number, b.to_number
     FROM production_period p
     JOIN model_version v ON v.id = p.version_id
     JOIN bounds b ON b.period_id = p.id
-    LEFT JOIN metric m ON m.version_id = p.version_id AND m.key = ${key} AND m.evaluation_set = ${evaluationSet} AND m.slice = ''
     WHERE p.model_id = ${modelId}
     ORDER BY p.started_at`;
 }
