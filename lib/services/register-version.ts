@@ -2,29 +2,53 @@ import { assertCan, formatSemver, guessDirection, nextSemver, parseSemver, Regis
 import { db, type Tx } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { createHash } from 'node:crypto';
 import { ZRegisterVersionInput, type RegisterVersionInput } from '@/lib/validations/version';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
 import { clock } from './clock';
 
+export interface RegisterOptions {
+  /** A retried request with the same key (per caller) returns the version the first one created. */
+  idempotencyKey?: string;
+  /** Return the existing version when one with the same artifact digest is already registered. */
+  dedupeByDigest?: boolean;
+}
+
 /**
  * Registers a version in Testing. The version number comes from the model's counter, incremented under
- * the model's row lock, so concurrent registrations queue instead of racing on MAX(number)+1.
+ * the model's row lock, so concurrent registrations queue instead of racing on MAX(number)+1. The same
+ * lock makes the idempotency checks race-free: a retried pipeline step never creates two versions.
  */
-export async function registerVersion(actor: Actor, rawInput: RegisterVersionInput) {
+export async function registerVersion(actor: Actor, rawInput: RegisterVersionInput, options: RegisterOptions = {}) {
   const input = ZRegisterVersionInput.parse(rawInput);
   assertCan(roleOn(actor, input.model), 'version.register');
   const explicitSemver = input.semver ? parseSemver(input.semver) : null;
 
   return withDbErrors(() =>
     db.$transaction(async (tx) => {
-      const locked = await tx.registeredModel.updateManyAndReturn({
-        where: { name: input.model },
+      const locked = await tx.$queryRaw<{ id: string; name: string }[]>`SELECT "id", "name" FROM "registered_model" WHERE "name" = ${input.model} FOR UPDATE`;
+      const target = locked[0];
+      if (!target) throw new RegistryError('NOT_FOUND', `No model named "${input.model}".`);
+
+      const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
+      if (options.idempotencyKey && actor.id) {
+        const seen = await tx.idempotencyKey.findUnique({ where: { actorId_key: { actorId: actor.id, key: options.idempotencyKey } } });
+        if (seen && seen.requestHash !== requestHash) {
+          throw new RegistryError('CONFLICT', 'This Idempotency-Key was already used for a different request.');
+        }
+        if (seen) return { ...(await tx.modelVersion.findUniqueOrThrow({ where: { id: seen.versionId } })), created: false };
+      }
+      if (options.dedupeByDigest && input.artifactDigest) {
+        const same = await tx.modelVersion.findFirst({ where: { modelId: target.id, artifactDigest: input.artifactDigest } });
+        if (same) return { ...same, created: false };
+      }
+
+      const model = await tx.registeredModel.update({
+        where: { id: target.id },
         data: { nextVersionNumber: { increment: 1 } },
         select: { id: true, name: true, nextVersionNumber: true },
       });
-      const model = locked[0];
-      if (!model) throw new RegistryError('NOT_FOUND', `No model named "${input.model}".`);
       const number = model.nextVersionNumber - 1;
 
       let semver = explicitSemver;
@@ -88,7 +112,10 @@ export async function registerVersion(actor: Actor, rawInput: RegisterVersionInp
         comment: input.description || null,
         data: { semver: semverText, bump: bumpReason, artifactDigest: version.artifactDigest, metrics: input.metrics.length },
       });
-      return version;
+      if (options.idempotencyKey && actor.id) {
+        await tx.idempotencyKey.create({ data: { actorId: actor.id, key: options.idempotencyKey, versionId: version.id, requestHash } });
+      }
+      return { ...version, created: true };
     }),
   );
 }

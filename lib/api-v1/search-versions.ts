@@ -1,0 +1,29 @@
+import 'server-only';
+import { db } from '@/lib/db/prisma';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { RegistryError } from '@/lib/registry';
+import { METRIC_FILTER, type SearchVersionsQuery } from '@/lib/validations/api-v1';
+import { versionInclude, versionResource, type VersionResource } from './resources';
+
+const OPS: Record<string, keyof Prisma.FloatFilter> = { '>=': 'gte', '<=': 'lte', '>': 'gt', '<': 'lt', '=': 'equals' };
+
+/** Versions of one model, newest first, filtered, by keyset on the version number. */
+export async function searchVersions(model: string, query: SearchVersionsQuery): Promise<{ versions: VersionResource[]; nextCursor: number | null }> {
+  const found = await db.registeredModel.findUnique({ where: { name: model }, select: { id: true } });
+  if (!found) throw new RegistryError('NOT_FOUND', `No model named "${model}".`);
+  const [tagKey, tagValue] = query.tag ? query.tag.split(/=(.*)/s) : [];
+  const where: Prisma.ModelVersionWhereInput = {
+    modelId: found.id,
+    ...(query.stage ? { stage: query.stage } : {}),
+    ...(query.cursor ? { number: { lt: query.cursor } } : {}),
+    ...(tagKey ? { tags: { some: { key: tagKey, ...(tagValue !== undefined ? { value: tagValue } : {}) } } } : {}),
+    ...(query.alias ? { aliases: { some: { alias: query.alias } } } : {}),
+    AND: query.metric.map((filter) => {
+      const [, key, op, value] = METRIC_FILTER.exec(filter)!;
+      return { metrics: { some: { key: key!, slice: '', value: { [OPS[op!]!]: Number(value) } } } };
+    }),
+  };
+  const rows = await db.modelVersion.findMany({ where, orderBy: { number: 'desc' }, take: query.limit + 1, include: versionInclude });
+  const page = rows.slice(0, query.limit);
+  return { versions: page.map(versionResource), nextCursor: rows.length > query.limit ? (page[page.length - 1]?.number ?? null) : null };
+}
