@@ -1,11 +1,12 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatMetric, STAGE_LABELS } from '@/lib/registry';
 import type { TrendData, TrendPoint } from '@/lib/db/queries/trend';
 import { axisProps, ChartTooltipBox, useChartTheme } from '@/components/ui/chart';
 import { formatExactTime } from '@/components/ui/time-format';
+import { ProductionBands, type PlacedBand } from './production-bands';
 
 /** The line itself: points by stage, Production periods as bands, each period's value as a dashed segment. */
 export function TrendChart({ model, trend }: { model: string; trend: TrendData }) {
@@ -13,7 +14,7 @@ export function TrendChart({ model, trend }: { model: string; trend: TrendData }
   const router = useRouter();
   const open = (point: TrendPoint) => router.push(`/models/${encodeURIComponent(model)}/versions/${point.number}`);
   const dense = trend.points.length > 150;
-  const bands = trend.periods.flatMap((p) => {
+  const bands = trend.periods.flatMap((p): PlacedBand[] => {
     if (p.fromNumber === null || p.toNumber === null) return [];
     // Versions from+1…to were registered during the period, so it spans the gaps around them. A period in which
     // nothing was registered (a quick rollback) keeps a sliver, so it does not vanish.
@@ -26,32 +27,7 @@ export function TrendChart({ model, trend }: { model: string; trend: TrendData }
       <CartesianGrid vertical={false} stroke={theme.grid} />
       <XAxis type="number" dataKey="number" domain={[(min: number) => min - 0.5, (max: number) => max + 0.5]} allowDecimals={false} {...axisProps(theme)} tickFormatter={(n: number) => `v${n}`} />
       <YAxis type="number" domain={['auto', 'auto']} {...axisProps(theme)} width="auto" tickFormatter={(v: number) => formatMetric(v)} />
-      {bands.map((band, i) => (
-        <ReferenceArea
-          key={`area-${i}`}
-          x1={band.x1}
-          x2={band.x2}
-          fill={theme.stage.production}
-          fillOpacity={i % 2 ? 0.16 : 0.08}
-          stroke="none"
-          ifOverflow="hidden"
-          label={{ value: `v${band.versionNumber}`, position: 'insideTop', fill: theme.stage.production, fontSize: 10 }}
-        />
-      ))}
-      {bands.map((band, i) =>
-        band.value === null ? null : (
-          <ReferenceLine
-            key={`value-${i}`}
-            segment={[
-              { x: band.x1, y: band.value },
-              { x: band.x2, y: band.value },
-            ]}
-            stroke={theme.stage.production}
-            strokeDasharray="4 3"
-            ifOverflow="hidden"
-          />
-        ),
-      )}
+      <ProductionBands bands={bands} color={theme.stage.production} />
       <Tooltip content={({ active, payload }) => (active ? <PointTooltip point={payload?.[0]?.payload as TrendPoint | undefined} /> : null)} isAnimationActive={false} />
       <Line
         type="linear"

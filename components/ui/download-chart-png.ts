@@ -35,7 +35,7 @@ function svgImage(svg: SVGSVGElement): Promise<HTMLImageElement> {
 export async function downloadChartPng(container: HTMLElement, options: { fileName: string; title: string; legend: LegendItem[]; theme: ChartTheme }): Promise<void> {
   const { theme } = options;
   const box = container.getBoundingClientRect();
-  const svgs = [...container.querySelectorAll<SVGSVGElement>('svg.recharts-surface')];
+  const svgs = [...container.querySelectorAll<SVGSVGElement>('svg.recharts-surface, svg[data-chart-svg]')];
   const labels = [...container.querySelectorAll<HTMLElement>('[data-chart-label]')];
   if (svgs.length === 0) throw new Error('nothing to export');
   const images = await Promise.all(svgs.map(svgImage));
