@@ -4,7 +4,7 @@ import { cx } from './cx';
 /** A bordered, horizontally scrollable table: lists of users, tokens and the like. */
 export function Table({ className, label, ...props }: HTMLAttributes<HTMLTableElement> & { label: string }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-line bg-surface shadow-xs">
+    <div className="relative overflow-x-auto rounded-lg border border-line bg-surface shadow-xs">
       <table aria-label={label} className={cx('w-full text-left text-sm [&_tbody]:divide-y [&_tbody]:divide-line', className)} {...props} />
     </div>
   );

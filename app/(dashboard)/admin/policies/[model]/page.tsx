@@ -12,12 +12,12 @@ interface PolicyPageProps {
 }
 
 export async function generateMetadata({ params }: PolicyPageProps): Promise<Metadata> {
-  return { title: `${decodeURIComponent((await params).model)} policy · Admin` };
+  return { title: `${(await params).model} policy · Admin` };
 }
 
 export default async function AdminPolicyPage({ params }: PolicyPageProps) {
   await requireAdmin('policies.manage');
-  const model = decodeURIComponent((await params).model);
+  const model = (await params).model;
   const policy = await getPolicy(model);
   if (!policy) notFound();
 
