@@ -18,7 +18,7 @@ export function NavLinks({ role }: { role: Role }) {
   const pathname = usePathname();
   const links = can(role, 'users.manage') ? [...LINKS, ADMIN_LINK] : LINKS;
   return (
-    <nav aria-label="Main" className="flex items-center gap-1">
+    <nav aria-label="Main" className="flex min-w-0 items-center gap-0.5 overflow-x-auto sm:gap-1">
       {links.map((link) => {
         const active = pathname === link.href || pathname.startsWith(`${link.href}/`);
         return (
@@ -27,7 +27,7 @@ export function NavLinks({ role }: { role: Role }) {
             href={link.href}
             aria-current={active ? 'page' : undefined}
             className={cx(
-              'rounded-md px-2.5 py-1.5 text-sm font-medium transition-colors',
+              'rounded-md px-2 py-1.5 text-sm font-medium whitespace-nowrap transition-colors sm:px-2.5',
               active ? 'bg-surface-muted text-ink' : 'text-ink-muted hover:bg-surface-muted hover:text-ink',
             )}
           >

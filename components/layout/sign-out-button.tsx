@@ -18,7 +18,7 @@ export function SignOutButton() {
       }}
     >
       <LogOut aria-hidden className="size-4" />
-      Sign out
+      <span className="sr-only sm:not-sr-only">Sign out</span>
     </Button>
   );
 }
