@@ -39,3 +39,12 @@ describe('samePolicy', () => {
     expect(samePolicy(DEFAULT_POLICY, { ...DEFAULT_POLICY, staging: [] })).toBe(false);
   });
 });
+
+describe('parts the editor does not edit', () => {
+  it('are sent back unchanged with the edited gates', () => {
+    const stored = { ...DEFAULT_POLICY, extra: { kept: true } } as never;
+    const draft = toDraft(stored);
+    draft.staging = [];
+    expect(stripKeys(draft)).toEqual({ ...DEFAULT_POLICY, staging: [], extra: { kept: true } });
+  });
+});

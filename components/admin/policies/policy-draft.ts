@@ -5,7 +5,10 @@ import { ZPolicy, type Gate, type Policy, type PolicyStage } from '@/lib/registr
 // inputs with it when a gate above it is removed. Validation is the server's own schema.
 
 export type DraftGate = Gate & { key: string };
-export type DraftPolicy = Record<PolicyStage, DraftGate[]>;
+export type DraftPolicy = Record<PolicyStage, DraftGate[]> & {
+  /** The parts of the policy this editor does not edit, sent back as they were. */
+  other: Omit<Policy, 'staging' | 'production'>;
+};
 export type GateKind = Gate['kind'];
 
 export const STAGES: { stage: PolicyStage; label: string }[] = [
@@ -27,13 +30,14 @@ let counter = 0;
 const nextKey = () => `gate-${++counter}`;
 
 export function toDraft(policy: Policy): DraftPolicy {
-  return { staging: policy.staging.map((g) => ({ ...g, key: nextKey() })), production: policy.production.map((g) => ({ ...g, key: nextKey() })) };
+  const { staging, production, ...other } = policy;
+  return { staging: staging.map((g) => ({ ...g, key: nextKey() })), production: production.map((g) => ({ ...g, key: nextKey() })), other };
 }
 
 /** The draft as a policy (keys dropped), for comparing with the saved one. */
 export function stripKeys(draft: DraftPolicy): Policy {
   const strip = (gates: DraftGate[]) => gates.map(withoutKey);
-  return { staging: strip(draft.staging), production: strip(draft.production) };
+  return { ...draft.other, staging: strip(draft.staging), production: strip(draft.production) };
 }
 
 function withoutKey({ key, ...gate }: DraftGate): Gate {

@@ -42,7 +42,7 @@ export function PolicyEditor({ model, saved, isDefault }: PolicyEditorProps) {
           {isDefault && !dirty && <Badge tone="zinc">Default policy</Badge>}
           {dirty && <Badge tone="amber">Unsaved changes</Badge>}
           <div className="ml-auto flex flex-wrap gap-2">
-            <Button size="sm" variant="ghost" onClick={() => setDraft(toDraft(DEFAULT_POLICY))} disabled={samePolicy(current, DEFAULT_POLICY)}>
+            <Button size="sm" variant="ghost" onClick={() => setDraft((d) => ({ ...toDraft(DEFAULT_POLICY), other: d.other }))} disabled={samePolicy({ ...current, ...DEFAULT_POLICY }, current)}>
               Use default
             </Button>
             <Button size="sm" variant="ghost" onClick={() => setDraft(toDraft(saved))} disabled={!dirty}>
