@@ -1,6 +1,7 @@
 import {
   Archive, ArrowDownLeft, ArrowUpRight, Ban, CheckCircle2, CircleSlash, Download, FilePlus2, FileText, KeyRound, type LucideIcon,
   PackagePlus, Pencil, RotateCcw, Rocket, Send, ShieldCheck, SlidersHorizontal, Undo2, UserCog, UserPlus, Users, XCircle,
+  BookmarkPlus, BookmarkX, FileX, PackageX, PencilLine, Tag, TagIcon,
 } from 'lucide-react';
 import type { AuditAction } from '@/lib/registry';
 import type { AuditEventView } from '@/lib/db/queries/audit';
@@ -33,6 +34,7 @@ export const EVENT_RENDERERS: Record<AuditAction, EventRenderer> = {
   'promotion.cancelled': { icon: CircleSlash, describe: (e) => `cancelled the request for ${v(e)}` },
   'version.deployed': { icon: Rocket, describe: (e) => `put ${v(e)} into Production${str(e, 'replacedVersion') ? `, replacing v${str(e, 'replacedVersion')}` : ''}` },
   'model.rolled_back': { icon: RotateCcw, describe: (e) => `rolled back: v${str(e, 'restoredVersion') ?? '?'} is in Production again, ${v(e)} tagged failed` },
+  'traffic.updated': { icon: SlidersHorizontal, describe: (e) => `split traffic: ${str(e, 'summary') ?? ''}` },
   'user.created': { icon: UserPlus, describe: (e) => `created the user ${str(e, 'email') ?? ''} as ${str(e, 'role') ?? ''}` },
   'user.updated': { icon: UserCog, describe: (e) => `changed the user ${str(e, 'email') ?? ''}` },
   'grant.set': { icon: Users, describe: (e) => `gave ${str(e, 'email') ?? 'a user'} the ${str(e, 'role') ?? ''} role on ${e.model}` },
@@ -43,6 +45,15 @@ export const EVENT_RENDERERS: Record<AuditAction, EventRenderer> = {
   'audit.exported': { icon: Download, describe: (e) => `exported the audit history as ${str(e, 'format')?.toUpperCase() ?? ''}` },
   'registry.exported': { icon: Download, describe: () => 'exported the registry state' },
   'audit.verified': { icon: ShieldCheck, describe: (e) => `verified the audit log: ${(e.data as { ok?: boolean } | null)?.ok ? 'intact' : 'BROKEN'}` },
+  'model.renamed': { icon: PencilLine, describe: (e) => `renamed the model ${str(e, 'from') ?? ''} to ${str(e, 'to') ?? e.model ?? ''}` },
+  'model.deleted': { icon: PackageX, describe: (e) => `deleted the model ${e.model}` },
+  'model.tag_set': { icon: Tag, describe: (e) => `tagged ${e.model} ${str(e, 'key') ?? ''}${str(e, 'value') ? `=${str(e, 'value')}` : ''}` },
+  'model.tag_deleted': { icon: TagIcon, describe: (e) => `removed the tag ${str(e, 'key') ?? ''} from ${e.model}` },
+  'version.deleted': { icon: FileX, describe: (e) => `deleted ${v(e)}` },
+  'version.tag_set': { icon: Tag, describe: (e) => `tagged ${v(e)} ${str(e, 'key') ?? ''}${str(e, 'value') ? `=${str(e, 'value')}` : ''}` },
+  'version.tag_deleted': { icon: TagIcon, describe: (e) => `removed the tag ${str(e, 'key') ?? ''} from ${v(e)}` },
+  'alias.set': { icon: BookmarkPlus, describe: (e) => `pointed the alias @${str(e, 'alias') ?? ''} at ${v(e)}` },
+  'alias.deleted': { icon: BookmarkX, describe: (e) => `removed the alias @${str(e, 'alias') ?? ''}` },
 };
 
 export function rendererFor(action: string): EventRenderer {

@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = {
   'promotion.cancelled': 'The requester withdrew a promotion request',
   'version.deployed': 'A version became Production (the previous one was archived)',
   'model.rolled_back': 'Production was rolled back to the last stable version; the replaced version is tagged failed',
+  'traffic.updated': 'An approver changed how traffic is split between Production and candidates',
   'user.created': 'An admin created a user',
   'user.updated': "An admin changed a user's role, name or status",
   'grant.set': 'An admin gave a user a role on one model',
@@ -27,6 +28,15 @@ export const AUDIT_ACTIONS = {
   'audit.exported': 'An admin exported the audit history',
   'registry.exported': "An admin exported the registry's current state",
   'audit.verified': "An admin checked the audit log's hash chains",
+  'model.renamed': 'A model was renamed (its versions, grants and history follow it)',
+  'model.deleted': 'A model with no version in Staging or Production was deleted; its history stays',
+  'model.tag_set': 'A key=value tag was set on a model',
+  'model.tag_deleted': 'A tag was removed from a model',
+  'version.deleted': 'A version outside Staging and Production was deleted; its history stays',
+  'version.tag_set': 'A tag was set on a version',
+  'version.tag_deleted': 'A tag was removed from a version',
+  'alias.set': 'An alias (such as champion) now points at a version',
+  'alias.deleted': 'An alias was removed from a model',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -5,8 +5,8 @@ import { ROLES, type Role } from './roles';
 // The expected matrix, written out by hand so that a change to the table must be made twice, on purpose.
 const EXPECTED: Record<Role, Action[]> = {
   viewer: ['registry.read'],
-  scientist: ['registry.read', 'model.create', 'version.register', 'version.edit', 'version.promote', 'version.request-production', 'version.archive'],
-  approver: ['registry.read', 'model.create', 'version.register', 'version.edit', 'version.promote', 'version.request-production', 'version.archive', 'request.decide', 'model.rollback'],
+  scientist: ['registry.read', 'model.create', 'version.register', 'version.edit', 'version.promote', 'version.request-production', 'version.archive', 'health.report'],
+  approver: ['registry.read', 'model.create', 'version.register', 'version.edit', 'version.promote', 'version.request-production', 'version.archive', 'request.decide', 'model.rollback', 'traffic.manage', 'health.report'],
   admin: [...ACTIONS],
 };
 

@@ -15,6 +15,8 @@ export const PERMISSIONS = [
   { action: 'version.archive', description: 'Archive, demote or restore a version outside Production', roles: ['scientist', 'approver', 'admin'] },
   { action: 'request.decide', description: 'Approve or reject a promotion request (not your own)', roles: ['approver', 'admin'] },
   { action: 'model.rollback', description: 'Roll Production back to the last stable version', roles: ['approver', 'admin'] },
+  { action: 'traffic.manage', description: 'Split traffic between Production and candidate versions', roles: ['approver', 'admin'] },
+  { action: 'health.report', description: 'Report the health of a served version (serving systems)', roles: ['scientist', 'approver', 'admin'] },
   { action: 'gates.override', description: 'Promote past failing gates with a written justification', roles: ['admin'] },
   { action: 'users.manage', description: 'Create users, change roles, disable accounts', roles: ['admin'] },
   { action: 'tokens.manage', description: 'Create and revoke API tokens', roles: ['admin'] },

@@ -30,12 +30,24 @@ export const ZGate = z.discriminatedUnion('kind', [
 ]);
 export type Gate = z.infer<typeof ZGate>;
 
+/** When serving systems' health reports roll Production back on their own. */
+export const ZHealthPolicy = z.object({
+  /** This many unhealthy reports in a row for the Production version… */
+  consecutiveUnhealthy: z.number().int().min(1).max(100).default(3),
+  /** …all within this many minutes, trigger an automatic rollback. */
+  windowMinutes: z.number().int().min(1).max(24 * 60).default(15),
+  /** Metric samples outside these bounds count as unhealthy, e.g. { metric: 'error_rate', op: '<=', value: 0.02 }. */
+  thresholds: z.array(z.object({ metric: z.string().min(1).max(100), op: z.enum(['>=', '<=']), value: z.number().finite() })).max(20).default([]),
+});
+export type HealthPolicy = z.infer<typeof ZHealthPolicy>;
+
 export const ZPolicy = z.object({
   staging: z.array(ZGate).max(50).default([]),
   production: z.array(ZGate).max(50).default([]),
+  health: ZHealthPolicy.optional(),
 });
 export type Policy = z.infer<typeof ZPolicy>;
-export type PolicyStage = keyof Policy;
+export type PolicyStage = 'staging' | 'production';
 
 /** What every model gets until an admin edits it: strict where it matters, at Production. */
 export const DEFAULT_POLICY: Policy = {
@@ -47,6 +59,11 @@ export const DEFAULT_POLICY: Policy = {
     { kind: 'approvals', count: 1 },
   ],
 };
+
+/** The policy's automatic-rollback rule, or the default one (3 unhealthy reports in a row within 15 minutes). */
+export function healthPolicyOf(policy: Policy): HealthPolicy {
+  return ZHealthPolicy.parse(policy.health ?? {});
+}
 
 /** Reads a stored policy, falling back to the default for a missing or unreadable one. */
 export function parsePolicy(stored: unknown): Policy {

@@ -15,6 +15,8 @@ export async function updatePolicy(actor: Actor, input: { model: string; policy:
       const model = await tx.registeredModel.findUnique({ where: { name: input.model }, select: { id: true, name: true, policy: { select: { gates: true } } } });
       if (!model) throw new RegistryError('NOT_FOUND', `No model named "${input.model}".`);
       const before = parsePolicy(model.policy?.gates ?? undefined);
+      // The gate editor does not carry the health rule; keep the saved one unless a new one is given.
+      if (!policy.health && before.health) policy.health = before.health;
       await tx.modelPolicy.upsert({
         where: { modelId: model.id },
         create: { modelId: model.id, gates: toJson(policy), updatedById: actor.id },
