@@ -3,13 +3,12 @@
 import { useState } from 'react';
 import { SectionCard } from '@/components/ui/card';
 import { ChartFigure, useChartTheme, type LegendItem } from '@/components/ui/chart';
+import { LabelledSelect } from '@/components/ui/labelled-select';
 import { Skeleton } from '@/components/ui/skeleton';
 import { STAGES, STAGE_LABELS } from '@/lib/registry';
 import { useMetricTrend } from '@/lib/queries/use-metric-trend';
 import { LoadError } from './load-states';
 import { TrendChart } from './trend-chart';
-
-const SELECT = 'h-8 rounded-md border border-line-strong bg-surface px-2 font-mono text-xs text-ink';
 
 /**
  * The primary metric (or any other) for every version in order of registration, coloured by stage, with
@@ -24,35 +23,22 @@ export function MetricTrend({ model }: { model: string }) {
 
   const controls = trend?.metric && (
     <>
-      <label className="flex items-center gap-2 text-xs text-ink-muted">
-        Metric
-        <select
-          value={trend.metric.key}
-          onChange={(e) => {
-            setMetric(e.target.value);
-            setEvaluationSet(null);
-          }}
-          className={SELECT}
-        >
-          {trend.metrics.map((m) => (
-            <option key={m.key} value={m.key}>
-              {m.key}
-              {m.isPrimary ? ' (primary)' : ''}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LabelledSelect
+        label="Metric"
+        value={trend.metric.key}
+        onChange={(e) => {
+          setMetric(e.target.value);
+          setEvaluationSet(null);
+        }}
+        options={trend.metrics.map((m) => ({ value: m.key, label: m.isPrimary ? `${m.key} (primary)` : m.key }))}
+      />
       {trend.evaluationSets.length > 1 && trend.evaluationSet && (
-        <label className="flex items-center gap-2 text-xs text-ink-muted">
-          Evaluation set
-          <select value={trend.evaluationSet} onChange={(e) => setEvaluationSet(e.target.value)} className={SELECT}>
-            {trend.evaluationSets.map((s) => (
-              <option key={s.name} value={s.name}>
-                {s.name} ({s.versions})
-              </option>
-            ))}
-          </select>
-        </label>
+        <LabelledSelect
+          label="Evaluation set"
+          value={trend.evaluationSet}
+          onChange={(e) => setEvaluationSet(e.target.value)}
+          options={trend.evaluationSets.map((s) => ({ value: s.name, label: `${s.name} (${s.versions})` }))}
+        />
       )}
     </>
   );

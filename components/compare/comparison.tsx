@@ -3,6 +3,7 @@
 import { useMemo, useState } from 'react';
 import type { CompareData } from '@/lib/db/queries/compare';
 import { SectionCard } from '@/components/ui/card';
+import { LabelledSelect } from '@/components/ui/labelled-select';
 import { buildCompareModel } from './compare-model';
 import { CompareHeader } from './compare-header';
 import { DeltaTable } from './delta-table';
@@ -24,16 +25,7 @@ export function Comparison({ data }: { data: CompareData }) {
 
   const setPicker =
     sets.length > 1 && evaluationSet ? (
-      <label className="flex items-center gap-2 text-xs text-ink-muted">
-        Evaluation set
-        <select value={evaluationSet} onChange={(e) => setEvaluationSet(e.target.value)} className="h-8 rounded-md border border-line-strong bg-surface px-2 font-mono text-xs text-ink">
-          {sets.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LabelledSelect label="Evaluation set" value={evaluationSet} onChange={(e) => setEvaluationSet(e.target.value)} options={sets.map((s) => ({ value: s, label: s }))} />
     ) : null;
 
   return (

@@ -11,8 +11,10 @@ import { SmallMultiples } from './small-multiples';
 
 type View = 'change' | 'values';
 
-/** Charts shown at first; more metrics than this make bars too thin to read, so the rest are opt-in. */
+/** Charted at first; the rest are opt-in. */
 const INITIAL_METRICS = 8;
+/** One shared bar chart holds at most this many metric groups: beyond it bars get too thin to read (and slow to draw). */
+const MAX_CHANGE_METRICS = 16;
 
 /**
  * The metrics of one evaluation set, two ways. "Change vs baseline" puts every metric on one axis as a
@@ -25,7 +27,8 @@ export function MetricChart({ model, evaluationSet }: { model: CompareModel; eva
   const rows = wholeSetRows(model, evaluationSet);
   const [chosen, setChosen] = useState<string[] | null>(null);
   const selected = chosen ?? rows.slice(0, INITIAL_METRICS).map((r) => r.key);
-  const shown = rows.filter((r) => selected.includes(r.key));
+  const picked = rows.filter((r) => selected.includes(r.key));
+  const shown = view === 'change' ? picked.slice(0, MAX_CHANGE_METRICS) : picked;
   const { versions, baseline } = model.comparison;
 
   const legend: LegendItem[] = versions.map((v, i) => ({ label: versionLabel(v, v.id === baseline.id), color: versionColor(theme, i), hollow: i === 0 }));
@@ -73,6 +76,11 @@ export function MetricChart({ model, evaluationSet }: { model: CompareModel; eva
           <SmallMultiples model={model} rows={shown} />
         )}
       </ChartFigure>
+      {view === 'change' && picked.length > shown.length && (
+        <p className="text-xs text-ink-muted">
+          Showing the first {MAX_CHANGE_METRICS} of {picked.length} chosen metrics; bars get too thin beyond that. The Values view shows all of them.
+        </p>
+      )}
       {view === 'change' && unmeasured.length > 0 && (
         <p className="text-xs text-ink-faint">
           No change shown for {unmeasured.join(', ')}: the baseline has no value (or it is 0), or the other versions lack it.

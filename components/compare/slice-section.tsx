@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { LabelledSelect } from '@/components/ui/labelled-select';
 import type { CompareModel } from './compare-model';
 import { HiddenRegressions } from './hidden-regressions';
 import { SliceHeatmap } from './slice-heatmap';
@@ -19,16 +20,7 @@ export function SliceSection({ model, evaluationSet }: { model: CompareModel; ev
       <HiddenRegressions model={model} evaluationSet={evaluationSet} onPick={setChosen} />
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-xs text-ink-muted">Cells are tinted by the change against the baseline in the same slice: green better, red worse, stronger = larger.</p>
-        <label className="flex items-center gap-2 text-xs text-ink-muted">
-          Metric
-          <select value={metric} onChange={(e) => setChosen(e.target.value)} className="h-8 rounded-md border border-line-strong bg-surface px-2 font-mono text-xs text-ink">
-            {keys.map((k) => (
-              <option key={k} value={k}>
-                {k}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LabelledSelect label="Metric" value={metric} onChange={(e) => setChosen(e.target.value)} options={keys.map((k) => ({ value: k, label: k }))} />
       </div>
       <SliceHeatmap model={model} evaluationSet={evaluationSet} metric={metric} />
     </div>
