@@ -24,6 +24,8 @@ export const AUDIT_ACTIONS = {
   'grant.removed': "An admin removed a user's role on one model",
   'token.created': 'An admin created an API token',
   'token.revoked': 'An admin revoked an API token',
+  'webhook.created': 'An admin added a webhook',
+  'webhook.deleted': 'An admin removed a webhook',
   'policy.updated': "An admin changed a model's promotion policy",
   'audit.exported': 'An admin exported the audit history',
   'registry.exported': "An admin exported the registry's current state",

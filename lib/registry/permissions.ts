@@ -21,6 +21,7 @@ export const PERMISSIONS = [
   { action: 'users.manage', description: 'Create users, change roles, disable accounts', roles: ['admin'] },
   { action: 'tokens.manage', description: 'Create and revoke API tokens', roles: ['admin'] },
   { action: 'policies.manage', description: "Edit a model's promotion policy", roles: ['admin'] },
+  { action: 'webhooks.manage', description: 'Configure webhooks and read their delivery log', roles: ['admin'] },
   { action: 'audit.export', description: 'Export the audit history and registry state', roles: ['admin'] },
   { action: 'audit.verify', description: "Recompute the audit log's hash chains to prove it unaltered", roles: ['admin'] },
 ] as const satisfies readonly { action: string; description: string; roles: readonly Role[] }[];

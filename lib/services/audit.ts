@@ -3,6 +3,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Tx } from '@/lib/db/prisma';
 import type { Actor } from './actor';
 import { clock } from './clock';
+import { enqueueWebhookDeliveries } from './internal/outbox';
 
 export interface AuditEntry {
   action: AuditAction;
@@ -24,9 +25,10 @@ export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry): Prom
   if (entry.model) {
     await tx.registeredModel.update({ where: { id: entry.model.id }, data: { lastActivityAt: clock.now() } });
   }
+  const at = clock.now();
   await tx.auditEvent.create({
     data: {
-      at: clock.now(),
+      at,
       actorId: actor.id,
       actorLabel: actor.label,
       action: entry.action,
@@ -40,5 +42,16 @@ export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry): Prom
       override: entry.override ?? false,
       data: entry.data ?? {},
     },
+  });
+  await enqueueWebhookDeliveries(tx, {
+    action: entry.action,
+    at,
+    actor: actor.label,
+    model: entry.model,
+    version: entry.version,
+    fromStage: entry.fromStage,
+    toStage: entry.toStage,
+    comment: entry.comment,
+    data: entry.data,
   });
 }

@@ -24,6 +24,9 @@ export async function updateUser(actor: Actor, input: { userId: string; name?: s
       const admins = await lockActiveAdmins(tx);
       const before = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, email: true, name: true, role: true, disabled: true } });
       if (!before) throw new RegistryError('NOT_FOUND', 'No such user.');
+      if (input.userId === actor.id && (input.disabled === true || (input.role && input.role !== 'admin'))) {
+        throw new RegistryError('CONFLICT', 'You cannot disable or demote your own account; ask another admin.');
+      }
       const losesAdmin = before.role === 'admin' && !before.disabled && ((input.role && input.role !== 'admin') || input.disabled === true);
       if (losesAdmin && admins.length <= 1) {
         throw new RegistryError('CONFLICT', 'Modelgate needs at least one active admin: make someone else an admin first.');
@@ -70,9 +73,10 @@ export async function removeGrant(actor: Actor, input: { userId: string; model: 
     db.$transaction(async (tx) => {
       const model = await tx.registeredModel.findUnique({ where: { name: input.model }, select: { id: true, name: true } });
       if (!model) throw new RegistryError('NOT_FOUND', `No model named "${input.model}".`);
+      const user = await tx.user.findUnique({ where: { id: input.userId }, select: { email: true } });
       const removed = await tx.modelGrant.deleteMany({ where: { userId: input.userId, modelId: model.id } });
       if (removed.count === 0) throw new RegistryError('NOT_FOUND', 'That user has no grant on this model.');
-      await recordAudit(tx, actor, { action: 'grant.removed', model, data: { userId: input.userId } });
+      await recordAudit(tx, actor, { action: 'grant.removed', model, data: { userId: input.userId, email: user?.email ?? null } });
       return { removed: true };
     }),
   );

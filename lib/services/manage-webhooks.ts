@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { assertCan, RegistryError } from '@/lib/registry';
+import { db } from '@/lib/db/prisma';
+import { withDbErrors } from '@/lib/db/errors';
+import { WEBHOOK_EVENTS } from '@/lib/webhooks/events';
+import type { Actor } from './actor';
+import { recordAudit } from './audit';
+
+export const ZCreateWebhookInput = z.object({
+  url: z.url({ protocol: /^https?$/, error: 'Give an http(s) URL.' }).max(2000),
+  /** Limit to one model; omit for every model. */
+  model: z.string().max(128).optional(),
+  events: z.array(z.enum(WEBHOOK_EVENTS)).min(1).default([...WEBHOOK_EVENTS]),
+});
+
+/** Adds a webhook. Its signing secret is generated here and returned once, like a token. */
+export async function createWebhook(actor: Actor, raw: z.input<typeof ZCreateWebhookInput>) {
+  assertCan(actor.role, 'webhooks.manage');
+  const input = ZCreateWebhookInput.parse(raw);
+  return withDbErrors(() =>
+    db.$transaction(async (tx) => {
+      const model = input.model ? await tx.registeredModel.findUnique({ where: { name: input.model }, select: { id: true, name: true } }) : null;
+      if (input.model && !model) throw new RegistryError('NOT_FOUND', `No model named "${input.model}".`);
+      const secret = `whsec_${randomBytes(24).toString('base64url')}`;
+      const hook = await tx.webhook.create({ data: { url: input.url, secret, events: input.events, modelId: model?.id ?? null, createdById: actor.id }, select: { id: true, url: true, events: true } });
+      await recordAudit(tx, actor, { action: 'webhook.created', ...(model ? { model } : {}), data: { webhookId: hook.id, url: hook.url, events: hook.events } });
+      return { ...hook, secret };
+    }),
+  );
+}
+
+export async function deleteWebhook(actor: Actor, input: { id: string }) {
+  assertCan(actor.role, 'webhooks.manage');
+  return withDbErrors(() =>
+    db.$transaction(async (tx) => {
+      const hook = await tx.webhook.findUnique({ where: { id: input.id }, select: { id: true, url: true } });
+      if (!hook) throw new RegistryError('NOT_FOUND', 'No such webhook.');
+      // Deactivate rather than delete: the delivery log stays readable.
+      await tx.webhook.update({ where: { id: hook.id }, data: { active: false } });
+      await tx.webhookDelivery.updateMany({ where: { webhookId: hook.id, status: { in: ['pending', 'retrying'] } }, data: { status: 'cancelled' } });
+      await recordAudit(tx, actor, { action: 'webhook.deleted', data: { webhookId: hook.id, url: hook.url } });
+      return { deleted: true };
+    }),
+  );
+}

@@ -1,0 +1,85 @@
+import { db } from '@/lib/db/prisma';
+import { sign } from './signature';
+
+const BATCH = 10;
+/** A claimed delivery is someone's for this long; if that process dies mid-send, another retries it. */
+const LEASE_SECONDS = 60;
+const MAX_ATTEMPTS = 8;
+const TIMEOUT_MS = 10_000;
+
+interface Claimed {
+  id: bigint;
+  delivery_id: string;
+  event_type: string;
+  payload: unknown;
+  attempts: number;
+  url: string;
+  secret: string;
+}
+
+/** Backoff after the nth failed attempt: 10 s, 20 s, 40 s … capped at one hour. */
+export function backoffSeconds(attempt: number): number {
+  return Math.min(10 * 2 ** (attempt - 1), 3600);
+}
+
+/**
+ * Delivers due webhook deliveries once: claims a batch with SKIP LOCKED (so any number of app instances
+ * can run this at once without sending one delivery twice), POSTs each signed body, and records the
+ * outcome. A delivery is retried with backoff until it gets a 2xx or runs out of attempts. Delivery is
+ * at least once: a receiver may see a delivery twice after a crash, always with the same delivery id.
+ */
+export async function deliverDue(options: { fetchImpl?: typeof fetch } = {}): Promise<{ attempted: number; delivered: number }> {
+  const send = options.fetchImpl ?? fetch;
+  const claimed = await db.$queryRaw<Claimed[]>`
+    UPDATE webhook_delivery d
+    SET status = 'sending', attempts = d.attempts + 1, next_attempt_at = now() + make_interval(secs => ${LEASE_SECONDS})
+    FROM webhook w
+    WHERE d.webhook_id = w.id AND w.active AND d.id IN (
+      SELECT id FROM webhook_delivery
+      WHERE status IN ('pending', 'retrying', 'sending') AND next_attempt_at <= now()
+      ORDER BY id
+      LIMIT ${BATCH}
+      FOR UPDATE SKIP LOCKED
+    )
+    RETURNING d.id, d.delivery_id, d.event_type, d.payload, d.attempts, w.url, w.secret`;
+  let delivered = 0;
+  for (const item of claimed) {
+    const body = JSON.stringify({ id: item.delivery_id, ...(item.payload as object) });
+    let status: number | null = null;
+    let error: string | null = null;
+    try {
+      const response = await send(item.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'Modelgate-Webhooks/1',
+          'x-modelgate-event': item.event_type,
+          'x-modelgate-delivery': item.delivery_id,
+          'x-modelgate-signature': sign(item.secret, body),
+        },
+        body,
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+      status = response.status;
+      if (!response.ok) error = `HTTP ${response.status}`;
+    } catch (caught) {
+      error = caught instanceof Error ? caught.message : String(caught);
+    }
+    if (!error) {
+      delivered += 1;
+      await db.webhookDelivery.update({ where: { id: item.id }, data: { status: 'delivered', deliveredAt: new Date(), lastStatusCode: status, lastError: null } });
+    } else {
+      const giveUp = item.attempts >= MAX_ATTEMPTS;
+      await db.webhookDelivery.update({
+        where: { id: item.id },
+        data: {
+          status: giveUp ? 'failed' : 'retrying',
+          lastStatusCode: status,
+          lastError: error.slice(0, 500),
+          nextAttemptAt: new Date(Date.now() + backoffSeconds(item.attempts) * 1000),
+        },
+      });
+    }
+  }
+  return { attempted: claimed.length, delivered };
+}

@@ -1,0 +1,24 @@
+import type { AuditAction } from '@/lib/registry';
+
+/** The audit events a webhook can subscribe to: everything that changes what is served or may be. */
+export const WEBHOOK_EVENTS = [
+  'promotion.requested',
+  'promotion.approved',
+  'promotion.rejected',
+  'promotion.cancelled',
+  'version.promoted',
+  'version.demoted',
+  'version.archived',
+  'version.restored',
+  'version.deployed',
+  'model.rolled_back',
+  'alias.set',
+  'alias.deleted',
+  'traffic.updated',
+] as const satisfies readonly AuditAction[];
+
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+export function isWebhookEvent(action: string): action is WebhookEvent {
+  return (WEBHOOK_EVENTS as readonly string[]).includes(action);
+}

@@ -1,0 +1,23 @@
+import { deliverDue } from './dispatcher';
+
+const INTERVAL_MS = 2_000;
+let timer: NodeJS.Timeout | undefined;
+
+/**
+ * Runs the dispatcher every two seconds in this server process. Every instance runs one; SKIP LOCKED
+ * keeps them from sending the same delivery. Failures are logged and the loop carries on.
+ */
+export function startWebhookWorker(): void {
+  if (timer || process.env.MODELGATE_WEBHOOKS === 'off') return;
+  let running = false;
+  timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    deliverDue()
+      .catch((error) => console.error('[modelgate] webhook delivery failed:', error instanceof Error ? error.message : error))
+      .finally(() => {
+        running = false;
+      });
+  }, INTERVAL_MS);
+  timer.unref();
+}
