@@ -1,0 +1,26 @@
+import { assertCan, RegistryError, roleOn } from '@/lib/registry';
+import { db } from '@/lib/db/prisma';
+import { withDbErrors } from '@/lib/db/errors';
+import type { Actor } from './actor';
+import { recordAudit } from './audit';
+import { aliasPermission, ZAliasName } from './set-alias';
+
+/** Removes an alias from a model. Removing one that is not there changes nothing and records nothing. */
+export async function deleteAlias(actor: Actor, input: { model: string; alias: string }) {
+  const alias = ZAliasName.parse(input.alias);
+  assertCan(roleOn(actor, input.model), aliasPermission(alias));
+  return withDbErrors(() =>
+    db.$transaction(async (tx) => {
+      const model = await tx.registeredModel.findUnique({ where: { name: input.model }, select: { id: true, name: true } });
+      if (!model) throw new RegistryError('NOT_FOUND', `No model named "${input.model}".`);
+      const existing = await tx.modelAlias.findUnique({
+        where: { modelId_alias: { modelId: model.id, alias } },
+        select: { version: { select: { id: true, number: true } } },
+      });
+      if (!existing) return { deleted: false };
+      await tx.modelAlias.delete({ where: { modelId_alias: { modelId: model.id, alias } } });
+      await recordAudit(tx, actor, { action: 'alias.deleted', model, version: existing.version, data: { alias } });
+      return { deleted: true };
+    }),
+  );
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { assertCan, RegistryError, roleOn } from '@/lib/registry';
+import { db } from '@/lib/db/prisma';
+import { withDbErrors } from '@/lib/db/errors';
+import type { Actor } from './actor';
+import { recordAudit } from './audit';
+
+/**
+ * A model's tags are plain strings (`RegisteredModel.tags`). Key/value tags are stored as "key=value",
+ * and a tag with an empty value as just "key", so the board's plain tags ("fraud") read as keys with
+ * no value. Keys cannot contain "=", so the first "=" always splits key from value.
+ */
+export const ZTagKey = z
+  .string()
+  .min(1, 'A tag key must be provided.')
+  .max(250, 'Tag keys are at most 250 characters.')
+  .regex(/^[\w.\-/: ]+$/, 'Tag keys may only contain letters, digits, underscores (_), dashes (-), periods (.), spaces, colons (:) and slashes (/).');
+export const ZTagValue = z.string().max(5000, 'Tag values are at most 5000 characters.');
+
+export function encodeModelTag(key: string, value: string): string {
+  return value === '' ? key : `${key}=${value}`;
+}
+
+export function modelTagKey(tag: string): string {
+  const at = tag.indexOf('=');
+  return at < 0 ? tag : tag.slice(0, at);
+}
+
+/** Sets (or replaces) one key/value tag on a model. */
+export async function setModelTag(actor: Actor, input: { model: string; key: string; value: string }) {
+  assertCan(roleOn(actor, input.model), 'version.edit');
+  const key = ZTagKey.parse(input.key);
+  const value = ZTagValue.parse(input.value);
+  return withDbErrors(() =>
+    db.$transaction(async (tx) => {
+      const model = await tx.registeredModel.findUnique({ where: { name: input.model }, select: { id: true, name: true, tags: true } });
+      if (!model) throw new RegistryError('NOT_FOUND', `No model named "${input.model}".`);
+      const tags = [...model.tags.filter((t) => modelTagKey(t) !== key), encodeModelTag(key, value)];
+      await tx.registeredModel.update({ where: { id: model.id }, data: { tags } });
+      await recordAudit(tx, actor, { action: 'model.tag_set', model, data: { key, value } });
+      return { tags };
+    }),
+  );
+}

@@ -1,0 +1,25 @@
+import { assertCan, RegistryError, roleOn } from '@/lib/registry';
+import { db } from '@/lib/db/prisma';
+import { withDbErrors } from '@/lib/db/errors';
+import type { Actor } from './actor';
+import { recordAudit } from './audit';
+
+export interface UpdateModelInput {
+  model: string;
+  description: string;
+}
+
+/** Replaces a model's description (the MLflow API's update-registered-model). */
+export async function updateModelDescription(actor: Actor, input: UpdateModelInput) {
+  assertCan(roleOn(actor, input.model), 'version.edit');
+  if (input.description.length > 5000) throw new RegistryError('INVALID_ARGUMENT', 'A model description is at most 5000 characters.');
+  return withDbErrors(() =>
+    db.$transaction(async (tx) => {
+      const model = await tx.registeredModel.findUnique({ where: { name: input.model }, select: { id: true, name: true, description: true } });
+      if (!model) throw new RegistryError('NOT_FOUND', `No model named "${input.model}".`);
+      await tx.registeredModel.update({ where: { id: model.id }, data: { description: input.description } });
+      await recordAudit(tx, actor, { action: 'model.updated', model, data: { field: 'description', before: model.description, after: input.description } });
+      return { id: model.id, name: model.name };
+    }),
+  );
+}
