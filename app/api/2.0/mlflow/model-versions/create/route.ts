@@ -1,0 +1,24 @@
+// POST /api/2.0/mlflow/model-versions/create – register a version (lands in Testing, MLflow's "None")
+import { withMlflow } from '@/lib/mlflow/handler';
+import { loadVersion } from '@/lib/mlflow/queries/records';
+import { readParams } from '@/lib/mlflow/request';
+import { modelVersionJson } from '@/lib/mlflow/serialize';
+import { toRegistration } from '@/lib/mlflow/tags';
+import { registerVersion } from '@/lib/services/register-version';
+
+export const POST = withMlflow(
+  async ({ req, actor }) => {
+    const params = await readParams(req, {
+      name: { type: 'string', required: true },
+      source: { type: 'string', required: true },
+      run_id: { type: 'string' },
+      tags: { type: 'tags' },
+      run_link: { type: 'string' },
+      description: { type: 'string' },
+    });
+    const registration = toRegistration({ ...params, runId: params.run_id, runLink: params.run_link, tags: params.tags ?? [] });
+    const version = await registerVersion(actor, registration);
+    return { model_version: modelVersionJson(await loadVersion(params.name, version.number)) };
+  },
+  { permission: 'version.register' },
+);

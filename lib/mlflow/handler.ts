@@ -1,0 +1,42 @@
+import 'server-only';
+import { NextResponse, type NextRequest } from 'next/server';
+import { mapDbError } from '@/lib/db/errors';
+import { canAnywhere, denialReason, RegistryError, type Action, type ErrorCode } from '@/lib/registry';
+import { resolveMlflowActor, type MlflowActor } from './auth';
+import { MLFLOW_ERROR_STATUS, toMlflowError, type MlflowErrorBody, type MlflowErrorCode } from './errors';
+
+type Handler = (args: { req: NextRequest; actor: MlflowActor }) => Promise<object>;
+
+interface Options {
+  permission: Action;
+  /** Per-endpoint readings of our error codes, e.g. CONFLICT as RESOURCE_ALREADY_EXISTS on create. */
+  errors?: Partial<Record<ErrorCode, MlflowErrorCode>>;
+}
+
+export function mlflowErrorResponse(body: MlflowErrorBody): NextResponse {
+  const headers: Record<string, string> = body.error_code === 'UNAUTHENTICATED' ? { 'WWW-Authenticate': 'Basic realm="mlflow"' } : {};
+  return NextResponse.json(body, { status: MLFLOW_ERROR_STATUS[body.error_code], headers });
+}
+
+/**
+ * Wraps an MLflow endpoint: authenticates the caller as MLflow clients do, checks the permission table
+ * (the service then checks the model itself), answers the handler's message as JSON, and maps every
+ * error to MLflow's `{error_code, message}` with MLflow's HTTP status.
+ */
+export function withMlflow(handler: Handler, options: Options) {
+  return async (req: NextRequest): Promise<Response> => {
+    try {
+      const actor = await resolveMlflowActor(req);
+      if (!canAnywhere(actor, options.permission)) {
+        throw new RegistryError('FORBIDDEN', `${denialReason(actor.role, options.permission) ?? 'Not allowed'}.`);
+      }
+      return NextResponse.json(await handler({ req, actor }));
+    } catch (thrown) {
+      const error = mapDbError(thrown);
+      const body = toMlflowError(error, options.errors);
+      if (body) return mlflowErrorResponse(body);
+      console.error('[modelgate] unhandled error in the MLflow API', error);
+      return mlflowErrorResponse({ error_code: 'INTERNAL_ERROR', message: 'Something went wrong on our side. The error has been logged.' });
+    }
+  };
+}

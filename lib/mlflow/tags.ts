@@ -1,0 +1,87 @@
+import type { RegisterVersionInput } from '@/lib/validations/version';
+import { MlflowError } from './errors';
+
+export interface MlflowTag {
+  key: string;
+  value: string;
+}
+
+/**
+ * MLflow's run_id and run_link have no column of their own: they are kept as version tags under these
+ * keys, shown by the MLflow API as the fields they are (not among the tags), and cannot be changed.
+ */
+export const RUN_ID_TAG = 'mlflow.run_id';
+export const RUN_LINK_TAG = 'mlflow.run_link';
+const RESERVED_VERSION_TAGS = [RUN_ID_TAG, RUN_LINK_TAG];
+
+export function assertNotReservedTag(key: string): void {
+  if (RESERVED_VERSION_TAGS.includes(key)) {
+    throw new MlflowError('INVALID_PARAMETER_VALUE', `The tag "${key}" holds the version's ${key.slice('mlflow.'.length)} and is set only when the version is created.`);
+  }
+}
+
+/** A model's "key=value" (or bare "key") strings as MLflow key/value tags. */
+export function decodeModelTags(tags: readonly string[]): MlflowTag[] {
+  return tags.map((tag) => {
+    const at = tag.indexOf('=');
+    return at < 0 ? { key: tag, value: '' } : { key: tag.slice(0, at), value: tag.slice(at + 1) };
+  });
+}
+
+/** A version's tags as MLflow shows them: everything but the run fields. */
+export function visibleVersionTags(tags: readonly MlflowTag[]): MlflowTag[] {
+  return tags.filter((t) => !RESERVED_VERSION_TAGS.includes(t.key));
+}
+
+export function tagValue(tags: readonly MlflowTag[], key: string): string | undefined {
+  return tags.find((t) => t.key === key)?.value;
+}
+
+/** Later duplicates win, as in MLflow. */
+export function tagsToRecord(tags: readonly MlflowTag[]): Record<string, string> {
+  return Object.fromEntries(tags.map((t) => [t.key, t.value]));
+}
+
+export interface MlflowCreateVersion {
+  name: string;
+  source: string;
+  runId?: string;
+  runLink?: string;
+  description?: string;
+  tags: MlflowTag[];
+}
+
+/**
+ * How an MLflow create-model-version becomes a Modelgate registration. MLflow knows only a source URI,
+ * a run and tags; Modelgate's record needs more, so well-known tags fill it in (and stay as tags):
+ *   source                                  → artifactUri
+ *   tag data_version                        → dataVersion ("unknown" when absent: MLflow has no such field)
+ *   tag artifact_digest                     → artifactDigest (sha256; the default Staging gate asks for it)
+ *   tag code_commit, else mlflow.source.git.commit → codeCommit
+ *   tag training_data_hash                  → trainingDataHash
+ *   tag semver                              → semver (else the next one is worked out as for any version)
+ *   tag framework                           → framework
+ *   run_id, run_link                        → the reserved tags mlflow.run_id, mlflow.run_link
+ * The version lands in Testing (MLflow's "None") with no metrics: gates that need metrics see none.
+ */
+export function toRegistration(request: MlflowCreateVersion): RegisterVersionInput {
+  for (const tag of request.tags) assertNotReservedTag(tag.key);
+  const tags = tagsToRecord(request.tags);
+  const pick = (...keys: string[]) => keys.map((k) => tags[k]?.trim()).find((v) => v) || undefined;
+  return {
+    model: request.name,
+    artifactUri: request.source,
+    description: request.description ?? '',
+    dataVersion: pick('data_version') ?? 'unknown',
+    artifactDigest: pick('artifact_digest'),
+    codeCommit: pick('code_commit', 'mlflow.source.git.commit'),
+    trainingDataHash: pick('training_data_hash'),
+    semver: pick('semver'),
+    framework: pick('framework'),
+    tags: {
+      ...tags,
+      ...(request.runId ? { [RUN_ID_TAG]: request.runId } : {}),
+      ...(request.runLink ? { [RUN_LINK_TAG]: request.runLink } : {}),
+    },
+  };
+}
