@@ -14,6 +14,10 @@ export function TrendChart({ model, trend }: { model: string; trend: TrendData }
   const router = useRouter();
   const open = (point: TrendPoint) => router.push(`/models/${encodeURIComponent(model)}/versions/${point.number}`);
   const dense = trend.points.length > 150;
+  const first = trend.points[0]?.number ?? 1;
+  const last = trend.points[trend.points.length - 1]?.number ?? first;
+  // Whole version numbers from the first to the last; recharts' own "nice" ticks can land past the data (v10001).
+  const ticks = [...new Set(Array.from({ length: 5 }, (_, i) => Math.round(first + ((last - first) * i) / 4)))];
   const bands = trend.periods.flatMap((p): PlacedBand[] => {
     if (p.fromNumber === null || p.toNumber === null) return [];
     // Versions from+1…to were registered during the period, so it spans the gaps around them. A period in which
@@ -25,7 +29,7 @@ export function TrendChart({ model, trend }: { model: string; trend: TrendData }
   return (
     <LineChart responsive data={trend.points} style={{ width: '100%', height: 300 }} margin={{ top: 20, right: 16, bottom: 4, left: 0 }} accessibilityLayer>
       <CartesianGrid vertical={false} stroke={theme.grid} />
-      <XAxis type="number" dataKey="number" domain={[(min: number) => min - 0.5, (max: number) => max + 0.5]} allowDecimals={false} {...axisProps(theme)} tickFormatter={(n: number) => `v${n}`} />
+      <XAxis type="number" dataKey="number" domain={[(min: number) => min - 0.5, (max: number) => max + 0.5]} ticks={ticks} {...axisProps(theme)} tickFormatter={(n: number) => `v${n}`} />
       <YAxis type="number" domain={['auto', 'auto']} {...axisProps(theme)} width="auto" tickFormatter={(v: number) => formatMetric(v)} />
       <ProductionBands bands={bands} color={theme.stage.production} />
       <Tooltip content={({ active, payload }) => (active ? <PointTooltip point={payload?.[0]?.payload as TrendPoint | undefined} /> : null)} isAnimationActive={false} />
@@ -40,10 +44,10 @@ export function TrendChart({ model, trend }: { model: string; trend: TrendData }
             key={index}
             cx={cx}
             cy={cy}
-            r={(payload as TrendPoint).served ? 5 : dense ? 2.5 : 4}
+            r={dense ? ((payload as TrendPoint).served ? 3 : 2.5) : (payload as TrendPoint).served ? 5 : 4}
             fill={theme.stage[(payload as TrendPoint).stage]}
             stroke={(payload as TrendPoint).served ? theme.stage.production : theme.surface}
-            strokeWidth={(payload as TrendPoint).served ? 2 : 1}
+            strokeWidth={(payload as TrendPoint).served && !dense ? 2 : 1}
             style={{ cursor: 'pointer' }}
             onClick={() => open(payload as TrendPoint)}
           />

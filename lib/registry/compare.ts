@@ -200,9 +200,9 @@ function compareRows(a: MetricRow, b: MetricRow): number {
     a.evaluationSet.localeCompare(b.evaluationSet) ||
     (a.group === b.group ? 0 : a.group === 'quality' ? -1 : 1) ||
     Number(b.isPrimary) - Number(a.isPrimary) ||
-    a.key.localeCompare(b.key) ||
+    a.key.localeCompare(b.key, 'en', { numeric: true }) ||
     (a.slice === '' ? -1 : 0) - (b.slice === '' ? -1 : 0) ||
-    a.slice.localeCompare(b.slice)
+    a.slice.localeCompare(b.slice, 'en', { numeric: true })
   );
 }
 

@@ -160,17 +160,18 @@ function trendPoints(modelId: string, key: string, evaluationSet: string | null)
 function productionBands(modelId: string): Promise<BandRow[]> {
   return db.$queryRaw<BandRow[]>`
     WITH marks AS (
-      SELECT created_at AS at, 0 AS kind, number, NULL::text AS period_id FROM model_version WHERE model_id = ${modelId}
+      -- At one instant: a period ends, the next starts, then versions registered then count as during it.
+      SELECT coalesce(ended_at, now()) AS at, 0 AS kind, NULL::int AS number, id AS period_id FROM production_period WHERE model_id = ${modelId}
       UNION ALL
       SELECT started_at, 1, NULL, id FROM production_period WHERE model_id = ${modelId}
       UNION ALL
-      SELECT coalesce(ended_at, now()), 2, NULL, id FROM production_period WHERE model_id = ${modelId}
+      SELECT created_at, 2, number, NULL FROM model_version WHERE model_id = ${modelId}
     ),
     placed AS (
       SELECT period_id, kind, max(number) OVER (ORDER BY at, kind ROWS UNBOUNDED PRECEDING) AS latest FROM marks
     ),
     bounds AS (
-      SELECT period_id, max(latest) FILTER (WHERE kind = 1) AS from_number, max(latest) FILTER (WHERE kind = 2) AS to_number
+      SELECT period_id, max(latest) FILTER (WHERE kind = 1) AS from_number, max(latest) FILTER (WHERE kind = 0) AS to_number
       FROM placed WHERE period_id IS NOT NULL GROUP BY period_id
     )
     SELECT v.number AS version_number, p.started_at, p.ended_at, b.from_number, b.to_number
