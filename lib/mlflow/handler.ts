@@ -18,6 +18,12 @@ export function mlflowErrorResponse(body: MlflowErrorBody): NextResponse {
   return NextResponse.json(body, { status: MLFLOW_ERROR_STATUS[body.error_code], headers });
 }
 
+/** The caller is known, so a missing role on a model means a token restricted to another model. */
+function scopeDenial(error: unknown, actor: MlflowActor): unknown {
+  if (!(error instanceof RegistryError) || error.code !== 'UNAUTHENTICATED') return error;
+  return new RegistryError('FORBIDDEN', actor.modelScope ? `This API token is restricted to the model "${actor.modelScope}".` : error.message);
+}
+
 /**
  * Wraps an MLflow endpoint: authenticates the caller as MLflow clients do, checks the permission table
  * (the service then checks the model itself), answers the handler's message as JSON, and maps every
@@ -30,7 +36,7 @@ export function withMlflow(handler: Handler, options: Options) {
       if (!canAnywhere(actor, options.permission)) {
         throw new RegistryError('FORBIDDEN', `${denialReason(actor.role, options.permission) ?? 'Not allowed'}.`);
       }
-      return NextResponse.json(await handler({ req, actor }));
+      return NextResponse.json(await handler({ req, actor }).catch((error: unknown) => Promise.reject(scopeDenial(error, actor))));
     } catch (thrown) {
       const error = mapDbError(thrown);
       const body = toMlflowError(error, options.errors);

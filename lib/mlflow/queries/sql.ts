@@ -13,15 +13,18 @@ const OPERATORS: Record<Exclude<Comparator, 'IN'>, string> = { '=': '=', '!=': '
 const ms = (column: string) => Prisma.raw(`(extract(epoch from ${column}) * 1000)::bigint`);
 
 
+/** Names sort by code point (as MLflow's Python-side sorts do), whatever the database's collation. */
+const NAME = Prisma.raw('m."name" COLLATE "C"');
+
 export const MODEL_SORT_SQL: Record<SortKey, Prisma.Sql> = {
-  name: Prisma.raw('m."name"'),
-  version_number: Prisma.raw('m."name"'), // not a model key; order-by parsing never yields it for models
+  name: NAME,
+  version_number: NAME, // not a model key: order-by parsing never yields it for models
   creation_timestamp: ms('m."created_at"'),
   last_updated_timestamp: ms('m."last_activity_at"'),
 };
 
 export const VERSION_SORT_SQL: Record<SortKey, Prisma.Sql> = {
-  name: Prisma.raw('m."name"'),
+  name: NAME,
   version_number: Prisma.raw('v."number"'),
   creation_timestamp: ms('v."created_at"'),
   last_updated_timestamp: ms('v."stage_changed_at"'),
