@@ -23,7 +23,7 @@ export async function seedScale(url: string, options: ScaleOptions, log: (m: str
     );
     await client.query(`INSERT INTO metric_definition (id, model_id, key, direction, is_primary) SELECT 'bmd-' || i, 'bm-' || i, 'auc', 'higher', true FROM generate_series(1, $1) AS i ON CONFLICT DO NOTHING`, [options.models]);
     const rest = options.versions - options.bigModelVersions;
-    const perModel = Math.max(1, Math.floor(rest / Math.max(options.models - 1, 1)));
+    const perModel = Math.max(1, Math.ceil(rest / Math.max(options.models - 1, 1)));
     const batch = 20_000;
     // Version i belongs to the big model (bm-1) for the first bigModelVersions, then round-robin over the rest.
     for (let from = 1; from <= options.versions; from += batch) {
