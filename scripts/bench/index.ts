@@ -125,7 +125,13 @@ async function pgBaseline(url: string, connections: number, seconds: number) {
 
 async function measureExport(base: string, token: string, pid: number) {
   const rssMb = () => {
-    const pids = [pid, ...execFileSync('pgrep', ['-P', String(pid)]).toString().trim().split('\n').filter(Boolean).map(Number)];
+    let children: number[] = [];
+    try {
+      children = execFileSync('pgrep', ['-P', String(pid)]).toString().trim().split('\n').filter(Boolean).map(Number);
+    } catch {
+      // pgrep exits 1 when the server runs in this one process.
+    }
+    const pids = [pid, ...children];
     return Math.round(pids.reduce((sum, p) => sum + Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0), 0) / 1024);
   };
   const idleMb = rssMb();
