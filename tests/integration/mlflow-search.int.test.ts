@@ -45,6 +45,20 @@ describe('registered-models/search', () => {
     expect(absentTag.json).toEqual({});
   });
 
+  it("answers MLflow 3 clients' prompt exclusion, and leaves prompts out unless asked for", async () => {
+    const filter = `name LIKE '${prefix}%' AND tag.\`mlflow.prompt.is_prompt\` != 'true'`;
+    expect(namesOf((await ds().get('registered-models/search', { filter })).json)).toHaveLength(5);
+    const prompt = `${prefix}-prompt`;
+    await ds().post('registered-models/create', { name: prompt, tags: [{ key: 'mlflow.prompt.is_prompt', value: 'true' }] });
+    expect(namesOf((await ds().get('registered-models/search', { filter })).json)).toHaveLength(5);
+    expect(namesOf((await ds().get('registered-models/search', { filter: `name LIKE '${prefix}%'` })).json)).toHaveLength(5);
+    const prompts = await ds().get('registered-models/search', { filter: `name LIKE '${prefix}%' AND tags.\`mlflow.prompt.is_prompt\` = 'true'` });
+    expect(namesOf(prompts.json)).toEqual([prompt]);
+    await ds().delete('registered-models/delete', { name: prompt });
+    const versions = await ds().get('model-versions/search', { filter: `name = '${names[1]}' AND tag.\`mlflow.prompt.is_prompt\` != 'true'` });
+    expect(versions.json.model_versions).toHaveLength(1);
+  });
+
   it('orders by name ascending by default, or as asked', async () => {
     const filter = `name LIKE '${prefix}%'`;
     const byName = namesOf((await ds().get('registered-models/search', { filter })).json);

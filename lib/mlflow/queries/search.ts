@@ -6,7 +6,7 @@ import { MODEL_VERSION_FILTER, parseFilter, REGISTERED_MODEL_FILTER } from '../f
 import { parseOrderBy, type SortKey, type SortTerm } from '../order-by';
 import { decodePageToken, encodePageToken, type CursorValue } from '../page-token';
 import { loadModels, loadVersions } from './records';
-import { afterCursor, MODEL_SORT_SQL, modelClause, orderBy, VERSION_SORT_SQL, versionClause, where } from './sql';
+import { afterCursor, MODEL_SORT_SQL, modelConditions, orderBy, VERSION_SORT_SQL, versionConditions, where } from './sql';
 
 export interface SearchRequest {
   filter?: string;
@@ -51,7 +51,7 @@ export async function searchRegisteredModels(actor: Actor, request: SearchReques
   const rows = await db.$queryRaw<KeyRow[]>`
     SELECT m."id", m."name", NULL::int AS "number", ${MODEL_SORT_SQL.creation_timestamp} AS "created_ms", ${MODEL_SORT_SQL.last_updated_timestamp} AS "updated_ms"
     FROM "registered_model" m
-    ${where([...clauses.map(modelClause), ...scope(actor), ...cursor])}
+    ${where([...modelConditions(clauses), ...scope(actor), ...cursor])}
     ORDER BY ${orderBy(terms, MODEL_SORT_SQL)}
     LIMIT ${request.maxResults + 1}`;
   const { ids, nextPageToken } = page(rows, request, terms);
@@ -65,7 +65,7 @@ export async function searchModelVersions(actor: Actor, request: SearchRequest) 
   const rows = await db.$queryRaw<KeyRow[]>`
     SELECT v."id", m."name", v."number", ${VERSION_SORT_SQL.creation_timestamp} AS "created_ms", ${VERSION_SORT_SQL.last_updated_timestamp} AS "updated_ms"
     FROM "model_version" v JOIN "registered_model" m ON m."id" = v."model_id"
-    ${where([...clauses.map(versionClause), ...scope(actor), ...cursor])}
+    ${where([...versionConditions(clauses), ...scope(actor), ...cursor])}
     ORDER BY ${orderBy(terms, VERSION_SORT_SQL)}
     LIMIT ${request.maxResults + 1}`;
   const { ids, nextPageToken } = page(rows, request, terms);

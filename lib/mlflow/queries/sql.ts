@@ -39,10 +39,29 @@ export function compare(expression: Prisma.Sql, clause: Clause): Prisma.Sql {
 const MODEL_TAG_KEY = Prisma.raw(`split_part(t."tag", '=', 1)`);
 const MODEL_TAG_VALUE = Prisma.raw(`(CASE WHEN strpos(t."tag", '=') > 0 THEN substr(t."tag", strpos(t."tag", '=') + 1) ELSE '' END)`);
 
+/**
+ * MLflow keeps prompts in the model registry, marked by this tag, and its 3.x clients append
+ * "tag.`mlflow.prompt.is_prompt` != 'true'" to every search. As in MLflow, a missing tag reads as
+ * 'false' for that key, and searches that do not mention it leave prompts out.
+ */
+export const PROMPT_TAG = 'mlflow.prompt.is_prompt';
+
+const mentionsPrompt = (clauses: readonly Clause[]) => clauses.some((c) => c.type === 'tag' && c.key === PROMPT_TAG);
+
 export function modelClause(clause: Clause): Prisma.Sql {
   if (clause.type === 'attribute') return compare(Prisma.raw('m."name"'), clause);
-  // As in MLflow, every tag comparison (!= too) needs the tag to exist.
+  if (clause.key === PROMPT_TAG) {
+    const value = Prisma.sql`COALESCE((SELECT ${MODEL_TAG_VALUE} FROM unnest(m."tags") AS t("tag") WHERE ${MODEL_TAG_KEY} = ${PROMPT_TAG} LIMIT 1), 'false')`;
+    return compare(value, clause);
+  }
+  // As in MLflow, every other tag comparison (!= too) needs the tag to exist.
   return Prisma.sql`EXISTS (SELECT 1 FROM unnest(m."tags") AS t("tag") WHERE ${MODEL_TAG_KEY} = ${clause.key} AND ${compare(MODEL_TAG_VALUE, clause)})`;
+}
+
+export function modelConditions(clauses: readonly Clause[]): Prisma.Sql[] {
+  const conditions = clauses.map(modelClause);
+  if (!mentionsPrompt(clauses)) conditions.push(modelClause({ type: 'tag', key: PROMPT_TAG, comparator: '!=', value: 'true' }));
+  return conditions;
 }
 
 const VERSION_ATTRIBUTES: Record<string, Prisma.Sql> = {
@@ -55,7 +74,16 @@ const VERSION_ATTRIBUTES: Record<string, Prisma.Sql> = {
 
 export function versionClause(clause: Clause): Prisma.Sql {
   if (clause.type === 'attribute') return compare(VERSION_ATTRIBUTES[clause.key]!, clause);
+  if (clause.key === PROMPT_TAG) {
+    return compare(Prisma.sql`COALESCE((SELECT t."value" FROM "version_tag" t WHERE t."version_id" = v."id" AND t."key" = ${PROMPT_TAG}), 'false')`, clause);
+  }
   return Prisma.sql`EXISTS (SELECT 1 FROM "version_tag" t WHERE t."version_id" = v."id" AND t."key" = ${clause.key} AND ${compare(Prisma.raw('t."value"'), clause)})`;
+}
+
+export function versionConditions(clauses: readonly Clause[]): Prisma.Sql[] {
+  const conditions = clauses.map(versionClause);
+  if (!mentionsPrompt(clauses)) conditions.push(versionClause({ type: 'tag', key: PROMPT_TAG, comparator: '!=', value: 'true' }));
+  return conditions;
 }
 
 /** Rows strictly after the cursor in the given total ordering. */
