@@ -5,7 +5,7 @@ import { Badge } from '@/components/ui/badge';
 import { Skeleton } from '@/components/ui/skeleton';
 
 /** Who owns the model, what it is for, and how its versions are ranked. */
-export function BoardHeader({ model, primaryMetric }: Pick<BoardData, 'model' | 'primaryMetric'>) {
+export function BoardHeader({ model, primaryMetric, traffic }: Pick<BoardData, 'model' | 'primaryMetric'> & { traffic?: BoardData['traffic'] }) {
   return (
     <header className="space-y-3">
       <Link href="/models" className="inline-flex items-center gap-1 rounded-md text-sm text-ink-muted hover:text-ink">
@@ -48,6 +48,20 @@ export function BoardHeader({ model, primaryMetric }: Pick<BoardData, 'model' | 
             ) : (
               <span className="text-ink-muted">none yet</span>
             )}
+          </dd>
+          {traffic && (
+            <>
+              <dt className="text-ink-faint">Traffic</dt>
+              <dd className="text-ink" data-testid="traffic-split">
+                {traffic.map((r) => `v${r.number} ${r.weight}%`).join(' · ')}
+              </dd>
+            </>
+          )}
+          <dt className="text-ink-faint">History</dt>
+          <dd>
+            <Link href={`/models/${encodeURIComponent(model.name)}/history`} className="text-accent-text hover:underline">
+              Audit timeline
+            </Link>
           </dd>
         </dl>
       </div>

@@ -35,7 +35,7 @@ export function Board({ initialBoard, viewer }: { initialBoard: BoardData; viewe
   return (
     <CompareSelectionProvider>
       <div className="space-y-6">
-        <BoardHeader model={board.model} primaryMetric={board.primaryMetric} />
+        <BoardHeader model={board.model} primaryMetric={board.primaryMetric} traffic={board.traffic} />
         {/* Columns sit side by side from lg up and stack, in flow order, on narrow screens. */}
         <div className="grid items-start gap-4 lg:grid-cols-3">
           {BOARD_STAGES.map((stage) => (

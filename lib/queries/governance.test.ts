@@ -30,6 +30,7 @@ function board(): BoardData {
       staging: { versions: [card(2, 'staging', { pendingRequest: { id: 'r', requesterId: 'sci', requester: 'Sami', requiredApprovals: 1, approverIds: [] } })], nextBefore: null },
       production: { versions: [prod], nextBefore: null },
     },
+    traffic: null,
   };
 }
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db/prisma';
 import { BOARD_STAGES, type MetricDirection, type Stage } from '@/lib/registry';
+import { currentSplit } from './traffic';
 
 export interface VersionCardData {
   id: string;
@@ -30,6 +31,8 @@ export interface BoardData {
   counts: Record<Stage, number>;
   production: VersionCardData | null;
   columns: Record<(typeof BOARD_STAGES)[number], StagePage>;
+  /** The live traffic split, when traffic is shared between Production and candidates. */
+  traffic: { number: number; weight: number }[] | null;
 }
 
 export const BOARD_PAGE_SIZE = 20;
@@ -111,6 +114,7 @@ export async function getBoard(name: string): Promise<BoardData | null> {
   ]);
   const stageCounts: Record<Stage, number> = { testing: 0, staging: 0, production: 0, archived: 0 };
   for (const c of counts) stageCounts[c.stage] = c._count._all;
+  const split = await currentSplit(name);
   return {
     model: {
       id: model.id,
@@ -124,5 +128,6 @@ export async function getBoard(name: string): Promise<BoardData | null> {
     counts: stageCounts,
     production: production!.versions[0] ?? null,
     columns: { testing: testing!, staging: staging!, production: production! },
+    traffic: split.routes.length > 1 ? split.routes : null,
   };
 }
