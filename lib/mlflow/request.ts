@@ -26,8 +26,10 @@ function invalidValue(name: string, value: unknown): MlflowError {
 }
 
 async function readBody(req: NextRequest): Promise<Record<string, unknown>> {
+  const tooLarge = () => new MlflowError('INVALID_PARAMETER_VALUE', 'Request bodies are limited to 1 MB.');
+  if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) throw tooLarge();
   const text = await req.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new MlflowError('INVALID_PARAMETER_VALUE', 'Request bodies are limited to 1 MB.');
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw tooLarge();
   if (text.trim() === '') return {};
   let body: unknown;
   try {
