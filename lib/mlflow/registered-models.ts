@@ -1,4 +1,5 @@
 import 'server-only';
+import { assertCan, roleOn } from '@/lib/registry';
 import type { Actor } from '@/lib/services/actor';
 import { createModel } from '@/lib/services/create-model';
 import { setModelTag, ZTagKey, ZTagValue } from '@/lib/services/set-model-tag';
@@ -11,6 +12,8 @@ import type { MlflowTag } from './tags';
  * before anything is written, so a bad tag creates nothing.
  */
 export async function createRegisteredModel(actor: Actor, input: { name: string; description?: string; tags: MlflowTag[] }) {
+  // A token restricted to one model creates no other.
+  assertCan(roleOn(actor, input.name), 'model.create');
   const tags = [...new Map(input.tags.map((t) => [t.key, t.value])).entries()];
   for (const [key, value] of tags) {
     ZTagKey.parse(key);

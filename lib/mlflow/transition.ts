@@ -5,7 +5,7 @@ import { moveVersion, type SimpleMove } from '@/lib/services/move-version';
 import { requestProduction } from '@/lib/services/request-production';
 import { db } from '@/lib/db/prisma';
 import { MlflowError } from './errors';
-import { loadVersion } from './queries/records';
+import { assertCanRead, loadVersion } from './queries/records';
 import { fromMlflowStage, type MlflowStage } from './stages';
 
 export interface TransitionRequest {
@@ -34,6 +34,7 @@ const reason = (stage: MlflowStage) => `transition-stage to ${stage} through the
  * since nobody approves their own. Production is left only by replacement or rollback, never archived.
  */
 export async function transitionStage(actor: Actor, request: TransitionRequest): Promise<void> {
+  assertCanRead(actor, request.model);
   const target = fromMlflowStage(request.stage);
   if (request.archiveExistingVersions && target !== 'staging' && target !== 'production') {
     throw new MlflowError('INVALID_PARAMETER_VALUE', `Model version transition cannot archive existing model versions because '${request.stage}' is not an Active stage. Valid stages are ['Staging', 'Production']`);

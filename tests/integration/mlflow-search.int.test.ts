@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db/prisma';
 import type { Actor } from '@/lib/services/actor';
 import { as, mlflowUser, type MlflowUser } from './mlflow-client';
 import { makeActor, uniqueName } from './fixtures';
@@ -154,5 +155,8 @@ describe('model-scoped tokens', () => {
     const other = await as(scoped.bearer).get('registered-models/get', { name: names[2] });
     expect(other).toMatchObject({ status: 403, json: { error_code: 'PERMISSION_DENIED' } });
     expect((await as(scoped.bearer).post('model-versions/create', { name: names[2], source: 's3://x' })).json.error_code).toBe('PERMISSION_DENIED');
+    expect((await as(scoped.bearer).post('model-versions/transition-stage', { name: names[2], version: '1', stage: 'Archived' })).json.error_code).toBe('PERMISSION_DENIED');
+    expect((await as(scoped.bearer).post('registered-models/create', { name: `${prefix}-by-scoped` })).json.error_code).toBe('PERMISSION_DENIED');
+    expect(await db.registeredModel.count({ where: { name: `${prefix}-by-scoped` } })).toBe(0);
   });
 });
