@@ -25,7 +25,10 @@ const LAST_USED_PRECISION_MS = 60_000;
 export async function actorFromToken(token: string): Promise<Actor & { id: string }> {
   const record = await db.apiToken.findUnique({
     where: { tokenHash: hashToken(token.trim()) },
-    include: { owner: { select: { id: true, email: true, role: true, disabled: true } }, model: { select: { name: true } } },
+    include: {
+      owner: { select: { id: true, email: true, role: true, disabled: true, grants: { select: { role: true, model: { select: { name: true } } } } } },
+      model: { select: { name: true } },
+    },
   });
   const now = new Date();
   if (!record || record.revokedAt || (record.expiresAt && record.expiresAt <= now) || record.owner.disabled) {
@@ -39,6 +42,8 @@ export async function actorFromToken(token: string): Promise<Actor & { id: strin
     id: record.owner.id,
     label: `${record.owner.email} (token "${record.name}")`,
     role: lowerRole(record.role, record.owner.role),
+    // The owner's per-model grants apply too, never above the token's own role.
+    grants: Object.fromEntries(record.owner.grants.map((g) => [g.model.name, lowerRole(record.role, g.role)])),
     modelScope: record.model?.name ?? null,
   };
 }

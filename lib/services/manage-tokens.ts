@@ -24,11 +24,14 @@ export async function createApiToken(actor: Actor, input: CreateTokenInput) {
     db.$transaction(async (tx) => {
       const owner = await tx.user.findUnique({ where: { id: ownerId }, select: { id: true, email: true, role: true, disabled: true } });
       if (!owner || owner.disabled) throw new RegistryError('INVALID_ARGUMENT', 'The owner must be an active user.');
-      if (lowerRole(input.role, owner.role) !== input.role) {
-        throw new RegistryError('INVALID_ARGUMENT', `A token cannot have more rights than its owner (${owner.email} is ${owner.role}).`, { allowed: ROLES.slice(0, ROLES.indexOf(owner.role) + 1) });
-      }
       const model = input.model ? await tx.registeredModel.findUnique({ where: { name: input.model }, select: { id: true, name: true } }) : null;
       if (input.model && !model) throw new RegistryError('NOT_FOUND', `No model named "${input.model}".`);
+      // The ceiling is the owner's role — on the token's one model, their grant there if they have one.
+      const grant = model ? await tx.modelGrant.findUnique({ where: { userId_modelId: { userId: owner.id, modelId: model.id } }, select: { role: true } }) : null;
+      const ceiling = grant?.role ?? owner.role;
+      if (lowerRole(input.role, ceiling) !== input.role) {
+        throw new RegistryError('INVALID_ARGUMENT', `A token cannot have more rights than its owner (${owner.email} is ${ceiling}${grant ? ` on ${model!.name}` : ''}).`, { allowed: ROLES.slice(0, ROLES.indexOf(ceiling) + 1) });
+      }
       const { token, hash, prefix } = generateToken();
       const expiresAt = input.expiresInDays ? new Date(clock.now().getTime() + input.expiresInDays * 86_400_000) : null;
       const record = await tx.apiToken.create({

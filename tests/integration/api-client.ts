@@ -21,5 +21,6 @@ export async function call(
   });
   const response = await handler(req, { params: Promise.resolve(options.params ?? {}) });
   const text = await response.text();
-  return { status: response.status, json: text ? JSON.parse(text) : null, headers: response.headers };
+  const isJson = (response.headers.get('content-type') ?? '').includes('json') && !response.headers.get('content-type')?.includes('ndjson');
+  return { status: response.status, json: isJson && text ? JSON.parse(text) : text, headers: response.headers };
 }

@@ -1,6 +1,6 @@
 // POST /api/requests/:id/{approve|reject|cancel} – decide on or withdraw a promotion request
 import { NextResponse } from 'next/server';
-import { RegistryError } from '@/lib/registry';
+import { canAnywhere, denialReason, RegistryError } from '@/lib/registry';
 import { readJson, withUser } from '@/lib/http/handler';
 import { cancelRequest } from '@/lib/services/cancel-request';
 import { decideRequest } from '@/lib/services/decide-request';
@@ -9,6 +9,10 @@ import { ZDecisionBody, ZRejectBody, ZRequestId } from '@/lib/validations/action
 export const POST = withUser<{ id: string; decision: string }>(
   async ({ req, params, user }) => {
     const { id } = ZRequestId.parse(params);
+    // Refuse callers who can decide nowhere before reading what they sent.
+    if (params.decision !== 'cancel' && !canAnywhere(user, 'request.decide')) {
+      throw new RegistryError('FORBIDDEN', `${denialReason(user.role, 'request.decide')}.`);
+    }
     const json = await readJson(req);
     switch (params.decision) {
       case 'approve': {
