@@ -1,6 +1,6 @@
 'use client';
 
-import { usePlotArea, useXAxisScale, useYAxisScale } from 'recharts';
+import { usePlotArea, useXAxisScale, useYAxisScale, ZIndexLayer } from 'recharts';
 import type { ProductionBand } from '@/lib/db/queries/trend';
 
 export interface PlacedBand extends ProductionBand {
@@ -31,26 +31,29 @@ export function ProductionBands({ bands, color }: { bands: PlacedBand[]; color: 
   const span = bands.reduce((sum, b) => sum + Math.abs(Number(x(b.x2)) - Number(x(b.x1))), 0);
   const shaded = bands.length > 0 && span / bands.length >= MIN_SHADED_WIDTH;
   return (
-    <g aria-hidden className="production-bands">
-      {bands.map((band, i) => {
-        const from = clamp(Number(x(band.x1)));
-        const to = clamp(Number(x(band.x2)));
-        if (!Number.isFinite(from) || !Number.isFinite(to) || to <= from) return null;
-        const level = band.value === null ? null : Number(y(band.value));
-        return (
-          <g key={i}>
-            {shaded && <rect x={from} y={plot.y} width={Math.max(to - from, 1)} height={plot.height} fill={color} fillOpacity={i % 2 ? 0.16 : 0.08} />}
-            {level !== null && Number.isFinite(level) && level >= plot.y && level <= plot.y + plot.height && (
-              <line x1={from} x2={to} y1={level} y2={level} stroke={color} strokeDasharray="4 3" strokeWidth={1.25} />
-            )}
-            {shaded && to - from >= MIN_LABEL_WIDTH && (
-              <text x={(from + to) / 2} y={plot.y + 11} textAnchor="middle" fontSize={10} fill={color}>
-                v{band.versionNumber}
-              </text>
-            )}
-          </g>
-        );
-      })}
-    </g>
+    // Above the grid (-100), under the line (400).
+    <ZIndexLayer zIndex={-50}>
+      <g aria-hidden className="production-bands">
+        {bands.map((band, i) => {
+          const from = clamp(Number(x(band.x1)));
+          const to = clamp(Number(x(band.x2)));
+          if (!Number.isFinite(from) || !Number.isFinite(to) || to <= from) return null;
+          const level = band.value === null ? null : Number(y(band.value));
+          return (
+            <g key={i}>
+              {shaded && <rect x={from} y={plot.y} width={Math.max(to - from, 1)} height={plot.height} fill={color} fillOpacity={i % 2 ? 0.16 : 0.08} />}
+              {level !== null && Number.isFinite(level) && level >= plot.y && level <= plot.y + plot.height && (
+                <line x1={from} x2={to} y1={level} y2={level} stroke={color} strokeDasharray="4 3" strokeWidth={1.25} />
+              )}
+              {shaded && to - from >= MIN_LABEL_WIDTH && (
+                <text x={(from + to) / 2} y={plot.y + 11} textAnchor="middle" fontSize={10} fill={color}>
+                  v{band.versionNumber}
+                </text>
+              )}
+            </g>
+          );
+        })}
+      </g>
+    </ZIndexLayer>
   );
 }

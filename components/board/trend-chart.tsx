@@ -7,13 +7,13 @@ import type { TrendData, TrendPoint } from '@/lib/db/queries/trend';
 import { axisProps, ChartTooltipBox, useChartTheme } from '@/components/ui/chart';
 import { formatExactTime } from '@/components/ui/time-format';
 import { ProductionBands, type PlacedBand } from './production-bands';
+import { TrendDots } from './trend-dots';
 
 /** The line itself: points by stage, Production periods as bands, each period's value as a dashed segment. */
 export function TrendChart({ model, trend }: { model: string; trend: TrendData }) {
   const theme = useChartTheme();
   const router = useRouter();
   const open = (point: TrendPoint) => router.push(`/models/${encodeURIComponent(model)}/versions/${point.number}`);
-  const dense = trend.points.length > 150;
   const first = trend.points[0]?.number ?? 1;
   const last = trend.points[trend.points.length - 1]?.number ?? first;
   // Whole version numbers from the first to the last; recharts' own "nice" ticks can land past the data (v10001).
@@ -32,6 +32,7 @@ export function TrendChart({ model, trend }: { model: string; trend: TrendData }
       <XAxis type="number" dataKey="number" domain={[(min: number) => min - 0.5, (max: number) => max + 0.5]} ticks={ticks} {...axisProps(theme)} tickFormatter={(n: number) => `v${n}`} />
       <YAxis type="number" domain={['auto', 'auto']} {...axisProps(theme)} width="auto" tickFormatter={(v: number) => formatMetric(v)} />
       <ProductionBands bands={bands} color={theme.stage.production} />
+      <TrendDots points={trend.points} theme={theme} onOpen={open} />
       <Tooltip content={({ active, payload }) => (active ? <PointTooltip point={payload?.[0]?.payload as TrendPoint | undefined} /> : null)} isAnimationActive={false} />
       <Line
         type="linear"
@@ -39,19 +40,7 @@ export function TrendChart({ model, trend }: { model: string; trend: TrendData }
         stroke={theme.grid}
         strokeWidth={1.5}
         isAnimationActive={false}
-        dot={({ cx, cy, payload, index }) => (
-          <circle
-            key={index}
-            cx={cx}
-            cy={cy}
-            r={dense ? ((payload as TrendPoint).served ? 3 : 2.5) : (payload as TrendPoint).served ? 5 : 4}
-            fill={theme.stage[(payload as TrendPoint).stage]}
-            stroke={(payload as TrendPoint).served ? theme.stage.production : theme.surface}
-            strokeWidth={(payload as TrendPoint).served && !dense ? 2 : 1}
-            style={{ cursor: 'pointer' }}
-            onClick={() => open(payload as TrendPoint)}
-          />
-        )}
+        dot={false}
         activeDot={({ cx, cy, payload }) => (
           <circle cx={cx} cy={cy} r={7} fill={theme.stage[(payload as TrendPoint).stage]} stroke={theme.ink} strokeWidth={1.5} style={{ cursor: 'pointer' }} onClick={() => open(payload as TrendPoint)} />
         )}
