@@ -66,6 +66,17 @@ describe('model-versions/create and get', () => {
     expect(uri.json).toEqual({ artifact_uri: `s3://bucket/${name}/model` });
   });
 
+  it("accepts MLflow's longer tags: keys with spaces, long values", async () => {
+    const name = await newModel();
+    const long = 'x'.repeat(4000);
+    const created = await ds().post('model-versions/create', { name, source: 's3://b/1', tags: [{ key: 'short', value: 'v' }, { key: 'model signature', value: long }] });
+    expect(created.status).toBe(200);
+    expect(created.json.model_version.tags).toEqual([{ key: 'model signature', value: long }, { key: 'short', value: 'v' }]);
+    const tooLong = await ds().post('model-versions/create', { name, source: 's3://b/2', tags: [{ key: 'k', value: 'y'.repeat(5001) }] });
+    expect(tooLong.json.error_code).toBe('INVALID_PARAMETER_VALUE');
+    expect(await db.modelVersion.count({ where: { model: { name } } })).toBe(1);
+  });
+
   it('answers MLflow errors: unknown model or version, missing source, bad version, reserved tags, viewer', async () => {
     const name = await newModel();
     expect((await ds().post('model-versions/create', { name: 'no-such-model', source: 's3://x' })).json.error_code).toBe('RESOURCE_DOES_NOT_EXIST');

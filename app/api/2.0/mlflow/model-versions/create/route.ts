@@ -1,10 +1,9 @@
 // POST /api/2.0/mlflow/model-versions/create – register a version (lands in Testing, MLflow's "None")
 import { withMlflow } from '@/lib/mlflow/handler';
+import { createModelVersion } from '@/lib/mlflow/model-versions';
 import { loadVersion } from '@/lib/mlflow/queries/records';
 import { readParams } from '@/lib/mlflow/request';
 import { modelVersionJson } from '@/lib/mlflow/serialize';
-import { toRegistration } from '@/lib/mlflow/tags';
-import { registerVersion } from '@/lib/services/register-version';
 
 export const POST = withMlflow(
   async ({ req, actor }) => {
@@ -16,8 +15,7 @@ export const POST = withMlflow(
       run_link: { type: 'string' },
       description: { type: 'string' },
     });
-    const registration = toRegistration({ ...params, runId: params.run_id, runLink: params.run_link, tags: params.tags ?? [] });
-    const version = await registerVersion(actor, registration);
+    const version = await createModelVersion(actor, { ...params, runId: params.run_id, runLink: params.run_link, tags: params.tags ?? [] });
     return { model_version: modelVersionJson(await loadVersion(params.name, version.number)) };
   },
   { permission: 'version.register' },

@@ -1,0 +1,28 @@
+import 'server-only';
+import type { Actor } from '@/lib/services/actor';
+import { registerVersion } from '@/lib/services/register-version';
+import { ZTagKey, ZTagValue } from '@/lib/services/set-model-tag';
+import { setVersionTag } from '@/lib/services/set-version-tag';
+import { toRegistration, type MlflowCreateVersion } from './tags';
+
+/** What registration itself accepts as a tag (lib/validations: keys ≤ 64 characters without spaces, values ≤ 500). */
+const registrable = (key: string, value: string) => /^[\w.:/=-]{1,64}$/.test(key) && value.length <= 500;
+
+/**
+ * create-model-version. Tags are checked against MLflow's rules first; those registration takes travel
+ * with the version in one transaction, and any longer ones (MLflow allows 250-character keys with spaces
+ * and 5000-character values) are set right after it, each an audited tag change.
+ */
+export async function createModelVersion(actor: Actor, request: MlflowCreateVersion) {
+  const registration = toRegistration(request);
+  const tags = Object.entries(registration.tags ?? {});
+  for (const [key, value] of tags) {
+    ZTagKey.parse(key);
+    ZTagValue.parse(value);
+  }
+  const version = await registerVersion(actor, { ...registration, tags: Object.fromEntries(tags.filter(([k, v]) => registrable(k, v))) });
+  for (const [key, value] of tags.filter(([k, v]) => !registrable(k, v))) {
+    await setVersionTag(actor, { model: request.name, number: version.number, key, value });
+  }
+  return version;
+}
