@@ -8,6 +8,13 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from './lib/embedded-pos
 import { migrateDeploy, runOrFail } from './lib/run';
 
 const STATE_DIR = '.modelgate';
+
+// Prisma's driver adapter triggers pg's "client.query() while executing" deprecation notice inside its own
+// transactions; it is not ours to fix and only confuses a first start. Every other warning still prints.
+process.removeAllListeners('warning');
+process.on('warning', (warning) => {
+  if (!warning.message.includes('client.query() when the client is already executing')) console.warn(warning);
+});
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
 

@@ -14,8 +14,8 @@ function createClient(): PrismaClient {
     connectionTimeoutMillis: 5_000,
   });
   // Writes to one model queue on its row lock, so a burst of registrations can wait a while for a
-  // connection or the lock: give them 10 s to start (default 2 s) rather than fail under load.
-  return new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 20_000 } });
+  // connection or the lock: give them 15 s to start (default 2 s) rather than fail under load.
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: 15_000, timeout: 20_000 } });
 }
 
 export const db: PrismaClient = globalForPrisma.modelgatePrisma ?? createClient();

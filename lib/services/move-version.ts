@@ -61,6 +61,11 @@ export async function moveVersion(actor: Actor, move: SimpleMove, input: MoveVer
       if (input.expectedStage && version.stage !== input.expectedStage) {
         throw new RegistryError('CONFLICT', `Version ${version.number} is now in ${STAGE_LABELS[version.stage]}, not ${STAGE_LABELS[input.expectedStage]}. The board was out of date.`, { stage: version.stage });
       }
+      if (version.stage === 'production') {
+        // Production is left only by replacement (an approved request) or a rollback, which keep the
+        // last stable version and the Production periods right.
+        throw new RegistryError('INVALID_TRANSITION', `v${version.number} is in Production: replace it through a promotion request, or roll it back.`);
+      }
       assertTransition(version.stage, spec.to, spec.kind);
       let gates = null;
       if (spec.to === 'staging') {

@@ -38,7 +38,7 @@ const body = fc.oneof(
   fc.dictionary(fc.constantFrom('name', 'dataVersion', 'artifactUri', 'artifactDigest', 'metrics', 'semver', 'reason', 'comment', 'routes', 'role', 'email', 'policy', 'url', 'healthy', 'expectedStage', 'version', 'weight'), fc.oneof(nasty, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 3 }))),
 );
 
-const targets = () => [
+const targets = (): { name: string; handler: unknown; params: Record<string, string> }[] => [
   { name: 'POST v1/models', handler: modelsRoute.POST, params: {} },
   { name: 'POST v1/models/:name/versions', handler: versionsRoute.POST, params: { name: model } },
   { name: 'POST v1/…/promote', handler: actionRoute.POST, params: { name: model, number: '1', action: 'promote' } },

@@ -211,6 +211,13 @@ describe('rollback', () => {
     expect(await db.auditEvent.count({ where: { modelId: model.id, action: 'model.rolled_back' } })).toBe(2);
   });
 
+  it('never archives Production directly: that path would skip the last stable version and the Production record', async () => {
+    const { model, versions } = await stagedModel([0.9]);
+    await deploy(model.name, versions[0]!.number);
+    await expect(moveVersion(approverA, 'archive', { model: model.name, number: versions[0]!.number, comment: 'just archive it' })).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
+    expect(await productionOf(model.id)).toEqual([{ number: 1 }]);
+  });
+
   it('refuses with CONFLICT when Production changed since the caller looked', async () => {
     const { model, versions } = await stagedModel([0.9, 0.91]);
     for (const v of versions) await deploy(model.name, v.number);
