@@ -2,36 +2,51 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { Braces, ClipboardCheck, History, Package, Settings, type LucideIcon } from 'lucide-react';
 import { can, type Role } from '@/lib/registry';
 import { cx } from '@/components/ui/cx';
 
-// Audit joins this list as it is built.
-const LINKS = [
-  { href: '/models', label: 'Models' },
-  { href: '/approvals', label: 'Approvals' },
-] as const;
+interface NavLink {
+  href: string;
+  label: string;
+  icon: LucideIcon;
+}
 
-const ADMIN_LINK = { href: '/admin', label: 'Admin' } as const;
+// Every signed-in user may read these; each page checks the session again on the server.
+const LINKS: NavLink[] = [
+  { href: '/models', label: 'Models', icon: Package },
+  { href: '/approvals', label: 'Approvals', icon: ClipboardCheck },
+  { href: '/audit', label: 'Audit', icon: History },
+  { href: '/api-docs', label: 'API', icon: Braces },
+];
 
-/** The main sections; Admin only for roles that may manage users (the pages check again on the server). */
+const ADMIN_LINK: NavLink = { href: '/admin', label: 'Admin', icon: Settings };
+
+/**
+ * The main sections; Admin only for roles that may manage users (the pages check again on the server).
+ * Below md the links are icons with their label for screen readers and on hover: five labels do not fit
+ * beside the user's name on a tablet, nor beside the mark on a phone.
+ */
 export function NavLinks({ role }: { role: Role }) {
   const pathname = usePathname();
   const links = can(role, 'users.manage') ? [...LINKS, ADMIN_LINK] : LINKS;
   return (
-    <nav aria-label="Main" className="flex min-w-0 items-center gap-0.5 overflow-x-auto sm:gap-1">
-      {links.map((link) => {
-        const active = pathname === link.href || pathname.startsWith(`${link.href}/`);
+    <nav aria-label="Main" className="flex min-w-0 items-center gap-0.5 overflow-x-auto md:gap-1">
+      {links.map(({ href, label, icon: Icon }) => {
+        const active = pathname === href || pathname.startsWith(`${href}/`);
         return (
           <Link
-            key={link.href}
-            href={link.href}
+            key={href}
+            href={href}
+            title={label}
             aria-current={active ? 'page' : undefined}
             className={cx(
-              'rounded-md px-2 py-1.5 text-sm font-medium whitespace-nowrap transition-colors sm:px-2.5',
+              'flex items-center rounded-md px-2 py-1.5 text-sm font-medium whitespace-nowrap transition-colors md:px-2.5',
               active ? 'bg-surface-muted text-ink' : 'text-ink-muted hover:bg-surface-muted hover:text-ink',
             )}
           >
-            {link.label}
+            <Icon aria-hidden className="size-4 md:hidden" />
+            <span className="sr-only md:not-sr-only">{label}</span>
           </Link>
         );
       })}
