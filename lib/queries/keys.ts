@@ -40,6 +40,9 @@ export const adminKeys = {
   users: () => [...adminKeys.all, 'users'] as const,
   tokens: () => [...adminKeys.all, 'tokens'] as const,
   policy: (model: string) => [...adminKeys.all, 'policy', model] as const,
+  webhooks: () => [...adminKeys.all, 'webhooks'] as const,
+  /** One webhook's delivery log; under `webhooks()`, so refreshing the list refreshes the open logs too. */
+  deliveries: (webhookId: string) => [...adminKeys.webhooks(), webhookId, 'deliveries'] as const,
 };
 
 export const auditKeys = {
