@@ -9,6 +9,7 @@ const TABS = [
   { href: '/admin/users', label: 'Users' },
   { href: '/admin/tokens', label: 'Tokens' },
   { href: '/admin/policies', label: 'Policies' },
+  { href: '/admin/webhooks', label: 'Webhooks' },
 ] as const;
 
 /** The admin console's sections, as tabs under the page title. */

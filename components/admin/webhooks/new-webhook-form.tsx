@@ -1,0 +1,87 @@
+'use client';
+
+import { useId, useState, type FormEvent } from 'react';
+import { z } from 'zod';
+import { WEBHOOK_EVENTS, type WebhookEvent } from '@/lib/webhooks/events';
+import type { NewWebhookInput } from '@/lib/queries/use-admin-webhooks';
+import { Button } from '@/components/ui/button';
+import { Field, invalidProps } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { Select } from '@/components/ui/select';
+import { EventCheckboxes } from './event-checkboxes';
+
+// The server's ZCreateWebhookInput sits beside its service (server-only); these are its rules, for inline errors.
+const ZNewWebhook = z.object({
+  url: z.url({ protocol: /^https?$/, error: 'Enter an http or https URL, e.g. https://ci.example.com/hooks/modelgate.' }).max(2000, 'At most 2000 characters.'),
+  model: z.string().optional(),
+  events: z.array(z.enum(WEBHOOK_EVENTS)).min(1, 'Choose at least one event.'),
+});
+
+type Errors = Partial<Record<'url' | 'events', string>>;
+
+interface NewWebhookFormProps {
+  models: string[];
+  pending: boolean;
+  onCancel: () => void;
+  onSubmit: (input: NewWebhookInput) => void;
+}
+
+export function NewWebhookForm({ models, pending, onCancel, onSubmit }: NewWebhookFormProps) {
+  const id = useId();
+  const [url, setUrl] = useState('');
+  const [model, setModel] = useState('');
+  const [events, setEvents] = useState<WebhookEvent[]>([...WEBHOOK_EVENTS]);
+  const [errors, setErrors] = useState<Errors>({});
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = ZNewWebhook.safeParse({ url: url.trim(), model: model || undefined, events });
+    if (!parsed.success) {
+      const next: Errors = {};
+      for (const issue of parsed.error.issues) {
+        const key = issue.path[0];
+        if (key === 'url' || key === 'events') next[key] ??= issue.message;
+      }
+      setErrors(next);
+      return;
+    }
+    setErrors({});
+    onSubmit(parsed.data);
+  };
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-4">
+      <Field id={`${id}-url`} label="URL" hint="Where your receiver listens. Use https unless it is on your own network." error={errors.url}>
+        <Input
+          id={`${id}-url`}
+          type="url"
+          inputMode="url"
+          autoComplete="off"
+          placeholder="https://ci.example.com/hooks/modelgate"
+          value={url}
+          onChange={(e) => setUrl(e.target.value)}
+          {...invalidProps(`${id}-url`, errors.url)}
+        />
+      </Field>
+      <Field id={`${id}-model`} label="Model">
+        <Select id={`${id}-model`} value={model} onChange={(e) => setModel(e.target.value)}>
+          <option value="">All models</option>
+          {models.map((m) => (
+            <option key={m} value={m}>
+              {m} only
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <EventCheckboxes id={`${id}-events`} value={events} onChange={setEvents} error={errors.events} />
+      <div className="flex justify-end gap-2">
+        <Button variant="ghost" onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button type="submit" variant="primary" disabled={pending}>
+          {pending ? 'Adding…' : 'Add webhook'}
+        </Button>
+      </div>
+    </form>
+  );
+}
