@@ -55,10 +55,10 @@ test('admin creates a user with a one-time password, who can sign in, then chang
   await page.reload();
   await expect(page.getByLabel(`Role of ${email}`)).toHaveValue('scientist');
 
-  // Modelgate keeps one active admin: demoting the only one is refused with the server's reason.
+  // An admin cannot demote themselves (so Modelgate always keeps an admin): refused with the server's reason.
   await page.getByLabel('Role of admin@example.com').selectOption('viewer');
   await page.getByRole('button', { name: 'Save role of admin@example.com' }).click();
-  await expect(page.getByText('Modelgate needs at least one active admin')).toBeVisible();
+  await expect(page.getByText('You cannot disable or demote your own account')).toBeVisible();
   await expect(page.getByLabel('Role of admin@example.com')).toHaveValue('admin');
   await page.screenshot({ path: `${SCREENSHOTS}/admin-users.png`, fullPage: true });
   await page.context().close();

@@ -12,7 +12,7 @@ export const SIGN_IN_FAILED = 'Email or password is incorrect, or the account is
 const RATE_LIMITED = 'RATE_LIMITED';
 const RATE_LIMITED_MESSAGE = 'Too many failed sign-ins. Wait 15 minutes and try again.';
 
-export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: boolean }) {
+export function SignInForm({ callbackUrl, initialError, ssoName }: { callbackUrl: string; initialError: boolean; ssoName?: string | null }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(initialError ? SIGN_IN_FAILED : null);
   const [pending, setPending] = useState(false);
@@ -60,6 +60,14 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
       <Button type="submit" variant="primary" className="w-full" disabled={pending}>
         {pending ? 'Signing in…' : 'Sign in'}
       </Button>
+      {ssoName && (
+        <>
+          <p className="text-center text-xs text-ink-faint">or</p>
+          <Button variant="secondary" className="w-full" onClick={() => void signIn('oidc', { callbackUrl })}>
+            Sign in with {ssoName}
+          </Button>
+        </>
+      )}
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { db } from '@/lib/db/prisma';
 import { isRole } from '@/lib/registry';
 import { verifyPassword } from './password';
+import { oidcProvider } from './sso';
 import { clearAccountFailures, clientAddress, isSignInLimited, recordSignInFailure, signInKeys } from './rate-limit';
 
 /** Thrown to the sign-in form when too many attempts failed; the form says to wait. */
@@ -34,10 +35,23 @@ export const authOptions: NextAuthOptions = {
         return { id: user.id, email: user.email, name: user.name, role: user.role };
       },
     }),
+    ...[oidcProvider()].filter((p) => p !== null),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user) {
+    /** SSO users are matched by email; a first sign-in creates them as viewers. Disabled accounts stay out. */
+    async signIn({ user, account }) {
+      if (account?.provider !== 'oidc') return true;
+      const email = user.email?.trim().toLowerCase();
+      if (!email) return false;
+      const row = await db.user.upsert({ where: { email }, create: { email, name: user.name ?? email, role: 'viewer' }, update: {} });
+      return !row.disabled;
+    },
+    async jwt({ token, user, account }) {
+      if (user && account?.provider === 'oidc') {
+        const row = await db.user.findUnique({ where: { email: user.email!.trim().toLowerCase() }, select: { id: true, role: true } });
+        token.uid = row?.id;
+        token.role = row?.role;
+      } else if (user) {
         token.uid = user.id;
         token.role = (user as { role?: string }).role;
       }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getCurrentUser } from '@/lib/auth/current-user';
+import { ssoName } from '@/lib/auth/sso';
 import { DEMO_PASSWORD, DEMO_USERS } from '@/lib/demo/users';
 import { safeCallbackPath } from '@/components/auth/callback-url';
 import { DemoLoginsHint } from '@/components/auth/demo-logins-hint';
@@ -28,7 +29,7 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
         <h1 className="text-xl font-semibold tracking-tight">Sign in</h1>
         <p className="mt-1 mb-6 text-sm text-ink-muted">Use the account your registry administrator gave you.</p>
         {/* next-auth sends people back here with ?error= when a sign-in fails outside this form. */}
-        <SignInForm callbackUrl={callbackUrl} initialError={typeof params.error === 'string'} />
+        <SignInForm callbackUrl={callbackUrl} initialError={typeof params.error === 'string'} ssoName={ssoName()} />
       </Card>
       {isDemo && <DemoLoginsHint accounts={DEMO_USERS} password={DEMO_PASSWORD} />}
     </div>

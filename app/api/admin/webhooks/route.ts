@@ -15,4 +15,7 @@ export const GET = withUser(
   { permission: 'webhooks.manage' },
 );
 
-export const POST = withUser(async ({ req, user }) => NextResponse.json(await createWebhook(user, (await readJson(req)) as never), { status: 201 }), { permission: 'webhooks.manage' });
+export const POST = withUser(
+  async ({ req, user }) => NextResponse.json(await createWebhook(user, (await readJson(req)) as never), { status: 201, headers: { 'Cache-Control': 'no-store' } }),
+  { permission: 'webhooks.manage' },
+);
