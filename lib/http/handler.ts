@@ -67,7 +67,13 @@ export function withUser<P = Record<string, never>>(handler: Handler<P>, options
       if (!canAnywhere(user, options.permission)) {
         throw new RegistryError('FORBIDDEN', `${denialReason(user.role, options.permission) ?? 'Not allowed'}.`, { action: options.permission });
       }
-      return await handler({ req, params: await context.params, user });
+      const params = await context.params;
+      // A token restricted to one model touches nothing of another, reads included.
+      const model = (params as Record<string, unknown> | undefined)?.name ?? (params as Record<string, unknown> | undefined)?.model;
+      if (user.modelScope && typeof model === 'string' && model !== user.modelScope) {
+        throw new RegistryError('FORBIDDEN', `This token is restricted to the model "${user.modelScope}".`);
+      }
+      return await handler({ req, params, user });
     } catch (error) {
       return toErrorResponse(error);
     }

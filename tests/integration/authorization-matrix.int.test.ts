@@ -129,7 +129,10 @@ describe('authorization matrix', () => {
     outcomes.revoked = (await attempt(tokens.revoked!)).status;
     outcomes.expired = (await attempt(tokens.expired!)).status;
     const scopedToModel = !!rule.params?.name || !!rule.params?.model;
-    if (scopedToModel) outcomes.grant = (await attempt(tokens.grant!)).status;
+    if (scopedToModel) {
+      outcomes.grant = (await attempt(tokens.grant!)).status;
+      outcomes.scoped = (await attempt(tokens.scoped!)).status;
+    }
 
     if (rule.permission === 'public') {
       for (const status of Object.values(outcomes)) expect(status, `${key} is public`).toBe(200);
@@ -140,6 +143,7 @@ describe('authorization matrix', () => {
       if (can(role, permission)) expect([401, 403], `${key} as ${role} (${outcomes[role]})`).not.toContain(outcomes[role]);
       else expect(outcomes[role], `${key} as ${role}`).toBe(403);
     }
+    if (scopedToModel) expect(outcomes.scoped, `${key} with an admin token restricted to another model`).toBe(403);
     expect(outcomes.revoked, `${key} with a revoked token`).toBe(401);
     expect(outcomes.expired, `${key} with an expired token`).toBe(401);
     // A viewer with an approver grant on this model acts as an approver here.
