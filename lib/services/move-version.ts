@@ -6,6 +6,7 @@ import { recordAudit } from './audit';
 import { clock } from './clock';
 import { evaluateVersionGates } from './internal/gate-context';
 import { toJson } from './internal/json';
+import { findVersionOrThrow } from './internal/find-version';
 
 interface MoveSpec {
   kind: TransitionKind;
@@ -53,11 +54,7 @@ export async function moveVersion(actor: Actor, move: SimpleMove, input: MoveVer
   }
   return withDbErrors(() =>
     db.$transaction(async (tx) => {
-      const version = await tx.modelVersion.findFirst({
-        where: { model: { name: input.model }, number: input.number },
-        select: { id: true, number: true, stage: true, model: { select: { id: true, name: true } } },
-      });
-      if (!version) throw new RegistryError('NOT_FOUND', `${input.model} has no version ${input.number}.`);
+      const version = await findVersionOrThrow(tx, input.model, input.number);
       if (input.expectedStage && version.stage !== input.expectedStage) {
         throw new RegistryError('CONFLICT', `Version ${version.number} is now in ${STAGE_LABELS[version.stage]}, not ${STAGE_LABELS[input.expectedStage]}. The board was out of date.`, { stage: version.stage });
       }

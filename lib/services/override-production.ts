@@ -6,6 +6,7 @@ import { clock } from './clock';
 import { deployVersion } from './internal/deploy';
 import { evaluateVersionGates } from './internal/gate-context';
 import { toJson } from './internal/json';
+import { findVersionOrThrow } from './internal/find-version';
 
 /**
  * An admin puts a Staging version into Production past its gates and approvals. Only with a written
@@ -17,11 +18,7 @@ export async function overrideToProduction(actor: Actor, input: { model: string;
   if (justification.length < 10) throw new RegistryError('INVALID_ARGUMENT', 'An override needs a written justification (at least 10 characters).');
   return withDbErrors(() =>
     db.$transaction(async (tx) => {
-      const version = await tx.modelVersion.findFirst({
-        where: { model: { name: input.model }, number: input.number },
-        select: { id: true, number: true, stage: true, model: { select: { id: true, name: true } } },
-      });
-      if (!version) throw new RegistryError('NOT_FOUND', `${input.model} has no version ${input.number}.`);
+      const version = await findVersionOrThrow(tx, input.model, input.number);
       if (version.stage !== 'staging') throw new RegistryError('INVALID_TRANSITION', 'Only a Staging version can be put into Production.');
       const evaluation = await evaluateVersionGates(tx, { modelId: version.model.id, versionId: version.id, target: 'production' });
       // Close any pending request for this version: the override decided it.

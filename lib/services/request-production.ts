@@ -7,6 +7,7 @@ import { clock } from './clock';
 import { deployVersion } from './internal/deploy';
 import { evaluateVersionGates } from './internal/gate-context';
 import { toJson } from './internal/json';
+import { findVersionOrThrow } from './internal/find-version';
 
 export interface RequestProductionInput {
   model: string;
@@ -28,11 +29,7 @@ export async function requestProduction(actor: Actor, input: RequestProductionIn
 
   return withDbErrors(() =>
     db.$transaction(async (tx) => {
-      const version = await tx.modelVersion.findFirst({
-        where: { model: { name: input.model }, number: input.number },
-        select: { id: true, number: true, stage: true, model: { select: { id: true, name: true } } },
-      });
-      if (!version) throw new RegistryError('NOT_FOUND', `${input.model} has no version ${input.number}.`);
+      const version = await findVersionOrThrow(tx, input.model, input.number);
       if (version.stage !== 'staging') {
         throw new RegistryError('INVALID_TRANSITION', `Only Staging versions can be requested for Production; v${version.number} is in ${STAGE_LABELS[version.stage]}.`);
       }
