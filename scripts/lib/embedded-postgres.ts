@@ -13,7 +13,9 @@ export interface EmbeddedPostgres {
 export async function startEmbeddedPostgres(options: { dataDir?: string; port: number }): Promise<EmbeddedPostgres> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const pg = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
-  const server = new PGLiteSocketServer({ db: pg, port: options.port, host: '127.0.0.1' });
+  // The socket server multiplexes many client connections onto PGlite's one; its default allows just one,
+  // which would starve the app's connection pool.
+  const server = new PGLiteSocketServer({ db: pg, port: options.port, host: '127.0.0.1', maxConnections: 64 });
   await server.start();
   return {
     url: `postgresql://postgres:postgres@127.0.0.1:${options.port}/postgres?sslmode=disable`,
