@@ -10,6 +10,7 @@ import { Field, invalidProps } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { RoleOptions } from '../role-options';
+import { ModelScopeSelect } from '../model-scope-select';
 
 interface NewTokenFormProps {
   users: Pick<AdminUser, 'id' | 'email' | 'name' | 'role' | 'disabled'>[];
@@ -85,14 +86,7 @@ export function NewTokenForm({ users, models, currentUserId, pending, onCancel, 
           </Select>
         </Field>
         <Field id={`${id}-model`} label="Model">
-          <Select id={`${id}-model`} value={model} onChange={(e) => setModel(e.target.value)}>
-            <option value="">All models</option>
-            {models.map((m) => (
-              <option key={m} value={m}>
-                {m} only
-              </option>
-            ))}
-          </Select>
+          <ModelScopeSelect id={`${id}-model`} value={model} onChange={setModel} models={models} />
         </Field>
         <Field id={`${id}-days`} label="Expires after (days)" optional hint="Empty: never expires." error={errors.expiresInDays}>
           <Input id={`${id}-days`} type="number" inputMode="numeric" min={1} max={3650} placeholder="never" value={days} onChange={(e) => setDays(e.target.value)} {...invalidProps(`${id}-days`, errors.expiresInDays)} />

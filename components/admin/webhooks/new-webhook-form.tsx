@@ -7,8 +7,8 @@ import type { NewWebhookInput } from '@/lib/queries/use-admin-webhooks';
 import { Button } from '@/components/ui/button';
 import { Field, invalidProps } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
-import { Select } from '@/components/ui/select';
 import { EventCheckboxes } from './event-checkboxes';
+import { ModelScopeSelect } from '../model-scope-select';
 
 // The server's ZCreateWebhookInput sits beside its service (server-only); these are its rules, for inline errors.
 const ZNewWebhook = z.object({
@@ -64,14 +64,7 @@ export function NewWebhookForm({ models, pending, onCancel, onSubmit }: NewWebho
         />
       </Field>
       <Field id={`${id}-model`} label="Model">
-        <Select id={`${id}-model`} value={model} onChange={(e) => setModel(e.target.value)}>
-          <option value="">All models</option>
-          {models.map((m) => (
-            <option key={m} value={m}>
-              {m} only
-            </option>
-          ))}
-        </Select>
+        <ModelScopeSelect id={`${id}-model`} value={model} onChange={setModel} models={models} />
       </Field>
       <EventCheckboxes id={`${id}-events`} value={events} onChange={setEvents} error={errors.events} />
       <div className="flex justify-end gap-2">
