@@ -47,19 +47,19 @@ test('admin creates a user with a one-time password, who can sign in, then chang
   await expect(signIn).toHaveURL(/\/models$/);
   await newcomer.close();
 
-  const role = page.getByLabel(`Role of ${email}`);
+  const role = page.getByLabel(`Role of ${email}`, { exact: true });
   await expect(role).toHaveValue('viewer');
   await role.selectOption('scientist');
   await page.getByRole('button', { name: `Save role of ${email}` }).click();
   await expect(page.getByText(`${email} is now data scientist`)).toBeVisible();
   await page.reload();
-  await expect(page.getByLabel(`Role of ${email}`)).toHaveValue('scientist');
+  await expect(page.getByLabel(`Role of ${email}`, { exact: true })).toHaveValue('scientist');
 
   // An admin cannot demote themselves (so Modelgate always keeps an admin): refused with the server's reason.
-  await page.getByLabel('Role of admin@example.com').selectOption('viewer');
+  await page.getByLabel('Role of admin@example.com', { exact: true }).selectOption('viewer');
   await page.getByRole('button', { name: 'Save role of admin@example.com' }).click();
   await expect(page.getByText('You cannot disable or demote your own account')).toBeVisible();
-  await expect(page.getByLabel('Role of admin@example.com')).toHaveValue('admin');
+  await expect(page.getByLabel('Role of admin@example.com', { exact: true })).toHaveValue('admin');
   await page.screenshot({ path: `${SCREENSHOTS}/admin-users.png`, fullPage: true });
   await page.context().close();
 });
