@@ -5,7 +5,7 @@ import { db } from '@/lib/db/prisma';
 import { isRole } from '@/lib/registry';
 import { verifyPassword } from './password';
 import { oidcProvider } from './sso';
-import { clearAccountFailures, clientAddress, isSignInLimited, recordSignInFailure, signInKeys } from './rate-limit';
+import { beginSignInAttempt, clientAddress, signInFailed, signInKeys, signInSucceeded } from './rate-limit';
 
 /** Thrown to the sign-in form when too many attempts failed; the form says to wait. */
 export const RATE_LIMITED = 'RATE_LIMITED';
@@ -23,15 +23,16 @@ export const authOptions: NextAuthOptions = {
         const parsed = ZCredentials.safeParse(raw);
         if (!parsed.success) return null;
         const keys = signInKeys(parsed.data.email, clientAddress(req?.headers));
-        if (await isSignInLimited(keys)) throw new Error(RATE_LIMITED);
+        const attempt = await beginSignInAttempt(keys);
+        if (attempt.limited) throw new Error(RATE_LIMITED);
         const user = await db.user.findUnique({ where: { email: parsed.data.email } });
         const valid = await verifyPassword(user?.passwordHash, parsed.data.password);
         // One generic failure for unknown email, wrong password and disabled account alike.
         if (!user || !valid || user.disabled) {
-          await recordSignInFailure(keys);
+          await signInFailed();
           return null;
         }
-        await clearAccountFailures(keys);
+        await signInSucceeded(keys, attempt);
         return { id: user.id, email: user.email, name: user.name, role: user.role };
       },
     }),

@@ -1,6 +1,6 @@
 import { db } from '@/lib/db/prisma';
 
-// Failed sign-ins are counted in Postgres, so the limit holds across every app instance.
+// Sign-in attempts are counted in Postgres, so the limit holds across every app instance.
 const WINDOW_MS = 15 * 60 * 1000;
 const LIMITS = { account: 10, address: 50 } as const;
 
@@ -13,24 +13,39 @@ export function signInKeys(email: string, address: string | null): SignInKeys {
   return { account: `account:${email.toLowerCase()}`, address: `address:${address ?? 'unknown'}` };
 }
 
-/** True when the account or the client address has had too many failures in the last 15 minutes. */
-export async function isSignInLimited(keys: SignInKeys): Promise<boolean> {
+/** A reserved attempt: its rows count as a failure until the password turns out to be right. */
+export type SignInAttempt = { limited: true } | { limited: false; ids: bigint[] };
+
+/**
+ * Reserves one attempt before the password is checked, or reports that the account or client address
+ * has used up its attempts for the last 15 minutes. Counting and reserving happen under per-key advisory
+ * locks in one transaction: without them, twenty guesses sent at once to two instances would all see
+ * "9 so far" and all be let through.
+ */
+export async function beginSignInAttempt(keys: SignInKeys): Promise<SignInAttempt> {
   const since = new Date(Date.now() - WINDOW_MS);
-  const [account, address] = await Promise.all([
-    db.signInFailure.count({ where: { key: keys.account, at: { gte: since } } }),
-    db.signInFailure.count({ where: { key: keys.address, at: { gte: since } } }),
-  ]);
-  return account >= LIMITS.account || address >= LIMITS.address;
+  return db.$transaction(async (tx) => {
+    // Both keys in one fixed order (account < address), so two attempts never wait on each other crosswise.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${keys.account})), pg_advisory_xact_lock(hashtext(${keys.address}))`;
+    const [account, address] = await Promise.all([
+      tx.signInFailure.count({ where: { key: keys.account, at: { gte: since } } }),
+      tx.signInFailure.count({ where: { key: keys.address, at: { gte: since } } }),
+    ]);
+    if (account >= LIMITS.account || address >= LIMITS.address) return { limited: true };
+    const rows = await tx.signInFailure.createManyAndReturn({ data: [{ key: keys.account }, { key: keys.address }], select: { id: true } });
+    return { limited: false, ids: rows.map((r) => r.id) };
+  });
 }
 
-export async function recordSignInFailure(keys: SignInKeys): Promise<void> {
-  await db.signInFailure.createMany({ data: [{ key: keys.account }, { key: keys.address }] });
-  // Keep the table small: anything older than a day no longer matters.
+/** The password was right: the reservation is not a failure, and the account's earlier failures are forgiven. */
+export async function signInSucceeded(keys: SignInKeys, attempt: SignInAttempt): Promise<void> {
+  const ids = attempt.limited ? [] : attempt.ids;
+  await db.signInFailure.deleteMany({ where: { OR: [{ key: keys.account }, { id: { in: ids } }] } });
+}
+
+/** The reservation stays as the failure. Anything older than a day no longer matters, so the table stays small. */
+export async function signInFailed(): Promise<void> {
   await db.signInFailure.deleteMany({ where: { at: { lt: new Date(Date.now() - 24 * 60 * 60 * 1000) } } });
-}
-
-export async function clearAccountFailures(keys: SignInKeys): Promise<void> {
-  await db.signInFailure.deleteMany({ where: { key: keys.account } });
 }
 
 /** The client address as the nearest proxy reports it (first X-Forwarded-For entry), else X-Real-IP. */

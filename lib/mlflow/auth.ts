@@ -3,7 +3,7 @@ import type { NextRequest } from 'next/server';
 import { db } from '@/lib/db/prisma';
 import { actorFromToken } from '@/lib/auth/api-token';
 import { verifyPassword } from '@/lib/auth/password';
-import { clearAccountFailures, clientAddress, isSignInLimited, recordSignInFailure, signInKeys } from '@/lib/auth/rate-limit';
+import { beginSignInAttempt, clientAddress, signInFailed, signInKeys, signInSucceeded } from '@/lib/auth/rate-limit';
 import { RegistryError } from '@/lib/registry';
 import type { Actor } from '@/lib/services/actor';
 
@@ -42,17 +42,18 @@ async function tokenAsPassword(email: string, token: string): Promise<MlflowActo
 /** Email and password, rate-limited like the sign-in form (failures counted per account and address). */
 async function passwordActor(email: string, password: string, req: NextRequest): Promise<MlflowActor> {
   const keys = signInKeys(email, clientAddress(Object.fromEntries(req.headers.entries())));
-  if (await isSignInLimited(keys)) throw unauthenticated('Too many failed sign-ins. Wait 15 minutes, or use an API token.');
+  const attempt = await beginSignInAttempt(keys);
+  if (attempt.limited) throw unauthenticated('Too many failed sign-ins. Wait 15 minutes, or use an API token.');
   const user = await db.user.findUnique({
     where: { email },
     select: { id: true, email: true, role: true, disabled: true, passwordHash: true, grants: { select: { role: true, model: { select: { name: true } } } } },
   });
   const valid = await verifyPassword(user?.passwordHash, password);
   if (!user || !valid || user.disabled) {
-    await recordSignInFailure(keys);
+    await signInFailed();
     throw unauthenticated('Invalid username or password.');
   }
-  await clearAccountFailures(keys);
+  await signInSucceeded(keys, attempt);
   const grants = Object.fromEntries(user.grants.map((g) => [g.model.name, g.role]));
   return { id: user.id, label: user.email, role: user.role, grants };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/prisma';
 import { actorFromToken } from '@/lib/auth/api-token';
-import { clearAccountFailures, isSignInLimited, recordSignInFailure, signInKeys } from '@/lib/auth/rate-limit';
+import { beginSignInAttempt, signInKeys, signInSucceeded } from '@/lib/auth/rate-limit';
 import { roleOn } from '@/lib/registry';
 import type { Actor } from '@/lib/services/actor';
 import { inviteUser, removeGrant, setGrant, updateUser } from '@/lib/services/manage-users';
@@ -114,13 +114,21 @@ describe('policies', () => {
 });
 
 describe('sign-in rate limit', () => {
-  it('locks an account after 10 failures in 15 minutes, across instances (it lives in Postgres)', async () => {
+  it('locks an account after 10 attempts that were not successes, and forgives them after a success', async () => {
     const keys = signInKeys(`victim-${randomUUID().slice(0, 6)}@example.com`, `10.0.0.${Math.floor(Math.random() * 200)}`);
-    for (let i = 0; i < 9; i++) await recordSignInFailure(keys);
-    expect(await isSignInLimited(keys)).toBe(false);
-    await recordSignInFailure(keys);
-    expect(await isSignInLimited(keys)).toBe(true);
-    await clearAccountFailures(keys);
-    expect(await isSignInLimited(keys)).toBe(false);
+    for (let i = 0; i < 10; i++) expect(await beginSignInAttempt(keys)).toMatchObject({ limited: false });
+    expect(await beginSignInAttempt(keys)).toEqual({ limited: true });
+    await signInSucceeded(keys, { limited: true });
+    const next = await beginSignInAttempt(keys);
+    expect(next).toMatchObject({ limited: false });
+    // A success removes its own reservation from the address count too, so an office behind one NAT is not locked out.
+    await signInSucceeded(keys, next);
+    expect(await db.signInFailure.count({ where: { key: keys.address } })).toBe(10);
+  });
+
+  it('lets exactly 10 of 30 simultaneous guesses through (count and reserve are atomic)', async () => {
+    const keys = signInKeys(`burst-${randomUUID().slice(0, 6)}@example.com`, `10.1.0.${Math.floor(Math.random() * 200)}`);
+    const results = await Promise.all(Array.from({ length: 30 }, () => beginSignInAttempt(keys)));
+    expect(results.filter((r) => !r.limited)).toHaveLength(10);
   });
 });
