@@ -1,10 +1,11 @@
 // `npm start`: migrate, (on first start) load demo data, build if needed, and serve Modelgate.
 // Without DATABASE_URL it runs an embedded Postgres whose data lives in .modelgate/pgdata.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './lib/embedded-postgres';
+import { buildIsCurrent } from './lib/build';
 import { migrateDeploy, runOrFail } from './lib/run';
 
 const STATE_DIR = '.modelgate';
@@ -31,27 +32,6 @@ function authSecret(): string {
     log(`generated a session secret in ${file} (set NEXTAUTH_SECRET to share one across instances)`);
   }
   return readFileSync(file, 'utf8').trim();
-}
-
-function newestSourceChange(): number {
-  let newest = 0;
-  const walk = (dir: string) => {
-    if (!existsSync(dir)) return;
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.name === 'generated' || entry.name.startsWith('.')) continue;
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else newest = Math.max(newest, statSync(path).mtimeMs);
-    }
-  };
-  for (const dir of ['app', 'components', 'lib', 'public']) walk(dir);
-  for (const file of ['next.config.js', 'package-lock.json', 'postcss.config.mjs']) if (existsSync(file)) newest = Math.max(newest, statSync(file).mtimeMs);
-  return newest;
-}
-
-function buildIsCurrent(): boolean {
-  const stamp = join('.next', 'BUILD_ID');
-  return existsSync(stamp) && statSync(stamp).mtimeMs > newestSourceChange();
 }
 
 async function main() {

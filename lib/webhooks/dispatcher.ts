@@ -2,10 +2,14 @@ import { db } from '@/lib/db/prisma';
 import { sign } from './signature';
 
 const BATCH = 10;
-/** A claimed delivery is someone's for this long; if that process dies mid-send, another retries it. */
-const LEASE_SECONDS = 60;
+/**
+ * A claimed delivery is someone's for this long; if that process dies mid-send, another retries it.
+ * Longer than the send timeout, so a slow but live sender is never overtaken. Tunable for tests.
+ */
+const LEASE_SECONDS = Math.max(Number(process.env.MODELGATE_WEBHOOK_LEASE_SECONDS ?? 60) || 60, 1);
 const MAX_ATTEMPTS = 8;
-const TIMEOUT_MS = 10_000;
+// A send gives up well inside its lease, so a slow receiver never gets the same delivery from two senders.
+const TIMEOUT_MS = Math.min(10_000, (LEASE_SECONDS * 1000) / 2);
 
 interface Claimed {
   id: bigint;
@@ -42,8 +46,14 @@ export async function deliverDue(options: { fetchImpl?: typeof fetch } = {}): Pr
       FOR UPDATE SKIP LOCKED
     )
     RETURNING d.id, d.delivery_id, d.event_type, d.payload, d.attempts, w.url, w.secret`;
+  const claimedAt = Date.now();
   let delivered = 0;
   for (const item of claimed) {
+    if (Date.now() - claimedAt > LEASE_SECONDS * 1000 - TIMEOUT_MS) {
+      // Too little of the lease is left to send this one safely: hand it back unsent, attempt not counted.
+      await db.webhookDelivery.update({ where: { id: item.id }, data: { status: 'pending', attempts: { decrement: 1 }, nextAttemptAt: new Date() } });
+      continue;
+    }
     const body = JSON.stringify({ id: item.delivery_id, ...(item.payload as object) });
     let status: number | null = null;
     let error: string | null = null;

@@ -1,10 +1,10 @@
 import { deliverDue } from './dispatcher';
 
-const INTERVAL_MS = 2_000;
+const INTERVAL_MS = Math.max(Number(process.env.MODELGATE_WEBHOOK_INTERVAL_MS ?? 2_000) || 2_000, 50);
 let timer: NodeJS.Timeout | undefined;
 
 /**
- * Runs the dispatcher every two seconds in this server process. Every instance runs one; SKIP LOCKED
+ * Runs the dispatcher every two seconds (MODELGATE_WEBHOOK_INTERVAL_MS) in this server process. Every instance runs one; SKIP LOCKED
  * keeps them from sending the same delivery. Failures are logged and the loop carries on.
  */
 export function startWebhookWorker(): void {
