@@ -30,6 +30,19 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        resolve: { alias },
+        test: {
+          // Real `next start` processes on one Postgres: crashes, restarts, races across instances.
+          name: 'reliability',
+          include: ['tests/reliability/**/*.rel.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/reliability/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+        },
+      },
     ],
   },
 });

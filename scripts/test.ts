@@ -1,8 +1,9 @@
-// `npm test`: type-check, lint, unit, integration (real Postgres) and browser end-to-end tests, in that
-// order, stopping at the first failing stage. Ends with one line: "tests: N passed, N failed".
+// `npm test`: type-check, lint, unit, integration (real Postgres), browser end-to-end and reliability tests
+// (real app instances), in that order, stopping at the first failing stage. Ends with one line: "tests: N passed, N failed".
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { bin, run } from './lib/run';
 import { runE2e } from './e2e';
+import { runReliability } from './reliability';
 
 const REPORTS = 'test-results/reports';
 const totals = { passed: 0, failed: 0 };
@@ -55,6 +56,12 @@ async function main() {
   await stage('end-to-end tests (Playwright)', async () => {
     const code = await runE2e([], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/e2e.json` });
     countPlaywright(`${REPORTS}/e2e.json`);
+    return code;
+  });
+  // Reuses the production build the end-to-end stage just made.
+  await stage('reliability (two instances, kill -9, database restart, webhooks across a crash)', async () => {
+    const code = await runReliability(['--reporter=default', '--reporter=json', `--outputFile.json=${REPORTS}/reliability.json`]);
+    countVitest(`${REPORTS}/reliability.json`);
     return code;
   });
   finish(0);

@@ -6,7 +6,10 @@ interface PrismaLikeError {
   meta?: { target?: unknown; modelName?: string; driverAdapterError?: { cause?: { originalCode?: string; constraint?: unknown } } };
 }
 
-const CONNECTION_CODES = new Set(['P1001', 'P1002', 'P1017', 'P2024', 'ECONNREFUSED', 'ECONNRESET', '57P01', '57P03']);
+// Prisma's, Postgres's (class 08 connection exceptions, 57P0x shutdown/restart) and the socket's own.
+const CONNECTION_CODES = new Set(['P1001', 'P1002', 'P1017', 'P2024', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
+// What pg says when the server goes away mid-conversation, or a pooled client already saw it go.
+const CONNECTION_MESSAGES = /ECONNREFUSED|ECONNRESET|Connection terminated|not queryable|terminating connection|database system is (shutting down|starting up|not yet accepting)|timeout exceeded when trying to connect/i;
 
 /**
  * Turns database failures into registry errors the caller can show. Invariant violations raised by the
@@ -34,7 +37,7 @@ export function mapDbError(error: unknown): unknown {
   if (e.code === 'P2034' || original === '40001' || original === '40P01') {
     return new RegistryError('CONFLICT', 'Another change to the same model happened at the same time. Try again.');
   }
-  if ((e.code && CONNECTION_CODES.has(e.code)) || (original && CONNECTION_CODES.has(original)) || /ECONNREFUSED|Connection terminated|timeout exceeded when trying to connect/i.test(message)) {
+  if ((e.code && CONNECTION_CODES.has(e.code)) || (original && CONNECTION_CODES.has(original)) || CONNECTION_MESSAGES.test(message)) {
     return new RegistryError('UNAVAILABLE', 'The database is unavailable. Try again in a moment.');
   }
   return error;

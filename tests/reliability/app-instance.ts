@@ -1,0 +1,66 @@
+// Starts and kills real `next start` processes on the production build, for tests across instances.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { freePort } from '../../scripts/lib/test-database';
+
+export interface AppInstance {
+  name: string;
+  url: string;
+  /** Everything the server printed, for a failing test's message. */
+  output: () => string;
+  /** kill -9 of the server's whole process group: no shutdown hooks, no drained requests. */
+  crash: () => Promise<void>;
+  stop: () => Promise<void>;
+}
+
+export const TEST_AUTH_SECRET = 'reliability-suite-secret-reliability-suite-secret';
+
+export async function startApp(name: string, databaseUrl: string, env: Record<string, string> = {}): Promise<AppInstance> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child: ChildProcess = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    // Its own process group, so a crash takes any worker it forked with it.
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_SECRET: TEST_AUTH_SECRET,
+      NEXTAUTH_URL: url,
+      MODELGATE_WEBHOOKS: 'off',
+      ...env,
+    },
+  });
+  let log = '';
+  const append = (chunk: Buffer) => {
+    log = (log + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on('data', append);
+  child.stderr?.on('data', append);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  const signalGroup = async (signal: NodeJS.Signals) => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      // Already gone.
+    }
+    await exited;
+  };
+  const instance: AppInstance = { name, url, output: () => log, crash: () => signalGroup('SIGKILL'), stop: () => signalGroup('SIGTERM') };
+
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited while starting:\n${log}`);
+    try {
+      const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5_000) });
+      if (response.ok) return instance;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  await instance.crash();
+  throw new Error(`${name} did not become healthy within 90 s:\n${log}`);
+}
