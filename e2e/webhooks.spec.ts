@@ -164,7 +164,7 @@ test('on a 420 px phone the header keeps every section in reach and the webhooks
   const page = await context.newPage();
   await page.goto('/admin/webhooks');
   const nav = page.getByRole('navigation', { name: 'Main' });
-  for (const name of ['Models', 'Approvals', 'Audit', 'API', 'Admin']) {
+  for (const name of ['Models', 'Approvals', 'Data', 'Audit', 'API', 'Admin']) {
     await expect(nav.getByRole('link', { name })).toBeInViewport({ ratio: 1 });
   }
   await expect(nav.getByRole('link', { name: 'Admin' })).toHaveAttribute('aria-current', 'page');

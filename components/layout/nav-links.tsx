@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { Braces, ClipboardCheck, History, Package, Settings, type LucideIcon } from 'lucide-react';
+import { Braces, ClipboardCheck, Database, History, Package, Settings, type LucideIcon } from 'lucide-react';
 import { can, type Role } from '@/lib/registry';
 import { cx } from '@/components/ui/cx';
 
@@ -16,6 +16,7 @@ interface NavLink {
 const LINKS: NavLink[] = [
   { href: '/models', label: 'Models', icon: Package },
   { href: '/approvals', label: 'Approvals', icon: ClipboardCheck },
+  { href: '/data-sources', label: 'Data', icon: Database },
   { href: '/audit', label: 'Audit', icon: History },
   { href: '/api-docs', label: 'API', icon: Braces },
 ];
@@ -24,7 +25,7 @@ const ADMIN_LINK: NavLink = { href: '/admin', label: 'Admin', icon: Settings };
 
 /**
  * The main sections; Admin only for roles that may manage users (the pages check again on the server).
- * Below md the links are icons with their label for screen readers and on hover: five labels do not fit
+ * Below md the links are icons with their label for screen readers and on hover: six labels do not fit
  * beside the user's name on a tablet, nor beside the mark on a phone.
  */
 export function NavLinks({ role }: { role: Role }) {
