@@ -5,7 +5,7 @@ import { ZDecisionBody, ZMoveBody, ZRejectBody, ZRequestProductionBody, ZRollbac
 import { ZCreateModelInput } from '@/lib/validations/model';
 import { ZRegisterVersionInput } from '@/lib/validations/version';
 import { ZAuditPageQuery } from '@/lib/validations/audit';
-import { ZResolveQuery, ZSearchVersionsQuery } from '@/lib/validations/api-v1';
+import { ZResolveQuery, ZSearchVersionsQuery, ZSetAliasBody } from '@/lib/validations/api-v1';
 
 // The API description is generated from the same zod schemas the handlers validate with, so it cannot drift.
 
@@ -101,6 +101,10 @@ export function buildOpenApiDocument(serverUrl: string) {
       '/api/v1/promotion-requests/{id}/reject': { post: { summary: 'Reject (closes the request)', requestParams: { path: z.object({ id: z.string() }) }, requestBody: json(ZRejectBody), responses: ok(z.unknown()) } },
       '/api/v1/promotion-requests/{id}/cancel': { post: { summary: 'Withdraw your own request', requestParams: { path: z.object({ id: z.string() }) }, responses: ok(z.unknown()) } },
       '/api/v1/models/{name}/rollback': { post: { summary: 'Roll Production back to the last stable version', requestParams: { path: z.object({ name }) }, requestBody: json(ZRollbackBody), responses: ok(z.unknown()) } },
+      '/api/v1/models/{name}/aliases/{alias}': {
+        put: { summary: 'Point an alias at a version (`champion` needs approver rights and passing Production gates)', requestParams: { path: z.object({ name, alias: z.string() }) }, requestBody: json(ZSetAliasBody), responses: ok(z.object({ alias: z.string(), version: z.number().int() })) },
+        delete: { summary: 'Remove an alias', requestParams: { path: z.object({ name, alias: z.string() }) }, responses: ok(z.object({ deleted: z.boolean() })) },
+      },
       '/api/v1/models/{name}/resolve': { get: { summary: 'The version to serve for a stage or alias', requestParams: { path: z.object({ name }), query: ZResolveQuery }, responses: ok(ZResolved) } },
       '/api/v1/audit': { get: { summary: 'Audit events, newest first (keyset pagination with `before`)', requestParams: { query: ZAuditPageQuery }, responses: ok(z.unknown()) } },
     },

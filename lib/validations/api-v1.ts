@@ -23,3 +23,6 @@ export const ZResolveQuery = z
   .object({ stage: z.enum(['production', 'staging']).optional(), alias: z.string().min(1).max(100).optional() })
   .refine((q) => (q.stage ? 1 : 0) + (q.alias ? 1 : 0) === 1, 'Give exactly one of stage or alias.');
 
+
+/** PUT /api/v1/models/:name/aliases/:alias */
+export const ZSetAliasBody = z.object({ version: z.number().int().positive() });

@@ -8,6 +8,7 @@ import * as actionRoute from '@/app/api/v1/models/[name]/versions/[number]/[acti
 import * as decisionRoute from '@/app/api/v1/promotion-requests/[id]/[decision]/route';
 import * as rollbackRoute from '@/app/api/v1/models/[name]/rollback/route';
 import * as resolveRoute from '@/app/api/v1/models/[name]/resolve/route';
+import * as aliasRoute from '@/app/api/v1/models/[name]/aliases/[alias]/route';
 import * as auditRoute from '@/app/api/v1/audit/route';
 import * as openapiRoute from '@/app/api/openapi.json/route';
 import { DEFAULT_CARD_SECTIONS } from '@/lib/registry';
@@ -123,6 +124,20 @@ describe('API v1', () => {
 
     const audit = await call(auditRoute.GET, { url: `http://localhost/api?model=${model}&action=model.rolled_back`, token: tokens.viewer });
     expect((audit.json as { events: { actor: string }[] }).events[0]?.actor).toContain('(token "approver pipeline")');
+  });
+
+  it('sets and removes aliases; champion needs an approver and a version that passes the Production gates', async () => {
+    const alias = (name: string, method: 'PUT' | 'DELETE', token: string, body?: unknown) =>
+      call(aliasRoute[method], { method, params: { name: model, alias: name }, token, body });
+    expect(await alias('candidate', 'PUT', tokens.scientist, { version: 3 })).toMatchObject({ status: 200, json: { alias: 'candidate', version: 3 } });
+    expect((await call(resolveRoute.GET, { url: 'http://localhost/api?alias=candidate', params: { name: model }, token: tokens.viewer })).json).toMatchObject({ version: 3 });
+    expect((await alias('candidate', 'PUT', tokens.viewer, { version: 1 })).status).toBe(403);
+    expect(await alias('candidate', 'PUT', tokens.scientist, { version: 0 })).toMatchObject({ status: 400, json: { error: { code: 'INVALID_ARGUMENT' } } });
+    expect(await alias('latest', 'PUT', tokens.scientist, { version: 1 })).toMatchObject({ status: 400, json: { error: { message: expect.stringContaining('reserved') } } });
+    expect((await alias('champion', 'PUT', tokens.scientist, { version: 1 })).status).toBe(403);
+    expect(await alias('champion', 'PUT', tokens.approver, { version: 1 })).toMatchObject({ status: 200, json: { alias: 'champion', version: 1 } });
+    expect(await alias('candidate', 'DELETE', tokens.scientist)).toMatchObject({ status: 200, json: { deleted: true } });
+    expect((await call(resolveRoute.GET, { url: 'http://localhost/api?alias=candidate', params: { name: model }, token: tokens.viewer })).status).toBe(404);
   });
 
   it('stops accepting a token once it is revoked', async () => {

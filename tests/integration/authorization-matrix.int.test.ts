@@ -49,6 +49,8 @@ const RULES: Record<string, Rule> = {
   'GET v1/models/[name]/versions/[number]': { permission: 'registry.read', params: v },
   'POST v1/models/[name]/versions/[number]/[action]': { permission: 'version.promote', params: { ...v, action: 'promote' }, body: { expectedStage: 'archived' } },
   'POST v1/models/[name]/rollback': { permission: 'model.rollback', params: m, body: {} },
+  'PUT v1/models/[name]/aliases/[alias]': { permission: 'version.edit', params: { name: MODEL, alias: 'candidate' }, body: { version: 1 } },
+  'DELETE v1/models/[name]/aliases/[alias]': { permission: 'version.edit', params: { name: MODEL, alias: 'candidate' } },
   'GET v1/models/[name]/resolve': { permission: 'registry.read', params: m, url: 'http://localhost/api?stage=production' },
   'GET v1/models/[name]/route': { permission: 'registry.read', params: m, url: 'http://localhost/api?key=u1' },
   'GET v1/models/[name]/traffic': { permission: 'registry.read', params: m },
