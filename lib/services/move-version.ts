@@ -7,6 +7,7 @@ import { clock } from './clock';
 import { evaluateVersionGates } from './internal/gate-context';
 import { toJson } from './internal/json';
 import { findVersionOrThrow } from './internal/find-version';
+import { lockModel } from './internal/production';
 
 interface MoveSpec {
   kind: TransitionKind;
@@ -72,6 +73,8 @@ export async function moveVersion(actor: Actor, move: SimpleMove, input: MoveVer
           throw new RegistryError('GATE_FAILED', `${failing.length} gate(s) for Staging failed: ${failing.map((g) => g.detail).join(' ')}`, { gates });
         }
       }
+      // The model row first, like every other stage change: the per-stage counters are locked after it.
+      await lockModel(tx, version.model.id);
       // Conditional update: if someone moved it since we read it, nothing matches and we report a conflict.
       const updated = await tx.modelVersion.updateMany({ where: { id: version.id, stage: version.stage }, data: { stage: spec.to, stageChangedAt: clock.now() } });
       if (updated.count !== 1) throw new RegistryError('CONFLICT', 'The version moved at the same moment. Refresh and try again.');

@@ -148,6 +148,36 @@ describe('audit events', () => {
   });
 });
 
+describe('stage counts', () => {
+  async function countsMatch(modelId: string) {
+    const kept = await db.modelStageCount.findMany({ where: { modelId, versions: { gt: 0 } }, select: { stage: true, versions: true }, orderBy: { stage: 'asc' } });
+    const real = await db.modelVersion.groupBy({ by: ['stage'], where: { modelId }, _count: { _all: true }, orderBy: { stage: 'asc' } });
+    expect(kept).toEqual(real.map((r) => ({ stage: r.stage, versions: r._count._all })));
+  }
+
+  it('follow registrations, concurrent moves both ways and deletions exactly, without deadlocks', async () => {
+    const { model, versions } = await modelWithVersions(12);
+    await countsMatch(model.id);
+    for (const v of versions.slice(0, 6)) await moveVersion(scientist, 'promote', { model: model.name, number: v.number });
+    // Six promotions and six demotions at once lock the testing and staging counters in opposite orders.
+    const moves = await Promise.allSettled([
+      ...versions.slice(0, 6).map((v) => moveVersion(scientist, 'demote', { model: model.name, number: v.number, comment: 'back to testing' })),
+      ...versions.slice(6).map((v) => moveVersion(scientist, 'promote', { model: model.name, number: v.number })),
+      ...Array.from({ length: 6 }, () => register(scientist, model.name)),
+    ]);
+    expect(moves.filter((m) => m.status === 'rejected')).toEqual([]);
+    await countsMatch(model.id);
+    await moveVersion(scientist, 'archive', { model: model.name, number: versions[0]!.number, comment: 'old' });
+    await db.modelVersion.deleteMany({ where: { id: versions[1]!.id } });
+    await countsMatch(model.id);
+    expect(await db.modelStageCount.findMany({ where: { modelId: model.id }, select: { stage: true, versions: true }, orderBy: { stage: 'asc' } })).toEqual([
+      { stage: 'testing', versions: 10 },
+      { stage: 'staging', versions: 6 },
+      { stage: 'archived', versions: 1 },
+    ]);
+  });
+});
+
 describe('model names', () => {
   it('are unique', async () => {
     const name = uniqueName();
