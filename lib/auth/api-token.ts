@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { db } from '@/lib/db/prisma';
-import { lowerRole, RegistryError } from '@/lib/registry';
+import { lowerRole, RegistryError, type Role } from '@/lib/registry';
 import type { Actor } from '@/lib/services/actor';
 
 const PREFIX = 'mgt_';
@@ -18,20 +18,45 @@ export function hashToken(token: string): string {
 
 const LAST_USED_PRECISION_MS = 60_000;
 
+interface TokenRow {
+  id: string;
+  name: string;
+  role: Role;
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+  ownerId: string;
+  ownerEmail: string;
+  ownerRole: Role;
+  ownerDisabled: boolean;
+  modelName: string | null;
+  grants: { model: string; role: Role }[];
+}
+
+/** The token with its owner, its model and the owner's per-model grants: one query on every API call. */
+async function findToken(tokenHash: string): Promise<TokenRow | null> {
+  const [row] = await db.$queryRaw<TokenRow[]>`
+    SELECT t."id", t."name", t."role"::text AS "role", t."expires_at" AS "expiresAt", t."last_used_at" AS "lastUsedAt",
+      t."revoked_at" AS "revokedAt", u."id" AS "ownerId", u."email" AS "ownerEmail", u."role"::text AS "ownerRole",
+      u."disabled" AS "ownerDisabled", tm."name" AS "modelName",
+      COALESCE((SELECT json_agg(json_build_object('model', gm."name", 'role', g."role"))
+        FROM "model_grant" g JOIN "registered_model" gm ON gm."id" = g."model_id" WHERE g."user_id" = u."id"), '[]') AS "grants"
+    FROM "api_token" t
+    JOIN "app_user" u ON u."id" = t."owner_id"
+    LEFT JOIN "registered_model" tm ON tm."id" = t."model_id"
+    WHERE t."token_hash" = ${tokenHash}`;
+  return row ?? null;
+}
+
 /**
  * The actor behind a bearer token, or an UNAUTHENTICATED error for a token that is unknown, revoked,
  * expired, or whose owner is disabled. Its role is the lower of the token's and the owner's current one.
+ * Read afresh on every call (no cache), so a revocation or a role change applies to the next request.
  */
 export async function actorFromToken(token: string): Promise<Actor & { id: string }> {
-  const record = await db.apiToken.findUnique({
-    where: { tokenHash: hashToken(token.trim()) },
-    include: {
-      owner: { select: { id: true, email: true, role: true, disabled: true, grants: { select: { role: true, model: { select: { name: true } } } } } },
-      model: { select: { name: true } },
-    },
-  });
+  const record = await findToken(hashToken(token.trim()));
   const now = new Date();
-  if (!record || record.revokedAt || (record.expiresAt && record.expiresAt <= now) || record.owner.disabled) {
+  if (!record || record.revokedAt || (record.expiresAt && record.expiresAt <= now) || record.ownerDisabled) {
     throw new RegistryError('UNAUTHENTICATED', 'The API token is invalid, revoked or expired.');
   }
   if (!record.lastUsedAt || now.getTime() - record.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
@@ -39,11 +64,11 @@ export async function actorFromToken(token: string): Promise<Actor & { id: strin
     await db.apiToken.update({ where: { id: record.id }, data: { lastUsedAt: now } }).catch(() => {});
   }
   return {
-    id: record.owner.id,
-    label: `${record.owner.email} (token "${record.name}")`,
-    role: lowerRole(record.role, record.owner.role),
+    id: record.ownerId,
+    label: `${record.ownerEmail} (token "${record.name}")`,
+    role: lowerRole(record.role, record.ownerRole),
     // The owner's per-model grants apply too, never above the token's own role.
-    grants: Object.fromEntries(record.owner.grants.map((g) => [g.model.name, lowerRole(record.role, g.role)])),
-    modelScope: record.model?.name ?? null,
+    grants: Object.fromEntries(record.grants.map((g) => [g.model, lowerRole(record.role, g.role)])),
+    modelScope: record.modelName,
   };
 }
