@@ -2,24 +2,39 @@ import 'server-only';
 import type { z } from 'zod';
 import type { ZResolveQuery } from '@/lib/validations/api-v1';
 import { db } from '@/lib/db/prisma';
-import { RegistryError } from '@/lib/registry';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { RegistryError, type Stage } from '@/lib/registry';
+
+interface Resolved {
+  number: number | null;
+  semver: string;
+  stage: Stage;
+  artifactUri: string;
+  artifactDigest: string | null;
+  stageChangedAt: Date;
+}
 
 /**
  * What a serving system polls: the version to serve for a stage or alias, with the artifact to load and
- * the digest to check it against. One indexed lookup.
+ * the digest to check it against. One indexed lookup, which also tells a missing model from a model
+ * with nothing to serve.
  */
 export async function resolveVersion(model: string, query: z.infer<typeof ZResolveQuery>) {
   const version = query.alias
-    ? (await db.modelAlias.findFirst({ where: { model: { name: model }, alias: query.alias }, select: { version: { select: { number: true, semver: true, stage: true, artifactUri: true, artifactDigest: true, stageChangedAt: true } } } }))?.version
-    : await db.modelVersion.findFirst({
-        where: { model: { name: model }, stage: query.stage },
-        orderBy: { number: 'desc' },
-        select: { number: true, semver: true, stage: true, artifactUri: true, artifactDigest: true, stageChangedAt: true },
-      });
-  if (!version) {
-    const exists = await db.registeredModel.findUnique({ where: { name: model }, select: { id: true } });
-    if (!exists) throw new RegistryError('NOT_FOUND', `No model named "${model}".`);
+    ? Prisma.sql`LEFT JOIN "model_alias" a ON a."model_id" = m."id" AND a."alias" = ${query.alias}
+        LEFT JOIN "model_version" v ON v."id" = a."version_id"`
+    : Prisma.sql`LEFT JOIN LATERAL (
+          SELECT * FROM "model_version" WHERE "model_id" = m."id" AND "stage" = ${query.stage}::"Stage" ORDER BY "number" DESC LIMIT 1
+        ) v ON true`;
+  const rows = await db.$queryRaw<Resolved[]>`
+    SELECT v."number", v."semver", v."stage"::text AS "stage", v."artifact_uri" AS "artifactUri", v."artifact_digest" AS "artifactDigest",
+      v."stage_changed_at" AS "stageChangedAt"
+    FROM "registered_model" m ${version}
+    WHERE m."name" = ${model}`;
+  const [found] = rows;
+  if (!found) throw new RegistryError('NOT_FOUND', `No model named "${model}".`);
+  if (found.number === null) {
     throw new RegistryError('NOT_FOUND', query.alias ? `${model} has no version with the alias "${query.alias}".` : `${model} has no version in ${query.stage}.`);
   }
-  return { model, version: version.number, semver: version.semver, stage: version.stage, artifactUri: version.artifactUri, artifactDigest: version.artifactDigest, since: version.stageChangedAt.toISOString() };
+  return { model, version: found.number, semver: found.semver, stage: found.stage, artifactUri: found.artifactUri, artifactDigest: found.artifactDigest, since: found.stageChangedAt.toISOString() };
 }
