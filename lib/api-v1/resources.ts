@@ -1,20 +1,9 @@
 import 'server-only';
 import { db } from '@/lib/db/prisma';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { versionRecordInclude, type VersionRecord } from '@/lib/services/internal/version-record';
 
 /** What API v1 returns for a version: its whole record, flat and stable. */
-export const versionInclude = {
-  model: { select: { name: true } },
-  metrics: { select: { key: true, value: true, evaluationSet: true, slice: true }, orderBy: [{ evaluationSet: 'asc' }, { key: 'asc' }, { slice: 'asc' }] },
-  tags: { select: { key: true, value: true }, orderBy: { key: 'asc' } },
-  aliases: { select: { alias: true }, orderBy: { alias: 'asc' } },
-  parents: { select: { parent: { select: { number: true, model: { select: { name: true } } } } } },
-  createdBy: { select: { email: true } },
-} satisfies Prisma.ModelVersionInclude;
-
-type VersionRow = Prisma.ModelVersionGetPayload<{ include: typeof versionInclude }>;
-
-export function versionResource(v: VersionRow) {
+export function versionResource(v: VersionRecord) {
   return {
     model: v.model.name,
     number: v.number,
@@ -45,10 +34,6 @@ export function versionResource(v: VersionRow) {
 export type VersionResource = ReturnType<typeof versionResource>;
 
 export async function loadVersionResource(model: string, number: number): Promise<VersionResource | null> {
-  const v = await db.modelVersion.findFirst({ where: { model: { name: model }, number }, include: versionInclude });
+  const v = await db.modelVersion.findFirst({ where: { model: { name: model }, number }, include: versionRecordInclude });
   return v ? versionResource(v) : null;
-}
-
-export async function loadVersionResourceById(id: string): Promise<VersionResource> {
-  return versionResource(await db.modelVersion.findUniqueOrThrow({ where: { id }, include: versionInclude }));
 }

@@ -3,7 +3,8 @@ import { db } from '@/lib/db/prisma';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { RegistryError } from '@/lib/registry';
 import { METRIC_FILTER, type SearchVersionsQuery } from '@/lib/validations/api-v1';
-import { versionInclude, versionResource, type VersionResource } from './resources';
+import { versionRecordInclude } from '@/lib/services/internal/version-record';
+import { versionResource, type VersionResource } from './resources';
 
 const OPS: Record<string, keyof Prisma.FloatFilter> = { '>=': 'gte', '<=': 'lte', '>': 'gt', '<': 'lt', '=': 'equals' };
 
@@ -23,7 +24,7 @@ export async function searchVersions(model: string, query: SearchVersionsQuery):
       return { metrics: { some: { key: key!, slice: '', value: { [OPS[op!]!]: Number(value) } } } };
     }),
   };
-  const rows = await db.modelVersion.findMany({ where, orderBy: { number: 'desc' }, take: query.limit + 1, include: versionInclude });
+  const rows = await db.modelVersion.findMany({ where, orderBy: { number: 'desc' }, take: query.limit + 1, include: versionRecordInclude });
   const page = rows.slice(0, query.limit);
   return { versions: page.map(versionResource), nextCursor: rows.length > query.limit ? (page[page.length - 1]?.number ?? null) : null };
 }

@@ -3,6 +3,8 @@ import type { Actor } from '@/lib/services/actor';
 import { registerVersion } from '@/lib/services/register-version';
 import { ZTagKey, ZTagValue } from '@/lib/services/set-model-tag';
 import { setVersionTag } from '@/lib/services/set-version-tag';
+import { loadVersion } from './queries/records';
+import type { VersionRecord } from './serialize';
 import { toRegistration, type MlflowCreateVersion } from './tags';
 
 /** What registration itself accepts as a tag (lib/validations: keys ≤ 64 characters without spaces, values ≤ 500). */
@@ -13,7 +15,7 @@ const registrable = (key: string, value: string) => /^[\w.:/=-]{1,64}$/.test(key
  * with the version in one transaction, and any longer ones (MLflow allows 250-character keys with spaces
  * and 5000-character values) are set right after it, each an audited tag change.
  */
-export async function createModelVersion(actor: Actor, request: MlflowCreateVersion) {
+export async function createModelVersion(actor: Actor, request: MlflowCreateVersion): Promise<VersionRecord> {
   const registration = toRegistration(request);
   const tags = Object.entries(registration.tags ?? {});
   for (const [key, value] of tags) {
@@ -21,8 +23,11 @@ export async function createModelVersion(actor: Actor, request: MlflowCreateVers
     ZTagValue.parse(value);
   }
   const version = await registerVersion(actor, { ...registration, tags: Object.fromEntries(tags.filter(([k, v]) => registrable(k, v))) });
-  for (const [key, value] of tags.filter(([k, v]) => !registrable(k, v))) {
+  const longer = tags.filter(([k, v]) => !registrable(k, v));
+  // Registration returns the whole record; only tags set afterwards make it worth reading again.
+  if (longer.length === 0) return version;
+  for (const [key, value] of longer) {
     await setVersionTag(actor, { model: request.name, number: version.number, key, value });
   }
-  return version;
+  return loadVersion(request.name, version.number);
 }

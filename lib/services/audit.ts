@@ -16,13 +16,22 @@ export interface AuditEntry {
   data?: Prisma.InputJsonObject;
 }
 
+export interface AuditOptions {
+  /**
+   * The caller has already set the model's last activity in this transaction (and so holds its row
+   * lock), e.g. in the same statement that took the lock: skip the second update.
+   */
+  modelActivityStamped?: boolean;
+}
+
 /**
  * Writes one audit event inside the caller's transaction, so the event exists exactly when the change does.
  * Also stamps the model's last activity, which orders the model list. The model row is updated first:
- * every path then takes the model's row lock before the audit chain's lock, so they cannot deadlock.
+ * every path then takes the model's row lock before the audit chain's lock (the insert trigger takes
+ * that one), so they cannot deadlock.
  */
-export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<void> {
-  if (entry.model) {
+export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry, options: AuditOptions = {}): Promise<void> {
+  if (entry.model && !options.modelActivityStamped) {
     await tx.registeredModel.update({ where: { id: entry.model.id }, data: { lastActivityAt: clock.now() } });
   }
   const at = clock.now();

@@ -1,6 +1,7 @@
 // How many statements the hot paths send to Postgres (BEGIN and COMMIT included). Each one is a round
 // trip and a turn through Prisma; these budgets catch a change that quietly adds some back.
 import { beforeAll, describe, expect, it } from 'vitest';
+import * as versionsRoute from '@/app/api/v1/models/[name]/versions/route';
 import * as resolveRoute from '@/app/api/v1/models/[name]/resolve/route';
 import { actorFromToken } from '@/lib/auth/api-token';
 import type { Actor } from '@/lib/services/actor';
@@ -8,6 +9,7 @@ import { createApiToken } from '@/lib/services/manage-tokens';
 import { moveVersion } from '@/lib/services/move-version';
 import { registerVersion } from '@/lib/services/register-version';
 import { call } from './api-client';
+import { as, mlflowUser } from './mlflow-client';
 import { makeActor, makeModel, versionInput } from './fixtures';
 import { countQueries } from './query-counter';
 
@@ -26,6 +28,29 @@ beforeAll(async () => {
 describe('statements per call', () => {
   it('a bearer token lookup: one query, owner, model and grants joined in', async () => {
     expect((await countQueries(() => actorFromToken(token))).count).toBe(1);
+  });
+
+  it('a registration: BEGIN, lock and number, what is known, version, children, audit event, COMMIT', async () => {
+    const plain = await countQueries(() => registerVersion(scientist, versionInput(model, { artifactDigest: digest(2) })));
+    expect(plain.statements).toHaveLength(7);
+    const idempotent = await countQueries(() => registerVersion(scientist, versionInput(model, { artifactDigest: digest(3) }), { idempotencyKey: 'k', dedupeByDigest: true }));
+    expect(idempotent.count).toBe(7);
+  });
+
+  it('a registration over REST v1, token and response included', async () => {
+    const body = { dataVersion: 'd', artifactUri: 's3://b/x', artifactDigest: digest(4), metrics: [{ key: 'auc', value: 0.9 }] };
+    const created = await countQueries(() => call(versionsRoute.POST, { method: 'POST', params: { name: model }, token, body }));
+    expect(created.result.status).toBe(201);
+    expect(created.count).toBeLessThanOrEqual(8);
+  });
+
+  it('a registration through MLflow create-model-version', async () => {
+    const user = await mlflowUser(admin, 'scientist');
+    const name = (await makeModel(user.actor)).name;
+    await as(user.bearer).get('registered-models/get', { name });
+    const created = await countQueries(() => as(user.bearer).post('model-versions/create', { name, source: 's3://b/m' }));
+    expect(created.result.status).toBe(200);
+    expect(created.count).toBeLessThanOrEqual(7);
   });
 
   it('a resolve: the token and one lookup', async () => {

@@ -1,6 +1,5 @@
 import type { Tx } from '@/lib/db/prisma';
 import { isWebhookEvent } from '@/lib/webhooks/events';
-import { toJson } from './json';
 
 export interface OutboxEvent {
   action: string;
@@ -16,16 +15,12 @@ export interface OutboxEvent {
 
 /**
  * Queues one delivery per subscribed webhook in the caller's transaction (the outbox): a delivery exists
- * exactly when its event does, and survives any restart until the dispatcher has delivered it.
+ * exactly when its event does, and survives any restart until the dispatcher has delivered it. One
+ * statement picks the subscribers and writes their deliveries.
  */
 export async function enqueueWebhookDeliveries(tx: Tx, event: OutboxEvent): Promise<void> {
   if (!isWebhookEvent(event.action)) return;
-  const hooks = await tx.webhook.findMany({
-    where: { active: true, events: { has: event.action }, OR: [{ modelId: null }, ...(event.model ? [{ modelId: event.model.id }] : [])] },
-    select: { id: true },
-  });
-  if (hooks.length === 0) return;
-  const payload = toJson({
+  const payload = JSON.stringify({
     event: event.action,
     occurredAt: event.at.toISOString(),
     actor: event.actor,
@@ -36,5 +31,10 @@ export async function enqueueWebhookDeliveries(tx: Tx, event: OutboxEvent): Prom
     comment: event.comment ?? null,
     data: event.data ?? {},
   });
-  await tx.webhookDelivery.createMany({ data: hooks.map((h) => ({ webhookId: h.id, eventType: event.action, payload })) });
+  const now = new Date();
+  await tx.$executeRaw`
+    INSERT INTO "webhook_delivery" ("delivery_id", "webhook_id", "event_type", "payload", "next_attempt_at", "created_at")
+    SELECT gen_random_uuid()::text, w."id", ${event.action}, ${payload}::jsonb, ${now}, ${now}
+    FROM "webhook" w
+    WHERE w."active" AND ${event.action} = ANY (w."events") AND (w."model_id" IS NULL OR w."model_id" = ${event.model?.id ?? null}::text)`;
 }

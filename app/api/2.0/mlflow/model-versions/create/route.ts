@@ -1,7 +1,6 @@
 // POST /api/2.0/mlflow/model-versions/create – register a version (lands in Testing, MLflow's "None")
 import { withMlflow } from '@/lib/mlflow/handler';
 import { createModelVersion } from '@/lib/mlflow/model-versions';
-import { loadVersion } from '@/lib/mlflow/queries/records';
 import { readParams } from '@/lib/mlflow/request';
 import { modelVersionJson } from '@/lib/mlflow/serialize';
 
@@ -16,7 +15,7 @@ export const POST = withMlflow(
       description: { type: 'string' },
     });
     const version = await createModelVersion(actor, { ...params, runId: params.run_id, runLink: params.run_link, tags: params.tags ?? [] });
-    return { model_version: modelVersionJson(await loadVersion(params.name, version.number)) };
+    return { model_version: modelVersionJson(version) };
   },
   { permission: 'version.register' },
 );

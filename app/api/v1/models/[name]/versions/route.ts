@@ -3,7 +3,7 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { RegistryError } from '@/lib/registry';
-import { loadVersionResourceById } from '@/lib/api-v1/resources';
+import { versionResource } from '@/lib/api-v1/resources';
 import { searchVersions } from '@/lib/api-v1/search-versions';
 import { ZSearchVersionsQuery } from '@/lib/validations/api-v1';
 import { readJson, withUser } from '@/lib/http/handler';
@@ -29,7 +29,7 @@ export const POST = withUser<{ name: string }>(
     const header = req.headers.get('idempotency-key');
     const idempotencyKey = header === null ? undefined : ZIdempotencyKey.parse(header);
     const version = await registerVersion(user, input, { idempotencyKey, dedupeByDigest: true });
-    return NextResponse.json(await loadVersionResourceById(version.id), { status: version.created ? 201 : 200, headers: version.created ? {} : { 'Idempotent-Replayed': 'true' } });
+    return NextResponse.json(versionResource(version), { status: version.created ? 201 : 200, headers: version.created ? {} : { 'Idempotent-Replayed': 'true' } });
   },
   { permission: 'version.register' },
 );
