@@ -1,22 +1,50 @@
-import { stringify } from 'csv-stringify/sync';
 import { assertCan } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { AuditFilters } from '@/lib/validations/audit';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
+import { openAuditRows } from './internal/audit-rows';
+import { csvRecord } from './internal/csv';
 
 export const EXPORT_COLUMNS = [
   'id', 'at', 'actor_id', 'actor', 'action', 'model_id', 'model', 'version_id', 'version', 'from_stage', 'to_stage',
   'comment', 'override', 'data', 'chain_key', 'chain_seq', 'prev_hash', 'hash', 'canonical',
 ] as const;
 
-type ExportRow = Record<(typeof EXPORT_COLUMNS)[number], string | number | boolean | null>;
+type ExportColumn = (typeof EXPORT_COLUMNS)[number];
+type ExportRow = Record<Exclude<ExportColumn, 'data'>, string | number | boolean | null> & { id: string; data: unknown };
 
-const BATCH = 2_000;
+// Each column's SQL, selected in EXPORT_COLUMNS order so that a row object serialises in that order.
+// The id (bigint) arrives as text from pg; the time is formatted as the canonical text formats it.
+const COLUMN_SQL: Record<ExportColumn, string> = {
+  id: 'e.id',
+  at: `to_char(e.at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+  actor_id: 'e.actor_id',
+  actor: 'e.actor_label',
+  action: 'e.action',
+  model_id: 'e.model_id',
+  model: 'e.model_name',
+  version_id: 'e.version_id',
+  version: 'e.version_number',
+  from_stage: 'e.from_stage::text',
+  to_stage: 'e.to_stage::text',
+  comment: 'e.comment',
+  override: 'e.override',
+  data: 'e.data',
+  chain_key: 'e.chain_key',
+  chain_seq: 'e.chain_seq',
+  prev_hash: 'e.prev_hash',
+  hash: 'e.hash',
+  canonical: 'modelgate_audit_canonical(e)',
+};
+const SELECT_LIST = EXPORT_COLUMNS.map((c) => `${COLUMN_SQL[c]} AS "${c}"`).join(', ');
 
-function conditions(filters: AuditFilters, after: bigint): Prisma.Sql {
-  const parts = [Prisma.sql`e.id > ${after}`];
+/** Rows encoded per chunk sent. */
+const CHUNK_ROWS = 500;
+
+function conditions(filters: AuditFilters): Prisma.Sql {
+  const parts = [Prisma.sql`TRUE`];
   if (filters.model) parts.push(Prisma.sql`e.model_name = ${filters.model}`);
   if (filters.actor) parts.push(Prisma.sql`e.actor_label LIKE ${`${filters.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
   if (filters.action) parts.push(Prisma.sql`e.action = ${filters.action}`);
@@ -25,52 +53,65 @@ function conditions(filters: AuditFilters, after: bigint): Prisma.Sql {
   return Prisma.join(parts, ' AND ');
 }
 
-async function fetchBatch(filters: AuditFilters, after: bigint): Promise<(ExportRow & { rawId: bigint })[]> {
-  const rows = await db.$queryRaw<(Omit<ExportRow, 'id' | 'at'> & { id: bigint; at: Date; data: unknown })[]>`
-    SELECT e.id, e.at, e.actor_id, e.actor_label AS actor, e.action, e.model_id, e.model_name AS model, e.version_id,
-      e.version_number AS version, e.from_stage::text, e.to_stage::text, e.comment, e.override, e.data, e.chain_key,
-      e.chain_seq, e.prev_hash, e.hash, modelgate_audit_canonical(e) AS canonical
-    FROM audit_event e
-    WHERE ${conditions(filters, after)}
-    ORDER BY e.id
-    LIMIT ${BATCH}`;
-  return rows.map((r) => ({ ...r, rawId: r.id, id: r.id.toString(), at: r.at.toISOString(), data: JSON.stringify(r.data) }));
+function encoder(format: 'csv' | 'ndjson') {
+  const text = new TextEncoder();
+  let header = format === 'csv';
+  return (rows: ExportRow[]): Uint8Array => {
+    let out = '';
+    if (format === 'ndjson') {
+      // Rows arrive with their fields in EXPORT_COLUMNS order, data as parsed JSON.
+      for (const row of rows) out += `${JSON.stringify(row)}\n`;
+    } else {
+      if (header) out += csvRecord(EXPORT_COLUMNS);
+      for (const row of rows) out += csvRecord(EXPORT_COLUMNS.map((c) => (c === 'data' ? JSON.stringify(row.data) : row[c])));
+    }
+    header = false;
+    return text.encode(out);
+  };
+}
+
+export interface AuditExport {
+  /** How many events the stream holds, counted in the same snapshot. */
+  total: number;
+  stream: ReadableStream<Uint8Array>;
 }
 
 /**
- * The audit history as CSV or NDJSON, oldest first, streamed from the database a batch at a time (keyset
- * on id), so a million events never sit in memory together. Rows carry the hash columns and the exact
- * canonical text that was hashed, so an auditor can re-verify the chains outside the app. The export
- * itself is audited before the first byte is sent.
+ * The audit history as CSV or NDJSON, oldest first, from one consistent snapshot (the count too), read
+ * through a server-side cursor only as fast as the client downloads: a million events never sit in
+ * memory together. The connection goes back to the pool when the download ends, fails, or the client
+ * goes away. Rows carry the hash columns and the exact canonical text that was hashed, so an auditor can
+ * re-verify the chains outside the app. The export itself is audited before the first byte is sent.
  */
-export async function exportAudit(actor: Actor, filters: AuditFilters, format: 'csv' | 'ndjson'): Promise<ReadableStream<Uint8Array>> {
+export async function exportAudit(actor: Actor, filters: AuditFilters, format: 'csv' | 'ndjson'): Promise<AuditExport> {
   assertCan(actor.role, 'audit.export');
   await db.$transaction((tx) =>
     recordAudit(tx, actor, { action: 'audit.exported', data: { format, filters: JSON.parse(JSON.stringify(filters)) } }),
   );
-  const encoder = new TextEncoder();
-  let after = 0n;
-  let first = true;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const rows = await fetchBatch(filters, after);
-      if (format === 'csv') {
-        const body = rows.map((row) => EXPORT_COLUMNS.map((c) => row[c]));
-        controller.enqueue(encoder.encode(stringify(body, { header: first, columns: [...EXPORT_COLUMNS], cast: { boolean: (v) => String(v) } })));
-      } else {
-        const lines = rows.map((row) => JSON.stringify(Object.fromEntries(EXPORT_COLUMNS.map((c) => [c, c === 'data' ? JSON.parse(String(row.data)) : row[c]]))));
-        controller.enqueue(encoder.encode(lines.map((line) => `${line}\n`).join('')));
-      }
-      first = false;
-      const last = rows[rows.length - 1];
-      if (!last || rows.length < BATCH) controller.close();
-      else after = last.rawId;
-    },
-  });
-}
-
-/** How many events an export with these filters will contain, for the progress bar. */
-export async function countAuditEvents(filters: AuditFilters): Promise<number> {
-  const [row] = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM audit_event e WHERE ${conditions(filters, 0n)}`;
-  return Number(row?.n ?? 0);
+  const rows = await openAuditRows<ExportRow>({ select: SELECT_LIST, where: conditions(filters) });
+  const encode = encoder(format);
+  let started = false;
+  return {
+    total: rows.total,
+    stream: new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        try {
+          const batch = await rows.read(CHUNK_ROWS);
+          // A CSV export of nothing is still its header line.
+          if (batch || (format === 'csv' && !started)) controller.enqueue(encode(batch ?? []));
+          started = true;
+          if (!batch) {
+            await rows.close();
+            controller.close();
+          }
+        } catch (error) {
+          await rows.close(error);
+          controller.error(error);
+        }
+      },
+      async cancel() {
+        await rows.close();
+      },
+    }),
+  };
 }

@@ -83,7 +83,7 @@ describe('audit export', () => {
   it('streams CSV with hash columns and the canonical text, and audits itself', async () => {
     const model = await makeModel(scientist);
     await register(scientist, model.name);
-    const csv = await readAll(await exportAudit(admin, { model: model.name }, 'csv'));
+    const csv = await readAll((await exportAudit(admin, { model: model.name }, 'csv')).stream);
     const lines = csv.trim().split('\n');
     expect(lines[0]).toBe('id,at,actor_id,actor,action,model_id,model,version_id,version,from_stage,to_stage,comment,override,data,chain_key,chain_seq,prev_hash,hash,canonical');
     expect(lines).toHaveLength(3);
@@ -95,7 +95,7 @@ describe('audit export', () => {
     const { createHash } = await import('node:crypto');
     const model = await makeModel(scientist);
     for (let i = 0; i < 3; i++) await register(scientist, model.name);
-    const ndjson = await readAll(await exportAudit(admin, { model: model.name }, 'ndjson'));
+    const ndjson = await readAll((await exportAudit(admin, { model: model.name }, 'ndjson')).stream);
     const rows = ndjson.trim().split('\n').map((l) => JSON.parse(l) as { prev_hash: string; hash: string; canonical: string; chain_seq: number });
     expect(rows).toHaveLength(4);
     for (const [i, row] of rows.entries()) {

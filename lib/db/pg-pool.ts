@@ -1,0 +1,43 @@
+import pg from 'pg';
+
+// A small pool of plain pg connections beside Prisma's, for what Prisma cannot do: streaming a large
+// result through a server-side cursor. On globalThis in development, like the Prisma client.
+const globalForPool = globalThis as unknown as { modelgatePgPool?: pg.Pool; modelgateOneSession?: Promise<boolean> };
+
+export function pgPool(): pg.Pool {
+  if (!globalForPool.modelgatePgPool) {
+    const connectionString = process.env.DATABASE_URL;
+    if (!connectionString) throw new Error('DATABASE_URL is not set: start the app with `npm start`, which provides one.');
+    globalForPool.modelgatePgPool = new pg.Pool({
+      connectionString,
+      application_name: 'modelgate-stream',
+      max: Number(process.env.DATABASE_STREAM_POOL_SIZE ?? 4),
+      connectionTimeoutMillis: 5_000,
+    });
+  }
+  return globalForPool.modelgatePgPool;
+}
+
+/**
+ * True when the database runs one session at a time — the embedded PGlite of a zero-setup start, whose
+ * socket serves other connections only between transactions. A transaction held open there (a long
+ * download) would stall every other request. Asked once per process.
+ */
+export function servesOneSessionAtATime(): Promise<boolean> {
+  globalForPool.modelgateOneSession ??= pgPool()
+    .query<{ pglite: boolean }>(`SELECT version() LIKE '%PGlite%' AS "pglite"`)
+    .then((result) => result.rows[0]?.pglite === true)
+    .catch((error: unknown) => {
+      globalForPool.modelgateOneSession = undefined;
+      throw error;
+    });
+  return globalForPool.modelgateOneSession;
+}
+
+/** Closes the pool (scripts and tests that end their process cleanly). */
+export async function closePgPool(): Promise<void> {
+  const pool = globalForPool.modelgatePgPool;
+  globalForPool.modelgatePgPool = undefined;
+  globalForPool.modelgateOneSession = undefined;
+  await pool?.end();
+}
