@@ -29,7 +29,8 @@ export function usePolicyPreview(model: string) {
 export function useSavePolicy(model: string) {
   const router = useRouter();
   const mutation = useAdminMutation({
-    mutationFn: (policy: Policy) => sendJson<{ policy: Policy }>('PUT', policyUrl(model), { policy }),
+    // The save carries when the policy it started from was saved, so it cannot silently overwrite a newer one.
+    mutationFn: (input: { policy: Policy; expectedUpdatedAt: string | null }) => sendJson<{ policy: Policy; updatedAt: string }>('PUT', policyUrl(model), input),
     // Gate verdicts and the board's blocked buttons follow the policy.
     invalidates: () => [adminKeys.policy(model), gateKeys.model(model), boardKeys.detail(model)],
     success: () => `Policy saved for ${model}`,
@@ -37,6 +38,6 @@ export function useSavePolicy(model: string) {
   return {
     ...mutation,
     // The page's "default policy" and "last changed" come from the server render.
-    save: (policy: Policy) => mutation.mutate(policy, { onSuccess: () => router.refresh() }),
+    save: (policy: Policy, expectedUpdatedAt: string | null) => mutation.mutate({ policy, expectedUpdatedAt }, { onSuccess: () => router.refresh() }),
   };
 }

@@ -30,4 +30,8 @@ export const ZCreateTokenBody = z.object({
   expiresInDays: z.number().int().min(1).max(3650).optional(),
 });
 
-export const ZPolicyBody = z.object({ policy: ZPolicy });
+export const ZPolicyBody = z.object({
+  policy: ZPolicy,
+  /** When the policy the editor started from was saved (null: the default). A later save in between is a conflict. */
+  expectedUpdatedAt: z.iso.datetime().nullable().optional(),
+});

@@ -111,6 +111,23 @@ describe('policies', () => {
     expect(event.data).toMatchObject({ before: { production: expect.any(Array) }, after: strict });
     await expect(updatePolicy(approver, { model: model.name, policy: strict })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
+
+  it('refuses a save over a policy someone else saved after the editor loaded it, changing nothing', async () => {
+    const model = await makeModel(scientist);
+    const secondAdmin = await makeActor('admin');
+    const loose = { staging: [], production: [{ kind: 'approvals' as const, count: 1 }] };
+    const strict = { staging: [], production: [{ kind: 'approvals' as const, count: 3 }] };
+    // Both admins opened the editor on the default policy (never saved).
+    const first = await updatePolicy(admin, { model: model.name, policy: strict, expectedUpdatedAt: null });
+    await expect(updatePolicy(secondAdmin, { model: model.name, policy: loose, expectedUpdatedAt: null })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('Someone else saved'),
+    });
+    expect((await db.modelPolicy.findUniqueOrThrow({ where: { modelId: model.id } })).gates).toMatchObject({ production: [{ kind: 'approvals', count: 3 }] });
+    // After reloading, the second admin's save goes through.
+    await updatePolicy(secondAdmin, { model: model.name, policy: loose, expectedUpdatedAt: first.updatedAt });
+    expect(await db.auditEvent.count({ where: { modelId: model.id, action: 'policy.updated' } })).toBe(2);
+  });
 });
 
 describe('sign-in rate limit', () => {

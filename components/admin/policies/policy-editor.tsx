@@ -15,10 +15,12 @@ interface PolicyEditorProps {
   model: string;
   saved: Policy;
   isDefault: boolean;
+  /** When `saved` was saved (null: the default); a save by someone else since then is refused. */
+  savedAt: string | null;
 }
 
 /** Edit a model's gates per target stage, see what the draft would decide for today's versions, save it. */
-export function PolicyEditor({ model, saved, isDefault }: PolicyEditorProps) {
+export function PolicyEditor({ model, saved, isDefault, savedAt }: PolicyEditorProps) {
   const [draft, setDraft] = useState<DraftPolicy>(() => toDraft(saved));
   const preview = usePolicyPreview(model);
   const save = useSavePolicy(model);
@@ -51,7 +53,7 @@ export function PolicyEditor({ model, saved, isDefault }: PolicyEditorProps) {
             <Button size="sm" onClick={runPreview} disabled={!validation.policy || preview.isPending}>
               <Eye aria-hidden className="size-3.5" /> {preview.isPending ? 'Previewing…' : 'Preview'}
             </Button>
-            <Button size="sm" variant="primary" onClick={() => validation.policy && save.save(validation.policy)} disabled={!validation.policy || save.isPending || (!dirty && !isDefault)}>
+            <Button size="sm" variant="primary" onClick={() => validation.policy && save.save(validation.policy, savedAt)} disabled={!validation.policy || save.isPending || (!dirty && !isDefault)}>
               <Save aria-hidden className="size-3.5" /> {save.isPending ? 'Saving…' : 'Save policy'}
             </Button>
           </div>

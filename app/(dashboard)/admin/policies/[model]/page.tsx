@@ -37,7 +37,7 @@ export default async function AdminPolicyPage({ params }: PolicyPageProps) {
           {policy.isDefault ? 'Uses the default policy until saved.' : policy.updatedAt ? <>Last changed <RelativeTime iso={policy.updatedAt} /></> : null}
         </p>
       </div>
-      <PolicyEditor model={policy.model} saved={policy.policy} isDefault={policy.isDefault} />
+      <PolicyEditor model={policy.model} saved={policy.policy} isDefault={policy.isDefault} savedAt={policy.updatedAt} />
     </section>
   );
 }

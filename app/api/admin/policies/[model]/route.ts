@@ -17,8 +17,8 @@ export const GET = withUser<{ model: string }>(
 
 export const PUT = withUser<{ model: string }>(
   async ({ req, params, user }) => {
-    const { policy } = ZPolicyBody.parse(await readJson(req));
-    return NextResponse.json({ policy: await updatePolicy(user, { model: params.model, policy }) });
+    const { policy, expectedUpdatedAt } = ZPolicyBody.parse(await readJson(req));
+    return NextResponse.json(await updatePolicy(user, { model: params.model, policy, expectedUpdatedAt }));
   },
   { permission: 'policies.manage' },
 );
