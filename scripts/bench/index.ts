@@ -140,7 +140,8 @@ async function measureExport(base: string, token: string, pid: number) {
   const t = performance.now();
   const response = await fetch(`${base}/api/admin/audit/export?format=csv`, { headers: { authorization: `Bearer ${token}` } });
   let newlines = 0;
-  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) for (const b of chunk) if (b === 10) newlines += 1;
+  // Counted natively: a byte-by-byte JavaScript loop would make the reader, not the server, the bottleneck.
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) newlines += countNewlines(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
   clearInterval(sampler);
   return { rows: newlines - 1, seconds: (performance.now() - t) / 1000, idleMb, peakMb };
 }
@@ -149,9 +150,13 @@ function copyBaseline(url: string) {
   const t = performance.now();
   const out = execFileSync('psql', [url, '-c', 'COPY (SELECT e.*, modelgate_audit_canonical(e) FROM audit_event e ORDER BY id) TO STDOUT (FORMAT csv)'], { maxBuffer: 4 * 1024 ** 3 });
   const seconds = (performance.now() - t) / 1000;
-  let rows = 0;
-  for (const b of out) if (b === 10) rows += 1;
-  return { rowsPerSecond: rows / seconds };
+  return { rowsPerSecond: countNewlines(out) / seconds };
+}
+
+function countNewlines(buffer: Buffer): number {
+  let count = 0;
+  for (let at = buffer.indexOf(10); at !== -1; at = buffer.indexOf(10, at + 1)) count += 1;
+  return count;
 }
 
 function writeReport() {
