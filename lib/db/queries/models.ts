@@ -37,7 +37,6 @@ export async function listModels(query: ListModelsQuery): Promise<{ items: Model
       },
     }),
   ]);
-  const ids = models.map((m) => m.id);
   const productionIds = models.flatMap((m) => m.versions.map((v) => v.id));
   const metrics = productionIds.length
     ? await db.metric.findMany({ where: { versionId: { in: productionIds }, slice: '' }, select: { versionId: true, key: true, value: true, evaluationSet: true } })
