@@ -9,7 +9,7 @@ interface PrismaLikeError {
 // Prisma's, Postgres's (class 08 connection exceptions, 57P0x shutdown/restart) and the socket's own.
 const CONNECTION_CODES = new Set(['P1001', 'P1002', 'P1017', 'P2024', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
 // What pg says when the server goes away mid-conversation, or a pooled client already saw it go.
-const CONNECTION_MESSAGES = /ECONNREFUSED|ECONNRESET|Connection terminated|not queryable|terminating connection|database system is (shutting down|starting up|not yet accepting)|timeout exceeded when trying to connect/i;
+const CONNECTION_MESSAGES = /Can't reach database server|Server has closed the connection|ECONNREFUSED|ECONNRESET|Connection terminated|not queryable|terminating connection|database system is (shutting down|starting up|not yet accepting)|timeout exceeded when trying to connect/i;
 
 /**
  * Turns database failures into registry errors the caller can show. Invariant violations raised by the
