@@ -14,6 +14,9 @@ export function pgPool(): pg.Pool {
       max: Number(process.env.DATABASE_STREAM_POOL_SIZE ?? 4),
       connectionTimeoutMillis: 5_000,
     });
+    // An idle connection the server drops (a restart, a failover) is reported here. Without a listener
+    // Node treats it as an uncaught error and the whole app process exits; the pool already discards it.
+    globalForPool.modelgatePgPool.on('error', (error) => console.warn('[modelgate] idle export connection lost:', error.message));
   }
   return globalForPool.modelgatePgPool;
 }

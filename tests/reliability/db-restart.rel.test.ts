@@ -38,6 +38,10 @@ it(`Postgres stopped for ${SCALE.outageSeconds} s under load: fast 503s with a c
   const model = `restart-${randomUUID().slice(0, 8)}`;
   expect((await call(app.url, '/api/v1/models', { token, body: { name: model } })).status).toBe(201);
 
+  // An export first, so the export's own connection pool holds an idle connection when Postgres goes away.
+  const exported = await call(app.url, '/api/admin/audit/export?format=ndjson', { token: people.admin!.token });
+  expect(exported.status).toBe(200);
+
   const sent: Sent[] = [];
   let stop = false;
   let counter = 0;
@@ -92,6 +96,7 @@ it(`Postgres stopped for ${SCALE.outageSeconds} s under load: fast 503s with a c
   // Back without restarting the app (the same process served before and after).
   expect(recoveredAt).toBeGreaterThan(0);
   expect(recoveredAt - upAt).toBeLessThan(10_000);
+  expect(app.output()).not.toMatch(/uncaught|unhandled 'error' event/i);
 
   // A client that retries its failed requests with the same Idempotency-Key ends with each version exactly once.
   for (const s of failed) {
