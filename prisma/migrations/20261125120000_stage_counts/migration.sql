@@ -14,32 +14,50 @@ CREATE TABLE "model_stage_count" (
 ALTER TABLE "model_stage_count" ADD CONSTRAINT "model_stage_count_model_id_fkey" FOREIGN KEY ("model_id") REFERENCES "registered_model"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- The counts change in the same statement as the versions, so they are exactly as consistent as the versions.
--- A stage move touches its two counters in the enum order of the stages, whichever way it goes, so two
--- opposite moves never lock them crosswise. Every stage-changing service takes the model row lock first.
-CREATE FUNCTION "modelgate_count_stages"() RETURNS trigger LANGUAGE plpgsql AS E'
+-- Statement-level triggers with transition tables: one counter write per model and stage per statement, so a
+-- bulk insert of 100,000 versions costs one upsert, not 100,000 updates of the same row. Counter rows are
+-- written in (model, stage) order, so two statements never lock them crosswise, and every stage-changing
+-- service takes the model row lock first anyway.
+CREATE FUNCTION "modelgate_count_inserted_versions"() RETURNS trigger LANGUAGE plpgsql AS E'
 BEGIN
-  IF TG_OP = $m$UPDATE$m$ AND NEW."stage" = OLD."stage" THEN
-    RETURN NULL\073
-  END IF\073
-  IF TG_OP = $m$UPDATE$m$ AND NEW."stage" < OLD."stage" THEN
-    INSERT INTO "model_stage_count" ("model_id", "stage", "versions") VALUES (NEW."model_id", NEW."stage", 1)
-      ON CONFLICT ("model_id", "stage") DO UPDATE SET "versions" = "model_stage_count"."versions" + 1\073
-    UPDATE "model_stage_count" SET "versions" = "versions" - 1 WHERE "model_id" = OLD."model_id" AND "stage" = OLD."stage"\073
-    RETURN NULL\073
-  END IF\073
-  IF TG_OP IN ($m$UPDATE$m$, $m$DELETE$m$) THEN
-    UPDATE "model_stage_count" SET "versions" = "versions" - 1 WHERE "model_id" = OLD."model_id" AND "stage" = OLD."stage"\073
-  END IF\073
-  IF TG_OP IN ($m$UPDATE$m$, $m$INSERT$m$) THEN
-    INSERT INTO "model_stage_count" ("model_id", "stage", "versions") VALUES (NEW."model_id", NEW."stage", 1)
-      ON CONFLICT ("model_id", "stage") DO UPDATE SET "versions" = "model_stage_count"."versions" + 1\073
-  END IF\073
+  INSERT INTO "model_stage_count" ("model_id", "stage", "versions")
+    SELECT "model_id", "stage", count(*)::int FROM "added" GROUP BY 1, 2 ORDER BY 1, 2
+    ON CONFLICT ("model_id", "stage") DO UPDATE SET "versions" = "model_stage_count"."versions" + EXCLUDED."versions"\073
   RETURN NULL\073
 END ';
 
-CREATE TRIGGER "model_version_stage_count"
-  AFTER INSERT OR DELETE OR UPDATE OF "stage" ON "model_version"
-  FOR EACH ROW EXECUTE FUNCTION "modelgate_count_stages"();
+-- Deletions only lower existing counters: when a whole model is deleted its counters are already gone.
+CREATE FUNCTION "modelgate_count_deleted_versions"() RETURNS trigger LANGUAGE plpgsql AS E'
+BEGIN
+  UPDATE "model_stage_count" c SET "versions" = c."versions" - r."n"
+    FROM (SELECT "model_id", "stage", count(*)::int AS "n" FROM "removed" GROUP BY 1, 2) r
+    WHERE c."model_id" = r."model_id" AND c."stage" = r."stage"\073
+  RETURN NULL\073
+END ';
+
+CREATE FUNCTION "modelgate_count_moved_versions"() RETURNS trigger LANGUAGE plpgsql AS E'
+BEGIN
+  INSERT INTO "model_stage_count" ("model_id", "stage", "versions")
+    SELECT "model_id", "stage", sum("delta")::int FROM (
+      SELECT a."model_id", a."stage", 1 AS "delta" FROM "after" a JOIN "before" b ON b."id" = a."id" WHERE a."stage" <> b."stage"
+      UNION ALL
+      SELECT b."model_id", b."stage", -1 FROM "after" a JOIN "before" b ON b."id" = a."id" WHERE a."stage" <> b."stage"
+    ) moves GROUP BY 1, 2 ORDER BY 1, 2
+    ON CONFLICT ("model_id", "stage") DO UPDATE SET "versions" = "model_stage_count"."versions" + EXCLUDED."versions"\073
+  RETURN NULL\073
+END ';
+
+CREATE TRIGGER "model_version_count_inserted"
+  AFTER INSERT ON "model_version" REFERENCING NEW TABLE AS "added"
+  FOR EACH STATEMENT EXECUTE FUNCTION "modelgate_count_inserted_versions"();
+
+CREATE TRIGGER "model_version_count_deleted"
+  AFTER DELETE ON "model_version" REFERENCING OLD TABLE AS "removed"
+  FOR EACH STATEMENT EXECUTE FUNCTION "modelgate_count_deleted_versions"();
+
+CREATE TRIGGER "model_version_count_moved"
+  AFTER UPDATE ON "model_version" REFERENCING OLD TABLE AS "before" NEW TABLE AS "after"
+  FOR EACH STATEMENT EXECUTE FUNCTION "modelgate_count_moved_versions"();
 
 -- Backfill from the versions that exist.
 INSERT INTO "model_stage_count" ("model_id", "stage", "versions")
