@@ -8,7 +8,7 @@ declare module 'autocannon' {
     average: number;
     mean: number;
   }
-  interface Result {
+  export interface Result {
     requests: Histogram & { total: number; average: number };
     latency: Histogram;
     errors: number;
@@ -16,14 +16,14 @@ declare module 'autocannon' {
     '2xx': number;
     duration: number;
   }
-  interface Request {
+  export interface Request {
     method?: string;
     path?: string;
     headers?: Record<string, string>;
     body?: string;
     setupRequest?: (req: Request, context: Record<string, unknown>) => Request;
   }
-  interface Options {
+  export interface Options {
     url: string;
     connections?: number;
     duration?: number;
@@ -33,6 +33,9 @@ declare module 'autocannon' {
     body?: string;
     requests?: Request[];
   }
-  function autocannon(options: Options): Promise<Result>;
+  interface Instance extends PromiseLike<Result> {
+    on(event: 'response', listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): Instance;
+  }
+  function autocannon(options: Options): Instance;
   export default autocannon;
 }

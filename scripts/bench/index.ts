@@ -3,11 +3,10 @@
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
-import autocannon from 'autocannon';
 import pg from 'pg';
 import { createTestDatabase, freePort } from '../lib/test-database';
 import { migrateDeploy, runOrFail } from '../lib/run';
-import { firstLoadJs, median, percentile, sessionCookie, timeEach, waitForHealth } from './http';
+import { firstLoadJs, load, median, percentile, sessionCookie, timeEach, waitForHealth } from './http';
 import { seedScale } from './seed-scale';
 
 const full = process.argv.includes('--full');
@@ -47,26 +46,26 @@ async function main() {
     console.log('\nRegister version (REST v1, with its audit row) vs plain pg inserts in one transaction each:');
     for (const connections of [1, 8]) {
       let n = 0;
-      const api = await autocannon({
+      const api = await load({
         url: `${base}/api/v1/models/bench-register/versions`,
         connections,
         duration: SIZE.seconds,
         requests: [{ method: 'POST', headers: auth(actors.scientistToken), setupRequest: (req) => ({ ...req, body: JSON.stringify({ dataVersion: 'd', artifactUri: `s3://b/${connections}-${++n}`, artifactDigest: `sha256:${String(connections * 1e7 + n).padStart(64, '0')}`, metrics: [{ key: 'auc', value: 0.9 }] }) }) }],
       });
       const baseline = await pgBaseline(db.url, connections, SIZE.seconds);
-      row(`Register version, c=${connections}`, `${Math.round(api.requests.average)} req/s, p50 ${api.latency.p50} ms, p99 ${api.latency.p99} ms, errors ${api.errors + api.non2xx}`, `${(api.requests.average / baseline.rps).toFixed(2)}× of pg's ${Math.round(baseline.rps)}/s (p50 ${baseline.p50.toFixed(1)} ms)`);
+      row(`Register version, c=${connections}`, `${Math.round(api.requests.average)} req/s, p50/p95/p99 ${api.p50}/${api.p95}/${api.p99} ms, errors ${api.errors + api.non2xx}`, `${(api.requests.average / baseline.rps).toFixed(2)}× of pg's ${Math.round(baseline.rps)}/s (p50 ${baseline.p50.toFixed(1)} ms)`);
     }
     const mlflow = await fetch(`${base}/api/2.0/mlflow/model-versions/create`, { method: 'POST', headers: auth(actors.scientistToken), body: JSON.stringify({ name: 'bench-register', source: 's3://b/mlflow-probe' }) });
     if (mlflow.status < 500 && mlflow.status !== 404) {
-      const m = await autocannon({ url: `${base}/api/2.0/mlflow/model-versions/create`, connections: 8, duration: SIZE.seconds, method: 'POST', headers: auth(actors.scientistToken), body: JSON.stringify({ name: 'bench-register', source: 's3://b/mlflow' }) });
-      row('MLflow model-versions/create, c=8', `${Math.round(m.requests.average)} req/s, p50 ${m.latency.p50} ms, p99 ${m.latency.p99} ms, errors ${m.errors + m.non2xx}`);
+      const m = await load({ url: `${base}/api/2.0/mlflow/model-versions/create`, connections: 8, duration: SIZE.seconds, method: 'POST', headers: auth(actors.scientistToken), body: JSON.stringify({ name: 'bench-register', source: 's3://b/mlflow' }) });
+      row('MLflow model-versions/create, c=8', `${Math.round(m.requests.average)} req/s, p50/p95/p99 ${m.p50}/${m.p95}/${m.p99} ms, errors ${m.errors + m.non2xx}`);
     }
 
     console.log('\nBoard of a model with many versions vs a static page on the same server:');
     const cookie = await sessionCookie(base, 'bench-viewer@example.com', 'bench-password');
-    const board = await autocannon({ url: `${base}/models/${seeded.bigModel}`, connections: 4, duration: SIZE.seconds, headers: { cookie } });
-    const statik = await autocannon({ url: `${base}/signin`, connections: 4, duration: SIZE.seconds });
-    row(`Board, ${SIZE.bigModelVersions.toLocaleString()} versions`, `p50 ${board.latency.p50} ms, p99 ${board.latency.p99} ms, ${Math.round(board.requests.average)} req/s`, `${(board.latency.p50 / Math.max(statik.latency.p50, 0.5)).toFixed(1)}× the static page's p50 ${statik.latency.p50} ms`);
+    const board = await load({ url: `${base}/models/${seeded.bigModel}`, connections: 4, duration: SIZE.seconds, headers: { cookie } });
+    const statik = await load({ url: `${base}/signin`, connections: 4, duration: SIZE.seconds });
+    row(`Board, ${SIZE.bigModelVersions.toLocaleString()} versions`, `p50/p95/p99 ${board.p50}/${board.p95}/${board.p99} ms, ${Math.round(board.requests.average)} req/s`, `${(board.p50 / Math.max(statik.p50, 0.5)).toFixed(1)}× the static page's p50 ${statik.p50} ms`);
     row('Board first-load JavaScript (gzip)', `${(await firstLoadJs(base, `/models/${seeded.bigModel}`, cookie) / 1024).toFixed(1)} KiB`);
 
     console.log('\nGovernance latencies (sequential, median of runs):');
@@ -81,8 +80,8 @@ async function main() {
       if (!r.ok) throw new Error(`rollback failed: ${r.status} ${await r.text()}`);
     });
     row('Rollback', `p50 ${ms(median(rollback))}, p95 ${ms(percentile(rollback, 95))}`);
-    const resolve = await autocannon({ url: `${base}/api/v1/models/bench-governed/resolve?stage=production`, connections: 8, duration: SIZE.seconds, headers: auth(actors.viewerToken) });
-    row('Resolve (c=8)', `${Math.round(resolve.requests.average)} req/s, p50 ${resolve.latency.p50} ms, p99 ${resolve.latency.p99} ms`);
+    const resolve = await load({ url: `${base}/api/v1/models/bench-governed/resolve?stage=production`, connections: 8, duration: SIZE.seconds, headers: auth(actors.viewerToken) });
+    row('Resolve (c=8)', `${Math.round(resolve.requests.average)} req/s, p50/p95/p99 ${resolve.p50}/${resolve.p95}/${resolve.p99} ms`);
 
     console.log(`\nAudit export of ${SIZE.events.toLocaleString()}+ events vs COPY … TO STDOUT:`);
     const exportRun = await measureExport(base, actors.adminToken, server.pid!);
