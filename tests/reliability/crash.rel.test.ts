@@ -26,7 +26,10 @@ it(`after kill -9 mid-stream (${SCALE.crashStream} versions): nothing half-appli
   const created = await call(survivor.url, '/api/v1/models', { token, body: { name: model } });
   expect(created.status).toBe(201);
 
+  const crashAt = Math.floor(SCALE.crashStream / 3);
   let victimAlive = true;
+  let victimInFlight = 0;
+  let crashed: Promise<void> | undefined;
   let done = 0;
   const fromSurvivor: Answer[] = [];
   const victimFailures: string[] = [];
@@ -34,7 +37,15 @@ it(`after kill -9 mid-stream (${SCALE.crashStream} versions): nothing half-appli
   /** Sends to the victim while it lives; a request it never answered is retried on the survivor, as a pipeline's retry would. */
   async function send(preferVictim: boolean, path: string, body: unknown, headers: Record<string, string> = {}): Promise<Answer> {
     if (preferVictim && victimAlive) {
-      const answer = await call(victim.url, path, { token, body, headers });
+      victimInFlight += 1;
+      const pending = call(victim.url, path, { token, body, headers });
+      // Past a third of the stream, kill it while several of its requests are open (SIGKILL goes out now).
+      if (done >= crashAt && victimInFlight >= 3 && !crashed) {
+        victimAlive = false;
+        crashed = victim.crash();
+      }
+      const answer = await pending;
+      victimInFlight -= 1;
       if (answer.status !== 0) return answer;
       victimFailures.push(answer.failure ?? 'no answer');
     }
@@ -43,7 +54,6 @@ it(`after kill -9 mid-stream (${SCALE.crashStream} versions): nothing half-appli
     return answer;
   }
 
-  const crashAt = Math.floor(SCALE.crashStream / 3);
   const jobs = Array.from({ length: SCALE.crashStream }, (_, i) => async () => {
     const key = `crash-${i}`;
     const registered = await send(i % 2 === 1, `/api/v1/models/${model}/versions`, versionBody({ artifactUri: `s3://crash/${i}` }), { 'Idempotency-Key': key });
@@ -53,15 +63,13 @@ it(`after kill -9 mid-stream (${SCALE.crashStream} versions): nothing half-appli
     // A promotion the victim committed before dying is refused on retry as already done: a clean answer.
     if (promoted.status !== 200) expect(`${promoted.status} ${promoted.body.error?.code}`).toBe('409 INVALID_TRANSITION');
     done += 1;
-    if (done === crashAt) {
-      victimAlive = false;
-      await victim.crash();
-    }
   });
   await pool(8, jobs);
+  await crashed;
 
   // The crash hit requests in flight, and every answer from the survivor was a success or a clean error.
   console.log(`[crash] ${victimFailures.length} requests in flight on the victim got no answer (${[...new Set(victimFailures)].join(', ')}); retried on the survivor`);
+  expect(crashed, 'the victim was never killed').toBeDefined();
   expect(victimFailures.length).toBeGreaterThan(0);
   expect(fromSurvivor.filter((a) => a.status === 0 || (a.status >= 300 && !isCleanError(a))).map((a) => `${a.status} ${a.failure ?? ''}`)).toEqual([]);
 
