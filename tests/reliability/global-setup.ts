@@ -15,9 +15,15 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject) {
   const database = await createTestDatabase('reliability');
-  await migrateDeploy(database.url);
-  // The build loads route modules, which need a DATABASE_URL to exist (they do not query it).
-  if (await buildIfStale({ ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: '1' })) console.log('[reliability] built the app (next build)');
+  try {
+    await migrateDeploy(database.url);
+    // The build loads route modules, which need a DATABASE_URL to exist (they do not query it).
+    if (await buildIfStale({ ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: '1' })) console.log('[reliability] built the app (next build)');
+  } catch (error) {
+    // No teardown runs when setup fails: drop the database here, or every failed build leaves one behind.
+    await database.drop();
+    throw error;
+  }
   project.provide('databaseUrl', database.url);
   return async () => {
     await database.drop();
