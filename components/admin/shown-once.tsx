@@ -1,5 +1,37 @@
+'use client';
+
+import { useState, type ReactNode } from 'react';
 import { TriangleAlert } from 'lucide-react';
+import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
+
+/**
+ * The state of a "create, then show its secret once" dialog: what was created (null while the form
+ * shows), and a close that forgets it and the mutation's error, so the next opening starts clean.
+ */
+export function useCreatedOnce<T>(mutation: { reset: () => void }, onClose: () => void) {
+  const [created, setCreated] = useState<T | null>(null);
+  const close = () => {
+    setCreated(null);
+    mutation.reset();
+    onClose();
+  };
+  return { created, setCreated, close };
+}
+
+/** The dialog's second step: the secret and whatever explains it, then Done. */
+export function ShownOnceStep({ children, onDone }: { children: ReactNode; onDone: () => void }) {
+  return (
+    <div className="space-y-4">
+      {children}
+      <div className="flex justify-end">
+        <Button variant="primary" onClick={onDone}>
+          Done
+        </Button>
+      </div>
+    </div>
+  );
+}
 
 /** A secret the server returns once (a one-time password, an API token), with a copy button and the warning. */
 export function ShownOnce({ label, value, warning }: { label: string; value: string; warning: string }) {

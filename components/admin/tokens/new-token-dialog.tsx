@@ -1,12 +1,10 @@
 'use client';
 
-import { useState } from 'react';
 import type { AdminUser } from '@/lib/db/queries/admin';
 import { useCreateToken, type CreatedToken } from '@/lib/queries/use-admin-tokens';
-import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
 import { Dialog } from '@/components/ui/dialog';
-import { ShownOnce } from '../shown-once';
+import { ShownOnce, ShownOnceStep, useCreatedOnce } from '../shown-once';
 import { NewTokenForm } from './new-token-form';
 
 interface NewTokenDialogProps {
@@ -20,12 +18,7 @@ interface NewTokenDialogProps {
 /** Creates a token, then shows its secret this one time with a ready-to-run curl line. */
 export function NewTokenDialog({ open, onClose, users, models, currentUserId }: NewTokenDialogProps) {
   const create = useCreateToken();
-  const [created, setCreated] = useState<{ token: CreatedToken; model: string | null } | null>(null);
-  const close = () => {
-    setCreated(null);
-    create.reset();
-    onClose();
-  };
+  const { created, setCreated, close } = useCreatedOnce<{ token: CreatedToken; model: string | null }>(create, onClose);
 
   return (
     <Dialog
@@ -35,15 +28,10 @@ export function NewTokenDialog({ open, onClose, users, models, currentUserId }: 
       description={created ? undefined : 'The token acts as its owner, limited to the role and model you choose here.'}
     >
       {created ? (
-        <div className="space-y-4">
+        <ShownOnceStep onDone={close}>
           <ShownOnce label="API token" value={created.token.token} warning="Copy it now: only a hash is stored, so this is the only time anyone can see it. If it is lost, revoke it and create another." />
           <CurlExample token={created.token.token} model={created.model ?? models[0] ?? 'MODEL'} />
-          <div className="flex justify-end">
-            <Button variant="primary" onClick={close}>
-              Done
-            </Button>
-          </div>
-        </div>
+        </ShownOnceStep>
       ) : (
         <NewTokenForm
           users={users}

@@ -10,35 +10,25 @@ import { Field, invalidProps } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { RoleOptions } from '../role-options';
-import { ShownOnce } from '../shown-once';
+import { ShownOnce, ShownOnceStep, useCreatedOnce } from '../shown-once';
 
 type Errors = Partial<Record<'email' | 'name' | 'role' | 'password', string>>;
 
 /** Creates a user with a password the admin sets, or a generated one-time password shown once afterwards. */
 export function NewUserDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const create = useCreateUser();
-  const [created, setCreated] = useState<CreatedUser | null>(null);
-  const close = () => {
-    setCreated(null);
-    create.reset();
-    onClose();
-  };
+  const { created, setCreated, close } = useCreatedOnce<CreatedUser>(create, onClose);
 
   return (
     <Dialog open={open} onClose={close} title={created ? `${created.user.email} can sign in` : 'New user'} description={created ? undefined : 'They sign in with their email and this password.'}>
       {created?.oneTimePassword ? (
-        <div className="space-y-4">
+        <ShownOnceStep onDone={close}>
           <ShownOnce
             label="One-time password"
             value={created.oneTimePassword}
             warning="This password is shown only once and is not stored in readable form. Copy it now and hand it over in person or through a trusted channel."
           />
-          <div className="flex justify-end">
-            <Button variant="primary" onClick={close}>
-              Done
-            </Button>
-          </div>
-        </div>
+        </ShownOnceStep>
       ) : (
         <NewUserForm
           pending={create.isPending}

@@ -1,22 +1,15 @@
 'use client';
 
-import { useState } from 'react';
 import { useCreateWebhook, type CreatedWebhook } from '@/lib/queries/use-admin-webhooks';
-import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
-import { ShownOnce } from '../shown-once';
+import { ShownOnce, ShownOnceStep, useCreatedOnce } from '../shown-once';
 import { NewWebhookForm } from './new-webhook-form';
 import { SignatureHelp } from './signature-help';
 
 /** Adds a webhook, then shows its signing secret this one time with how a receiver checks it. */
 export function NewWebhookDialog({ open, onClose, models }: { open: boolean; onClose: () => void; models: string[] }) {
   const create = useCreateWebhook();
-  const [created, setCreated] = useState<CreatedWebhook | null>(null);
-  const close = () => {
-    setCreated(null);
-    create.reset();
-    onClose();
-  };
+  const { created, setCreated, close } = useCreatedOnce<CreatedWebhook>(create, onClose);
 
   return (
     <Dialog
@@ -26,19 +19,14 @@ export function NewWebhookDialog({ open, onClose, models }: { open: boolean; onC
       description={created ? <span className="font-mono break-all">{created.url}</span> : 'Modelgate POSTs each subscribed event to this URL as JSON, signed with a secret only you and Modelgate know.'}
     >
       {created ? (
-        <div className="space-y-4">
+        <ShownOnceStep onDone={close}>
           <ShownOnce
             label="Signing secret"
             value={created.secret}
             warning="Copy it now into your receiver's configuration: this is the only time Modelgate shows it. If it is lost, remove the webhook and add another."
           />
           <SignatureHelp />
-          <div className="flex justify-end">
-            <Button variant="primary" onClick={close}>
-              Done
-            </Button>
-          </div>
-        </div>
+        </ShownOnceStep>
       ) : (
         <NewWebhookForm models={models} pending={create.isPending} onCancel={close} onSubmit={(input) => create.mutate(input, { onSuccess: setCreated })} />
       )}
