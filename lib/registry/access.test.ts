@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canAnywhere, lowerRole, roleOn } from './access';
+import { assertAllowed, canAnywhere, canOn, lowerRole, roleFor, roleOn, visibleModels } from './access';
 
 describe('roleOn', () => {
   it('uses a per-model grant over the global role, in both directions', () => {
@@ -24,6 +24,40 @@ describe('canAnywhere', () => {
   it('respects the model restriction of a token', () => {
     expect(canAnywhere({ role: 'approver', modelScope: 'churn' }, 'model.rollback')).toBe(true);
     expect(canAnywhere({ role: 'viewer', modelScope: 'churn', grants: { other: 'approver' } }, 'model.rollback')).toBe(false);
+  });
+});
+
+describe('roleFor and assertAllowed', () => {
+  const scopedAdmin = { role: 'admin' as const, modelScope: 'churn' };
+  const grantedAdmin = { role: 'viewer' as const, grants: { churn: 'admin' as const } };
+
+  it('refuses a token restricted to one model anything registry-wide, whatever its role', () => {
+    expect(roleFor(scopedAdmin, 'global')).toBeNull();
+    expect(canOn(scopedAdmin, 'users.manage', 'global')).toBe(false);
+    expect(() => assertAllowed(scopedAdmin, 'tokens.manage', 'global')).toThrow(/restricted to the model "churn" and cannot reach registry-wide data/);
+    expect(canOn(scopedAdmin, 'policies.manage', { model: 'churn' })).toBe(true);
+    expect(canOn(scopedAdmin, 'policies.manage', { model: 'fraud' })).toBe(false);
+  });
+
+  it('gives a per-model grant nothing registry-wide: only the global role counts there', () => {
+    expect(roleFor(grantedAdmin, 'global')).toBe('viewer');
+    for (const action of ['users.manage', 'tokens.manage', 'webhooks.manage', 'audit.export', 'audit.verify', 'model.create'] as const) {
+      expect(canOn(grantedAdmin, action, 'global'), action).toBe(false);
+    }
+    expect(canOn(grantedAdmin, 'policies.manage', { model: 'churn' })).toBe(true);
+    expect(canOn(grantedAdmin, 'policies.manage', { model: 'fraud' })).toBe(false);
+    expect(() => assertAllowed(grantedAdmin, 'users.manage', 'global')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+  });
+
+  it('lets an unrestricted global role act everywhere its role allows', () => {
+    expect(canOn({ role: 'admin' }, 'users.manage', 'global')).toBe(true);
+    expect(canOn({ role: 'scientist' }, 'model.create', 'global')).toBe(true);
+    expect(() => assertAllowed({ role: 'approver' }, 'model.rollback', { model: 'x' })).not.toThrow();
+  });
+
+  it('limits the rows of a list to the token\'s model', () => {
+    expect(visibleModels(scopedAdmin)).toEqual(['churn']);
+    expect(visibleModels(grantedAdmin)).toBeNull();
   });
 });
 

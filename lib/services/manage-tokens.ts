@@ -1,4 +1,4 @@
-import { assertCan, lowerRole, RegistryError, ROLES, type Role } from '@/lib/registry';
+import { assertAllowed, lowerRole, RegistryError, ROLES, type Role } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import { generateToken } from '@/lib/auth/api-token';
@@ -17,7 +17,7 @@ export interface CreateTokenInput {
 
 /** Creates an API token. The plain token is returned once; only its hash is kept. */
 export async function createApiToken(actor: Actor, input: CreateTokenInput) {
-  assertCan(actor.role, 'tokens.manage');
+  assertAllowed(actor, 'tokens.manage', 'global');
   const ownerId = input.ownerId ?? actor.id;
   if (!ownerId) throw new RegistryError('INVALID_ARGUMENT', 'A token needs an owner.');
   return withDbErrors(() =>
@@ -45,7 +45,7 @@ export async function createApiToken(actor: Actor, input: CreateTokenInput) {
 }
 
 export async function revokeApiToken(actor: Actor, input: { tokenId: string }) {
-  assertCan(actor.role, 'tokens.manage');
+  assertAllowed(actor, 'tokens.manage', 'global');
   return withDbErrors(() =>
     db.$transaction(async (tx) => {
       const revoked = await tx.apiToken.updateManyAndReturn({
