@@ -67,3 +67,4 @@ describe('lowerRole', () => {
     expect(lowerRole('viewer', 'approver')).toBe('viewer');
   });
 });
+

@@ -26,6 +26,11 @@ const MOVES = {
 
 export type SimpleMove = keyof typeof MOVES;
 
+/** The permission each move needs, for the route contracts that declare it. */
+export function movePermission(move: SimpleMove): Action {
+  return MOVES[move].permission;
+}
+
 export interface MoveVersionInput {
   model: string;
   number: number;

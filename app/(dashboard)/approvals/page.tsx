@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import { Inbox } from 'lucide-react';
-import { can, type Role } from '@/lib/registry';
+import { can } from '@/lib/registry';
 import { requireUser } from '@/lib/auth/current-user';
-import { listPendingRequests } from '@/lib/db/queries/requests';
+import { listPendingRequests, MAX_PENDING_PAGE, type PendingRequestView } from '@/lib/db/queries/requests';
+import type { Viewer } from '@/components/governance/version-actions';
 import { RequestCard } from '@/components/approvals/request-card';
 import { EmptyState } from '@/components/ui/empty-state';
 
@@ -10,12 +11,12 @@ export const metadata: Metadata = { title: 'Approvals' };
 
 export default async function ApprovalsPage() {
   const user = await requireUser();
-  const requests = await listPendingRequests();
+  const { requests, nextCursor } = await listPendingRequests({ limit: MAX_PENDING_PAGE });
+  const viewer: Viewer = { id: user.id, role: user.role };
   const mayDecide = can(user.role, 'request.decide');
   const forYou = requests.filter((r) => mayDecide && r.requester.id !== user.id);
   const yours = requests.filter((r) => r.requester.id === user.id);
   const others = requests.filter((r) => !forYou.includes(r) && !yours.includes(r));
-  const viewer = { id: user.id, role: user.role };
 
   return (
     <div className="space-y-8">
@@ -30,13 +31,18 @@ export default async function ApprovalsPage() {
           {mayDecide && <Section title="Waiting for your decision" requests={forYou} viewer={viewer} empty="Nothing is waiting for you." />}
           {yours.length > 0 && <Section title="Your requests" requests={yours} viewer={viewer} />}
           {others.length > 0 && <Section title={mayDecide ? 'Other pending requests' : 'Pending requests'} requests={others} viewer={viewer} />}
+          {nextCursor && (
+            <p className="text-sm text-ink-muted" data-testid="more-requests">
+              Showing the {MAX_PENDING_PAGE} oldest pending requests. Decide on these first, or page through all of them with GET /api/v1/promotion-requests.
+            </p>
+          )}
         </>
       )}
     </div>
   );
 }
 
-function Section({ title, requests, viewer, empty }: { title: string; requests: Awaited<ReturnType<typeof listPendingRequests>>; viewer: { id: string; role: Role }; empty?: string }) {
+function Section({ title, requests, viewer, empty }: { title: string; requests: PendingRequestView[]; viewer: Viewer; empty?: string }) {
   return (
     <section aria-label={title} className="space-y-3">
       <h2 className="text-sm font-semibold uppercase tracking-wide text-ink-muted">

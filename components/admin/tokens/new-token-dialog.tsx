@@ -47,7 +47,7 @@ export function NewTokenDialog({ open, onClose, users, models, currentUserId }: 
 }
 
 function CurlExample({ token, model }: { token: string; model: string }) {
-  const command = `curl -H "Authorization: Bearer ${token}" ${window.location.origin}/api/models/${encodeURIComponent(model)}/board`;
+  const command = `curl -H "Authorization: Bearer ${token}" ${window.location.origin}/api/v1/models/${encodeURIComponent(model)}`;
   return (
     <div>
       <p className="text-sm font-medium text-ink">Try it</p>

@@ -1,21 +1,28 @@
 // PUT /api/v1/models/:name/aliases/:alias – point an alias at a version ({ version }); DELETE – remove it.
-// `champion` is protected: it needs approver rights and a version that passes the Production gates.
-import { NextResponse } from 'next/server';
-import { readJson, withUser } from '@/lib/http/handler';
-import { setAlias } from '@/lib/services/set-alias';
+// Protected aliases (`champion`) need the approver's permission and a version that passes the Production gates.
+import { ZAliasDeleted, ZAliasSet } from '@/lib/api-v1/schemas/serving';
+import { modelParam } from '@/lib/http/contract';
+import { route } from '@/lib/http/route';
+import { aliasPermission, setAlias } from '@/lib/services/set-alias';
 import { deleteAlias } from '@/lib/services/delete-alias';
-import { ZSetAliasBody } from '@/lib/validations/api-v1';
+import { ZAliasParams, ZSetAliasBody } from '@/lib/validations/api-v1';
 
-export const PUT = withUser<{ name: string; alias: string }>(
-  async ({ req, params, user }) => {
-    const { version } = ZSetAliasBody.parse(await readJson(req));
-    return NextResponse.json(await setAlias(user, { model: params.name, alias: params.alias, number: version }));
-  },
-  // Editors may move ordinary aliases; the service asks for more on protected ones.
-  { permission: 'version.edit' },
-);
+export const PUT = route({
+  summary: 'Point an alias at a version (champion needs approver rights and passing Production gates)',
+  permission: (params) => aliasPermission(params.alias),
+  scope: modelParam('name'),
+  params: ZAliasParams,
+  body: ZSetAliasBody,
+  response: ZAliasSet,
+  errors: ['GATE_FAILED'],
+  handler: ({ actor, params, body }) => setAlias(actor, { model: params.name, alias: params.alias, number: body.version }),
+});
 
-export const DELETE = withUser<{ name: string; alias: string }>(
-  async ({ params, user }) => NextResponse.json(await deleteAlias(user, { model: params.name, alias: params.alias })),
-  { permission: 'version.edit' },
-);
+export const DELETE = route({
+  summary: 'Remove an alias',
+  permission: (params) => aliasPermission(params.alias),
+  scope: modelParam('name'),
+  params: ZAliasParams,
+  response: ZAliasDeleted,
+  handler: ({ actor, params }) => deleteAlias(actor, { model: params.name, alias: params.alias }),
+});

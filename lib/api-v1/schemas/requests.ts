@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { ZDateTime, ZGateResult } from './common';
+
+export const ZPromotionRequest = z
+  .object({
+    id: z.string(),
+    model: z.string(),
+    version: z.object({ number: z.number().int(), semver: z.string() }),
+    requester: z.object({ id: z.string(), name: z.string() }),
+    comment: z.string(),
+    createdAt: ZDateTime,
+    requiredApprovals: z.number().int(),
+    approvals: z.array(z.object({ name: z.string(), at: ZDateTime, comment: z.string() })),
+    production: z.object({ number: z.number().int(), semver: z.string() }).nullable(),
+    gates: z.array(ZGateResult).meta({ description: 'Gates as they stand now (the baseline may have moved since the request).' }),
+    comparison: z.array(z.object({ key: z.string(), direction: z.enum(['higher', 'lower']), candidate: z.number().nullable(), production: z.number().nullable(), better: z.boolean().nullable() })),
+  })
+  .meta({ id: 'PromotionRequest' });
+
+export const ZPromotionRequestPage = z
+  .object({ requests: z.array(ZPromotionRequest), nextCursor: z.string().nullable().meta({ description: 'Pass as `cursor` for the next page (oldest first); null at the end.' }) })
+  .meta({ id: 'PromotionRequestPage' });
+
+export const ZRequestCreated = z
+  .object({
+    request: z.object({ id: z.string(), status: z.enum(['pending', 'approved', 'rejected', 'cancelled']), requiredApprovals: z.number().int(), comment: z.string(), createdAt: ZDateTime }),
+    deployed: z.boolean().meta({ description: 'True when the policy needs no approvals and the version went to Production at once.' }),
+  })
+  .meta({ id: 'RequestCreated' });
+
+export const ZDecisionResult = z
+  .object({
+    status: z.enum(['pending', 'approved', 'rejected']),
+    deployed: z.boolean(),
+    approvals: z.number().int().optional(),
+    required: z.number().int().optional(),
+  })
+  .meta({ id: 'DecisionResult' });
+
+export const ZCancelResult = z.object({ status: z.literal('cancelled') }).meta({ id: 'CancelResult' });
