@@ -1,11 +1,18 @@
 import Link from 'next/link';
 import { ChevronLeft } from 'lucide-react';
+import { ROLE_LABELS, type Role } from '@/lib/registry';
 import type { BoardData } from '@/lib/db/queries/board';
 import { Badge } from '@/components/ui/badge';
 import { Skeleton } from '@/components/ui/skeleton';
 
-/** Who owns the model, what it is for, and how its versions are ranked. */
-export function BoardHeader({ model, primaryMetric, traffic }: Pick<BoardData, 'model' | 'primaryMetric'> & { traffic?: BoardData['traffic'] }) {
+interface BoardHeaderProps extends Pick<BoardData, 'model' | 'primaryMetric'> {
+  traffic?: BoardData['traffic'];
+  /** The viewer's role on this model when a per-model grant sets it apart from their global role. */
+  grantedRole?: Role | null;
+}
+
+/** Who owns the model, what it is for, how its versions are ranked, and (with a grant) what you may do here. */
+export function BoardHeader({ model, primaryMetric, traffic, grantedRole }: BoardHeaderProps) {
   return (
     <header className="space-y-3">
       <Link href="/models" className="inline-flex items-center gap-1 rounded-md text-sm text-ink-muted hover:text-ink">
@@ -54,6 +61,14 @@ export function BoardHeader({ model, primaryMetric, traffic }: Pick<BoardData, '
               <dt className="text-ink-faint">Traffic</dt>
               <dd className="text-ink" data-testid="traffic-split">
                 {traffic.map((r) => `v${r.number} ${r.weight}%`).join(' · ')}
+              </dd>
+            </>
+          )}
+          {grantedRole && (
+            <>
+              <dt className="text-ink-faint">Your role here</dt>
+              <dd className="text-ink" data-testid="granted-role">
+                {ROLE_LABELS[grantedRole]} <span className="text-ink-muted">(granted on this model)</span>
               </dd>
             </>
           )}

@@ -31,11 +31,12 @@ export function Board({ initialBoard, viewer }: { initialBoard: BoardData; viewe
     production: board.production ? { number: board.production.number, value: board.production.primaryMetric } : null,
     viewer,
   };
+  const granted = viewer.grants?.[name] ?? null;
   const rollback = <RollbackButton model={name} viewer={viewer} production={board.production} lastStable={board.model.lastStable} />;
   return (
     <CompareSelectionProvider>
       <div className="space-y-6">
-        <BoardHeader model={board.model} primaryMetric={board.primaryMetric} traffic={board.traffic} />
+        <BoardHeader model={board.model} primaryMetric={board.primaryMetric} traffic={board.traffic} grantedRole={granted !== viewer.role ? granted : null} />
         {/* Columns sit side by side from lg up and stack, in flow order, on narrow screens. */}
         <div className="grid items-start gap-4 lg:grid-cols-3">
           {BOARD_STAGES.map((stage) => (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertAllowed, canAnywhere, canOn, lowerRole, roleFor, roleOn, visibleModels } from './access';
+import { assertAllowed, canAnywhere, canOn, lowerRole, mayCancelRequest, roleFor, roleOn, visibleModels } from './access';
 
 describe('roleOn', () => {
   it('uses a per-model grant over the global role, in both directions', () => {
@@ -68,3 +68,15 @@ describe('lowerRole', () => {
   });
 });
 
+describe('mayCancelRequest', () => {
+  const request = { model: 'churn', requesterId: 'u1' };
+  it('lets the requester or an admin on the model withdraw, nobody else', () => {
+    expect(mayCancelRequest({ id: 'u1', role: 'scientist' }, request)).toBe(true);
+    expect(mayCancelRequest({ id: 'u2', role: 'scientist' }, request)).toBe(false);
+    expect(mayCancelRequest({ id: 'u2', role: 'admin' }, request)).toBe(true);
+    expect(mayCancelRequest({ id: 'u2', role: 'viewer', grants: { churn: 'admin' } }, request)).toBe(true);
+    expect(mayCancelRequest({ id: 'u2', role: 'admin', modelScope: 'fraud' }, request)).toBe(false);
+    // A requester who has since lost the right to request on the model cannot act on it any more.
+    expect(mayCancelRequest({ id: 'u1', role: 'scientist', grants: { churn: 'viewer' } }, request)).toBe(false);
+  });
+});

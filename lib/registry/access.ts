@@ -55,6 +55,15 @@ export function assertAllowed(subject: AccessSubject, action: Action, target: Ac
   assertCan(roleFor(subject, target), action);
 }
 
+/**
+ * Who may withdraw a pending promotion request: someone who may request Production on its model, and is
+ * its requester or an admin there. The Cancel button and the service both ask this.
+ */
+export function mayCancelRequest(subject: AccessSubject & { id: string | null }, request: { model: string; requesterId: string }): boolean {
+  const role = roleOn(subject, request.model);
+  return can(role, 'version.request-production') && (subject.id === request.requesterId || role === 'admin');
+}
+
 /** Whether the subject may do `action` on at least one model (a cheap first check before the target is known). */
 export function canAnywhere(subject: AccessSubject, action: Action): boolean {
   if (!subject.modelScope && can(subject.role, action)) return true;

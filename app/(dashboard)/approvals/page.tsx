@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Inbox } from 'lucide-react';
-import { can } from '@/lib/registry';
+import { canAnywhere, canOn } from '@/lib/registry';
 import { requireUser } from '@/lib/auth/current-user';
 import { listPendingRequests, MAX_PENDING_PAGE, type PendingRequestView } from '@/lib/db/queries/requests';
 import type { Viewer } from '@/components/governance/version-actions';
@@ -12,11 +12,13 @@ export const metadata: Metadata = { title: 'Approvals' };
 export default async function ApprovalsPage() {
   const user = await requireUser();
   const { requests, nextCursor } = await listPendingRequests({ limit: MAX_PENDING_PAGE });
-  const viewer: Viewer = { id: user.id, role: user.role };
-  const mayDecide = can(user.role, 'request.decide');
-  const forYou = requests.filter((r) => mayDecide && r.requester.id !== user.id);
+  const viewer: Viewer = { id: user.id, role: user.role, grants: user.grants };
+  // Per request, as the server decides: a per-model grant can make someone an approver of one model only.
+  const mayDecideOn = (r: PendingRequestView) => canOn(viewer, 'request.decide', { model: r.model });
+  const forYou = requests.filter((r) => mayDecideOn(r) && r.requester.id !== user.id);
   const yours = requests.filter((r) => r.requester.id === user.id);
   const others = requests.filter((r) => !forYou.includes(r) && !yours.includes(r));
+  const mayDecide = canAnywhere(viewer, 'request.decide');
 
   return (
     <div className="space-y-8">
