@@ -4,7 +4,7 @@ import { ZodError } from 'zod';
 import { RegistryError, type ErrorCode } from '@/lib/registry';
 import { mapDbError } from '@/lib/db/errors';
 
-export const ERROR_STATUS: Record<ErrorCode, number> = {
+const ERROR_STATUS: Record<ErrorCode, number> = {
   INVALID_ARGUMENT: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,

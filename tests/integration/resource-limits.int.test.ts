@@ -118,3 +118,24 @@ describe('the pending-requests list', () => {
     expect((await call(requestsRoute.GET, { token, url: 'http://localhost/api?cursor=no-such-request' })).status).toBe(400);
   });
 });
+
+describe('version search', () => {
+  it('ends a page early when its versions pass the byte budget, and the cursor continues from there', async () => {
+    const scientist = await makeActor('scientist');
+    const model = (await makeModel(scientist)).name;
+    const card = 'x'.repeat(150_000);
+    for (let i = 0; i < 6; i++) await register(scientist, model, { modelCard: card });
+    const { searchVersions } = await import('@/lib/api-v1/search-versions');
+    const query = { metric: [], limit: 200 };
+    // A budget of 400 kB holds two 150 kB versions (the first always fits), then stops.
+    const first = await searchVersions(model, query, 400_000);
+    expect(first.versions.map((v) => v.number)).toEqual([6, 5]);
+    expect(first.nextCursor).toBe(5);
+    const rest = await searchVersions(model, { ...query, cursor: first.nextCursor! }, 400_000);
+    expect(rest.versions.map((v) => v.number)).toEqual([4, 3]);
+    // Through the API, with the default budget (4 MB), all six fit in one answer.
+    const all = await call(versionsRoute.GET, { token, params: { name: model }, url: 'http://localhost/api?limit=200' });
+    expect((all.json as { versions: unknown[]; nextCursor: number | null })).toMatchObject({ nextCursor: null });
+    expect((all.json as { versions: unknown[] }).versions).toHaveLength(6);
+  });
+});

@@ -6,7 +6,6 @@ import { ERROR_CODES, ROLES, STAGES } from '@/lib/registry';
 export const ZDateTime = z.string().meta({ format: 'date-time', example: '2026-11-01T12:00:00.000Z' });
 export const ZStageName = z.enum(STAGES);
 export const ZRoleName = z.enum(ROLES);
-export const ZNameParam = z.string().min(1).max(128).meta({ description: 'Model name' });
 
 export const ZError = z
   .object({ error: z.object({ code: z.enum(ERROR_CODES), message: z.string(), details: z.unknown().optional() }) })

@@ -37,5 +37,3 @@ export const ZVersionPage = z
 export const ZMoveResult = z
   .object({ id: z.string(), number: z.number().int(), from: ZStageName, to: ZStageName })
   .meta({ id: 'MoveResult', description: 'The version and the stages it moved between.' });
-
-export { ZJsonRecord };
