@@ -1,4 +1,4 @@
-import { assertCan, failingGates, RegistryError, tallyDecisions, roleOn, canAnywhere } from '@/lib/registry';
+import { assertAllowed, assertCan, failingGates, RegistryError, tallyDecisions, canAnywhere } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import type { Actor } from './actor';
@@ -42,7 +42,7 @@ export async function decideRequest(actor: Actor, input: DecideRequestInput) {
         where: { id: input.requestId },
         include: { version: { select: { id: true, number: true, stage: true } }, model: { select: { id: true, name: true } }, decisions: true },
       });
-      assertCan(roleOn(actor, request.model.name), 'request.decide');
+      assertAllowed(actor, 'request.decide', { model: request.model.name });
       if (request.status !== 'pending') throw new RegistryError('CONFLICT', `This request was already ${request.status}.`, { status: request.status });
       if (request.requestedById === approverId) {
         throw new RegistryError('FORBIDDEN', 'You requested this promotion — another approver must decide.');

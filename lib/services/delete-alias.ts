@@ -1,4 +1,4 @@
-import { assertCan, RegistryError, roleOn } from '@/lib/registry';
+import { assertAllowed, RegistryError } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import type { Actor } from './actor';
@@ -8,7 +8,7 @@ import { aliasPermission, ZAliasName } from './set-alias';
 /** Removes an alias from a model. Removing one that is not there changes nothing and records nothing. */
 export async function deleteAlias(actor: Actor, input: { model: string; alias: string }) {
   const alias = ZAliasName.parse(input.alias);
-  assertCan(roleOn(actor, input.model), aliasPermission(alias));
+  assertAllowed(actor, aliasPermission(alias), { model: input.model });
   return withDbErrors(() =>
     db.$transaction(async (tx) => {
       const model = await tx.registeredModel.findUnique({ where: { name: input.model }, select: { id: true, name: true } });

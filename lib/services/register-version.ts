@@ -1,4 +1,4 @@
-import { assertCan, formatSemver, nextSemver, parseSemver, RegistryError, roleOn } from '@/lib/registry';
+import { assertAllowed, formatSemver, nextSemver, parseSemver, RegistryError } from '@/lib/registry';
 import { db, type Tx } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -35,7 +35,7 @@ class AlreadyRegistered extends Error {
  */
 export async function registerVersion(actor: Actor, rawInput: RegisterVersionInput, options: RegisterOptions = {}): Promise<RegisteredVersion> {
   const input = ZRegisterVersionInput.parse(rawInput);
-  assertCan(roleOn(actor, input.model), 'version.register');
+  assertAllowed(actor, 'version.register', { model: input.model });
   const explicitSemver = input.semver ? parseSemver(input.semver) : null;
   const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
   const idempotencyKey = options.idempotencyKey && actor.id ? options.idempotencyKey : undefined;

@@ -1,4 +1,4 @@
-import { assertCan, RegistryError, roleOn } from '@/lib/registry';
+import { assertAllowed, RegistryError } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import { ZModelName } from '@/lib/validations/common';
@@ -15,7 +15,7 @@ export interface RenameModelInput {
  * events keep the name they were written with, and the rename itself is recorded with both names.
  */
 export async function renameModel(actor: Actor, input: RenameModelInput) {
-  assertCan(roleOn(actor, input.model), 'model.create');
+  assertAllowed(actor, 'model.create', { model: input.model });
   const newName = ZModelName.parse(input.newName);
   return withDbErrors(() =>
     db.$transaction(async (tx) => {

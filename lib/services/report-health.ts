@@ -1,4 +1,4 @@
-import { assertCan, healthPolicyOf, parsePolicy, RegistryError, roleOn, type HealthPolicy } from '@/lib/registry';
+import { assertAllowed, healthPolicyOf, parsePolicy, RegistryError, type HealthPolicy } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import type { Actor } from './actor';
 import { rollbackModel } from './rollback-model';
@@ -33,7 +33,7 @@ export function judge(report: HealthReport, policy: HealthPolicy): { healthy: bo
  * same service as the Rollback button, as "automatic rollback", with the reports as the reason.
  */
 export async function reportHealth(actor: Actor, report: HealthReport) {
-  assertCan(roleOn(actor, report.model), 'health.report');
+  assertAllowed(actor, 'health.report', { model: report.model });
   const model = await db.registeredModel.findUnique({ where: { name: report.model }, select: { id: true, policy: { select: { gates: true } } } });
   if (!model) throw new RegistryError('NOT_FOUND', `No model named "${report.model}".`);
   const version = await db.modelVersion.findFirst({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { assertCan, failingGates, RegistryError, roleOn, type Action } from '@/lib/registry';
+import { assertAllowed, failingGates, RegistryError, type Action } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import type { Actor } from './actor';
@@ -27,7 +27,7 @@ export function aliasPermission(alias: string): Action {
 /** Points an alias at a version (one version per alias per model), replacing where it pointed before. */
 export async function setAlias(actor: Actor, input: { model: string; alias: string; number: number }) {
   const alias = ZAliasName.parse(input.alias);
-  assertCan(roleOn(actor, input.model), aliasPermission(alias));
+  assertAllowed(actor, aliasPermission(alias), { model: input.model });
   return withDbErrors(() =>
     db.$transaction(async (tx) => {
       const version = await tx.modelVersion.findFirst({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { assertCan, RegistryError, roleOn } from '@/lib/registry';
+import { assertAllowed, RegistryError } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import type { Actor } from './actor';
@@ -28,7 +28,7 @@ export function modelTagKey(tag: string): string {
 
 /** Sets (or replaces) one key/value tag on a model. */
 export async function setModelTag(actor: Actor, input: { model: string; key: string; value: string }) {
-  assertCan(roleOn(actor, input.model), 'version.edit');
+  assertAllowed(actor, 'version.edit', { model: input.model });
   const key = ZTagKey.parse(input.key);
   const value = ZTagValue.parse(input.value);
   return withDbErrors(() =>

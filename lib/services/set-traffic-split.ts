@@ -1,4 +1,4 @@
-import { assertCan, RegistryError, roleOn } from '@/lib/registry';
+import { assertAllowed, RegistryError } from '@/lib/registry';
 import { validateSplit, type TrafficRoute } from '@/lib/registry/traffic';
 import { db } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
@@ -12,7 +12,7 @@ import { toJson } from './internal/json';
  * Production must be one of the routes; a split of [] clears it (all traffic to Production).
  */
 export async function setTrafficSplit(actor: Actor, input: { model: string; routes: TrafficRoute[] }) {
-  assertCan(roleOn(actor, input.model), 'traffic.manage');
+  assertAllowed(actor, 'traffic.manage', { model: input.model });
   if (input.routes.length > 0) validateSplit(input.routes);
   return withDbErrors(() =>
     db.$transaction(async (tx) => {
