@@ -32,7 +32,7 @@ export function CanaryDialog({ model, number, productionNumber, blockedReason, o
       title={`Request a canary for ${model} v${number}`}
       description={`If approvers approve, v${number} serves this share of traffic beside Production v${productionNumber}, which keeps the rest. The share ends when Production changes.`}
       confirmLabel="Request canary"
-      blockedReason={blockedReason ?? weightError}
+      blockedReason={blockedReason ?? (weightError ? 'Fix the share of traffic first.' : null)}
       field={{ label: 'Comment for the approvers', required: true, placeholder: 'What you want to learn from live traffic' }}
       onConfirm={(comment) => parsed.success && onRequest(parsed.data, comment)}
     >
