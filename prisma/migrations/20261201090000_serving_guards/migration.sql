@@ -236,9 +236,12 @@ CREATE CONSTRAINT TRIGGER "canary_share_serving_guard"
   AFTER INSERT OR UPDATE OR DELETE ON "canary_share" DEFERRABLE INITIALLY DEFERRED
   FOR EACH ROW EXECUTE FUNCTION "modelgate_serving_guard"();
 
+-- Only moves that can change who may serve: leaving Staging (a canary) or Production, or entering Production
+-- (a new baseline). Testing and Archived versions hold no share and no protected alias, so bulk moves between
+-- them (a benchmark archiving 100,000 versions) check nothing.
 CREATE CONSTRAINT TRIGGER "model_version_serving_guard"
   AFTER UPDATE OF "stage" ON "model_version" DEFERRABLE INITIALLY DEFERRED
-  FOR EACH ROW WHEN (OLD."stage" IS DISTINCT FROM NEW."stage")
+  FOR EACH ROW WHEN (OLD."stage" IS DISTINCT FROM NEW."stage" AND (OLD."stage" IN ('staging', 'production') OR NEW."stage" = 'production'))
   EXECUTE FUNCTION "modelgate_serving_guard"();
 
 CREATE CONSTRAINT TRIGGER "model_policy_serving_guard"
