@@ -11,7 +11,7 @@ import { RequestDecision } from './request-decision';
 export function RequestCard({ request, viewer }: { request: PendingRequestView; viewer: Viewer }) {
   const versionHref = `/models/${encodeURIComponent(request.model)}/versions/${request.version.number}`;
   return (
-    <article data-testid="promotion-request" className="rounded-lg border border-line bg-surface p-4 shadow-xs">
+    <article data-testid="promotion-request" data-kind={request.kind} className="rounded-lg border border-line bg-surface p-4 shadow-xs">
       <header className="flex flex-wrap items-baseline justify-between gap-2">
         <h3 className="text-base font-semibold">
           <Link href={`/models/${encodeURIComponent(request.model)}`} className="hover:text-accent-text">
@@ -21,7 +21,14 @@ export function RequestCard({ request, viewer }: { request: PendingRequestView; 
             v{request.version.number}
           </Link>{' '}
           <span className="font-mono text-xs font-normal text-ink-muted">{request.version.semver}</span>
-          <span className="ml-2 text-sm font-normal text-ink-muted">→ Production{request.production ? `, replacing v${request.production.number}` : ''}</span>
+          {request.kind === 'canary' ? (
+            <span className="ml-2 text-sm font-normal text-ink-muted">
+              → <span className="font-medium text-sky-700 dark:text-sky-300">canary, {request.canaryWeight}% of traffic</span>
+              {request.production ? ` beside Production v${request.production.number}` : ''}
+            </span>
+          ) : (
+            <span className="ml-2 text-sm font-normal text-ink-muted">→ Production{request.production ? `, replacing v${request.production.number}` : ''}</span>
+          )}
         </h3>
         <p className="text-xs text-ink-muted">
           requested by <span className="font-medium text-ink">{request.requester.name}</span> <RelativeTime iso={request.createdAt} />

@@ -22,7 +22,7 @@ export async function createModelVersion(actor: Actor, request: MlflowCreateVers
     ZTagKey.parse(key);
     ZTagValue.parse(value);
   }
-  const version = await registerVersion(actor, { ...registration, tags: Object.fromEntries(tags.filter(([k, v]) => registrable(k, v))) });
+  const version = await registerVersion(actor, { ...registration, tags: Object.fromEntries(tags.filter(([k, v]) => registrable(k, v))) }, { viaMlflow: true });
   const longer = tags.filter(([k, v]) => !registrable(k, v));
   // Registration returns the whole record; only tags set afterwards make it worth reading again.
   if (longer.length === 0) return version;

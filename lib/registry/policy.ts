@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZAliasName } from './serving';
 
 // A model's promotion policy: per target stage, the gates a version must pass.
 // Zod here is a pure schema library: the same shapes validate the admin editor and the stored JSON.
@@ -45,6 +46,11 @@ export const ZPolicy = z.object({
   staging: z.array(ZGate).max(50).default([]),
   production: z.array(ZGate).max(50).default([]),
   health: ZHealthPolicy.optional(),
+  /**
+   * Aliases that serve traffic (`models:/fraud@champion`): they may point only at the Production version
+   * or an approved canary, and only approvers move them. Absent: champion (see protectedAliasesOf).
+   */
+  protectedAliases: z.array(ZAliasName).max(20, 'At most 20 protected aliases.').optional(),
 });
 export type Policy = z.infer<typeof ZPolicy>;
 export type PolicyStage = 'staging' | 'production';

@@ -26,19 +26,26 @@ export function modelTagKey(tag: string): string {
   return at < 0 ? tag : tag.slice(0, at);
 }
 
-/** Sets (or replaces) one key/value tag on a model. */
+/**
+ * Sets (or replaces) one key/value tag on a model, in one UPDATE that reads the tags it rewrites: two
+ * concurrent tag changes on one model queue on the row, and the second rewrites what the first left,
+ * so neither is lost (a read-then-write, as before, let the later writer drop the earlier one's tag).
+ */
 export async function setModelTag(actor: Actor, input: { model: string; key: string; value: string }) {
   assertCan(roleOn(actor, input.model), 'version.edit');
   const key = ZTagKey.parse(input.key);
   const value = ZTagValue.parse(input.value);
   return withDbErrors(() =>
     db.$transaction(async (tx) => {
-      const model = await tx.registeredModel.findUnique({ where: { name: input.model }, select: { id: true, name: true, tags: true } });
+      const [model] = await tx.$queryRaw<{ id: string; name: string; tags: string[] }[]>`
+        UPDATE "registered_model"
+        SET "tags" = array_append(ARRAY(SELECT t FROM unnest("tags") t WHERE split_part(t, '=', 1) <> ${key}), ${encodeModelTag(key, value)}),
+            "updated_at" = now()
+        WHERE "name" = ${input.model}
+        RETURNING "id", "name", "tags"`;
       if (!model) throw new RegistryError('NOT_FOUND', `No model named "${input.model}".`);
-      const tags = [...model.tags.filter((t) => modelTagKey(t) !== key), encodeModelTag(key, value)];
-      await tx.registeredModel.update({ where: { id: model.id }, data: { tags } });
-      await recordAudit(tx, actor, { action: 'model.tag_set', model, data: { key, value } });
-      return { tags };
+      await recordAudit(tx, actor, { action: 'model.tag_set', model: { id: model.id, name: model.name }, data: { key, value } });
+      return { tags: model.tags };
     }),
   );
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { db } from '@/lib/db/prisma';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { roleOn, type Stage } from '@/lib/registry';
+import { currentModelName } from '@/lib/db/queries/model-names';
 import type { Actor } from '@/lib/services/actor';
 import { MlflowError } from '../errors';
 import type { ModelRecord } from '../serialize';
@@ -36,6 +37,16 @@ const modelSelect = {
 /** Reading needs only a role on the model; a token restricted to another model has none. */
 export function assertCanRead(actor: Actor, model: string): void {
   if (!roleOn(actor, model)) throw new MlflowError('PERMISSION_DENIED', `This API token is restricted to the model "${actor.modelScope}".`);
+}
+
+/**
+ * The name serving clients read under (models:/<name>/Production, @champion, a version): the model of
+ * that name, or the one a redirect from it points at after a rename. Checks the caller may read it.
+ */
+export async function readableModelName(actor: Actor, name: string): Promise<string> {
+  const current = await currentModelName(name);
+  assertCanRead(actor, current);
+  return current;
 }
 
 export function modelNotFound(name: string): MlflowError {
