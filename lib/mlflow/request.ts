@@ -25,6 +25,24 @@ function invalidValue(name: string, value: unknown): MlflowError {
   return new MlflowError('INVALID_PARAMETER_VALUE', `Invalid value ${JSON.stringify(value)} for parameter '${name}' supplied.${SEE_DOCS}`);
 }
 
+/**
+ * MLflow's server refuses a POST or PUT that is not `Content-Type: application/json`
+ * (mlflow/server/validation.py, _validate_content_type), with these messages. Here that also closes the
+ * cross-site form: a page on another site can POST text/plain, urlencoded or multipart bodies (or none)
+ * without the browser asking us first, but never JSON. PATCH and DELETE cannot be sent cross-site
+ * without that preflight; their bodies, when they have one, must be JSON too.
+ */
+export function assertJsonContentType(req: NextRequest): void {
+  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return;
+  const hasBody = Number(req.headers.get('content-length') ?? 0) > 0 || req.headers.has('transfer-encoding');
+  if ((req.method === 'PATCH' || req.method === 'DELETE') && !hasBody) return;
+  const type = req.headers.get('content-type');
+  if (!type) throw new MlflowError('INVALID_PARAMETER_VALUE', 'Bad Request. Content-Type header is missing.');
+  if (type.split(';')[0]!.trim().toLowerCase() !== 'application/json') {
+    throw new MlflowError('INVALID_PARAMETER_VALUE', "Bad Request. Content-Type must be one of ['application/json'].");
+  }
+}
+
 async function readBody(req: NextRequest): Promise<Record<string, unknown>> {
   const tooLarge = () => new MlflowError('INVALID_PARAMETER_VALUE', 'Request bodies are limited to 1 MB.');
   if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) throw tooLarge();

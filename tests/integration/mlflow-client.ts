@@ -58,8 +58,8 @@ export const ROUTES: Record<string, Handler> = {
 export interface SendOptions {
   /** Extra request headers; null removes one the client would send (e.g. content-type). */
   headers?: Record<string, string | null>;
-  /** The body exactly as given, instead of the JSON of `params`. */
-  rawBody?: string;
+  /** The body exactly as given, instead of the JSON of `params`; null for none at all. */
+  rawBody?: string | null;
 }
 
 export interface Reply {
@@ -93,7 +93,7 @@ export async function send(route: string, params: Record<string, unknown> = {}, 
     if (value === null) headers.delete(name);
     else headers.set(name, value);
   }
-  if (options.rawBody !== undefined) body = options.rawBody;
+  if (options.rawBody !== undefined) body = options.rawBody ?? undefined;
   const response = await handler(new NextRequest(url, { method, headers, body }));
   const text = await response.text();
   return { status: response.status, json: text ? JSON.parse(text) : null, headers: response.headers };
