@@ -17,7 +17,7 @@ const registrable = (key: string, value: string) => key !== '__proto__' && /^[\w
 /**
  * create-model-version. Tags are checked against MLflow's rules first; those registration takes travel
  * with the version in one transaction, and any longer ones (MLflow allows 250-character keys with spaces
- * and 5000-character values) are set right after it, each an audited tag change.
+ * and 100,000-character values, as MLflow 3 does) are set right after it, each an audited tag change.
  */
 export async function createModelVersion(actor: Actor, request: MlflowCreateVersion): Promise<VersionRecord> {
   const registration = toRegistration(request);

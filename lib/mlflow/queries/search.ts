@@ -6,7 +6,8 @@ import { MODEL_VERSION_FILTER, parseFilter, REGISTERED_MODEL_FILTER } from '../f
 import { parseOrderBy, type SortKey, type SortTerm } from '../order-by';
 import { decodePageToken, encodePageToken, type CursorValue } from '../page-token';
 import { modelVersionJson, registeredModelJson, type ModelVersionJson } from '../serialize';
-import { loadModels, loadVersions } from './records';
+import { loadModels } from './model-records';
+import { loadVersions } from './records';
 import { afterCursor, MODEL_SORT_SQL, modelConditions, orderBy, VERSION_SORT_SQL, versionConditions, where } from './sql';
 
 export interface SearchRequest {

@@ -1,6 +1,7 @@
 // GET /api/2.0/mlflow/registered-models/get?name= – a registered model with its latest versions, tags and aliases
 import { withMlflow } from '@/lib/mlflow/handler';
-import { assertCanRead, loadModel } from '@/lib/mlflow/queries/records';
+import { loadModel } from '@/lib/mlflow/queries/model-records';
+import { assertCanRead } from '@/lib/mlflow/queries/records';
 import { readParams } from '@/lib/mlflow/request';
 import { registeredModelJson } from '@/lib/mlflow/serialize';
 
