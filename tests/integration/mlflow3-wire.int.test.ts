@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/prisma';
 import type { Actor } from '@/lib/services/actor';
-import { as, mlflowUser, send, type MlflowUser } from './mlflow-client';
+import { mlflowUser, send, type MlflowUser } from './mlflow-client';
 import { makeActor, uniqueName } from './fixtures';
 import { countQueries } from './query-counter';
 
