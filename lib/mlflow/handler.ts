@@ -6,7 +6,7 @@ import { resolveMlflowActor, type MlflowActor } from './auth';
 import { MLFLOW_ERROR_STATUS, toMlflowError, type MlflowErrorBody, type MlflowErrorCode } from './errors';
 import { assertJsonContentType } from './request';
 
-type Handler = (args: { req: NextRequest; actor: MlflowActor }) => Promise<object>;
+type Handler<P> = (args: { req: NextRequest; actor: MlflowActor; params: P }) => Promise<object>;
 
 interface Options {
   permission: Action;
@@ -35,8 +35,8 @@ function scopeDenial(error: unknown, actor: MlflowActor): unknown {
  * (the service then checks the model itself), answers the handler's message as JSON, and maps every
  * error to MLflow's `{error_code, message}` with MLflow's HTTP status.
  */
-export function withMlflow(handler: Handler, options: Options) {
-  return async (req: NextRequest): Promise<Response> => {
+export function withMlflow<P = Record<string, never>>(handler: Handler<P>, options: Options) {
+  return async (req: NextRequest, context?: { params: Promise<P> }): Promise<Response> => {
     try {
       // Before authentication, so a forged request never even counts as a failed sign-in.
       assertJsonContentType(req);
@@ -44,7 +44,8 @@ export function withMlflow(handler: Handler, options: Options) {
       if (!canAnywhere(actor, options.permission)) {
         throw new RegistryError('FORBIDDEN', `${denialReason(actor.role, options.permission) ?? 'Not allowed'}.`);
       }
-      return NextResponse.json(await handler({ req, actor }).catch((error: unknown) => Promise.reject(scopeDenial(error, actor))));
+      const params = ((await context?.params) ?? {}) as P;
+      return NextResponse.json(await handler({ req, actor, params }).catch((error: unknown) => Promise.reject(scopeDenial(error, actor))));
     } catch (thrown) {
       const error = mapDbError(thrown);
       const body = toMlflowError(error, options.errors);

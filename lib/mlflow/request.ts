@@ -6,14 +6,14 @@ import type { MlflowTag } from './tags';
 // GET from the query string (repeated fields as repeated parameters), every other method from a JSON
 // body. Messages match MLflow's ("Missing value for required parameter 'name'. See the API docs…").
 
-type FieldType = 'string' | 'int' | 'bool' | 'strings' | 'tags';
+type FieldType = 'string' | 'int' | 'bool' | 'strings' | 'tags' | 'json';
 interface Field {
   type: FieldType;
   required?: boolean;
 }
 export type RequestSpec = Record<string, Field>;
 
-type ValueOf<T extends FieldType> = T extends 'string' ? string : T extends 'int' ? number : T extends 'bool' ? boolean : T extends 'strings' ? string[] : MlflowTag[];
+type ValueOf<T extends FieldType> = T extends 'string' ? string : T extends 'int' ? number : T extends 'bool' ? boolean : T extends 'strings' ? string[] : T extends 'tags' ? MlflowTag[] : unknown;
 export type RequestParams<S extends RequestSpec> = {
   [K in keyof S]: S[K]['required'] extends true ? ValueOf<S[K]['type']> : ValueOf<S[K]['type']> | undefined;
 };
@@ -67,13 +67,16 @@ function fromQuery(req: NextRequest, spec: RequestSpec): Record<string, unknown>
   const raw: Record<string, unknown> = {};
   for (const [name, field] of Object.entries(spec)) {
     if (!query.has(name)) continue;
-    raw[name] = field.type === 'strings' || field.type === 'tags' ? query.getAll(name) : query.get(name);
+    raw[name] = field.type === 'strings' || field.type === 'tags' ? query.getAll(name) : field.type === 'json' ? undefined : query.get(name);
   }
   return raw;
 }
 
 function coerce(name: string, field: Field, value: unknown): unknown {
   switch (field.type) {
+    case 'json':
+      // A nested message (webhook events), checked by the endpoint that takes it.
+      return value;
     case 'string':
       // Versions are strings in MLflow's messages; a bare integer is accepted as well.
       if (typeof value === 'number' && Number.isInteger(value)) return String(value);
