@@ -65,9 +65,21 @@ export interface MlflowCreateVersion {
  *   tag training_data_hash                  → trainingDataHash
  *   tag semver                              → semver (else the next one is worked out as for any version)
  *   tag framework                           → framework
+ *   tag model_card                          → modelCard (markdown; the Production card gate reads it)
+ *   tags metric.<name> with a number        → metrics <name> on the "default" evaluation set
  *   run_id, run_link, model_id              → the reserved tags mlflow.run_id, mlflow.run_link, mlflow.model_id
- * The version lands in Testing (MLflow's "None") with no metrics: gates that need metrics see none.
+ * The version lands in Testing (MLflow's "None"). MLflow sends no metrics of its own: without metric.*
+ * tags, gates that need metrics see none.
  */
+/** Tags "metric.auc" = "0.93": a pipeline's way to hand its evaluation to the gates with MLflow calls only. */
+function metricsFromTags(tags: Record<string, string>): { key: string; value: number }[] {
+  return Object.entries(tags).flatMap(([tagKey, text]) => {
+    const key = /^metric\.(.+)$/.exec(tagKey)?.[1];
+    const value = text.trim() === '' ? Number.NaN : Number(text);
+    return key && Number.isFinite(value) ? [{ key, value }] : [];
+  });
+}
+
 export function toRegistration(request: MlflowCreateVersion): RegisterVersionInput {
   for (const tag of request.tags) assertNotReservedTag(tag.key);
   const tags = tagsToRecord(request.tags);
@@ -82,6 +94,8 @@ export function toRegistration(request: MlflowCreateVersion): RegisterVersionInp
     trainingDataHash: pick('training_data_hash'),
     semver: pick('semver'),
     framework: pick('framework'),
+    modelCard: tags.model_card ?? '',
+    metrics: metricsFromTags(tags),
     tags: {
       ...tags,
       ...(request.runId ? { [RUN_ID_TAG]: request.runId } : {}),
