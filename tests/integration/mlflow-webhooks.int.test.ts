@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/prisma';
 import type { Actor } from '@/lib/services/actor';
 import { deliverDue } from '@/lib/webhooks/dispatcher';
+import { deleteMlflowWebhook } from '@/lib/mlflow/webhooks/manage';
 import * as hooksRoute from '@/app/api/2.0/mlflow/webhooks/route';
 import * as hookRoute from '@/app/api/2.0/mlflow/webhooks/[id]/route';
 import * as testRoute from '@/app/api/2.0/mlflow/webhooks/[id]/test/route';
@@ -64,6 +65,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // Hooks left active would queue a delivery for every later registration in the run, to a receiver
+  // that is gone, and crowd other files' deliveries out of the dispatcher's batches.
+  const left = await db.webhook.findMany({ where: { format: 'mlflow', active: true, createdById: mlAdmin.actor.id }, select: { id: true } });
+  for (const hook of left) await deleteMlflowWebhook(mlAdmin.actor, hook.id);
   await new Promise((resolve) => receiver.close(resolve));
 });
 
