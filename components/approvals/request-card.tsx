@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { PendingRequestView } from '@/lib/db/queries/requests';
 import { formatMetric } from '@/lib/registry';
-import { GateList } from '@/components/governance/gate-list';
+import { GateList, summariseAdvisories } from '@/components/governance/gate-list';
 import type { Viewer } from '@/components/governance/version-actions';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { cx } from '@/components/ui/cx';
@@ -40,6 +40,11 @@ export function RequestCard({ request, viewer }: { request: PendingRequestView; 
         <section aria-label="Gates">
           <h4 className="mb-2 text-xs font-semibold uppercase tracking-wide text-ink-muted">Gates now</h4>
           <GateList gates={request.gates} />
+          {summariseAdvisories(request.gates) && (
+            <p className="mt-2 text-xs text-amber-800 dark:text-amber-300" data-testid="advisory-note">
+              {summariseAdvisories(request.gates)}. Advisory gates inform the decision; they do not block it.
+            </p>
+          )}
         </section>
         <section aria-label="Comparison with Production">
           <h4 className="mb-2 text-xs font-semibold uppercase tracking-wide text-ink-muted">vs Production {request.production ? `v${request.production.number}` : '(none yet)'}</h4>

@@ -52,6 +52,7 @@ export const EVENT_RENDERERS: Record<AuditAction, EventRenderer> = {
   'token.revoked': { icon: Ban, describe: (e) => `revoked the API token "${str(e, 'name') ?? ''}"` },
   'webhook.created': { icon: Send, describe: (e) => `added a webhook to ${str(e, 'url') ?? ''}` },
   'webhook.deleted': { icon: Ban, describe: (e) => `removed the webhook to ${str(e, 'url') ?? ''}` },
+  'webhook.updated': { icon: Send, describe: (e) => `changed the webhook ${str(e, 'name') ?? ''} to ${str(e, 'url') ?? ''}` },
   'policy.updated': { icon: SlidersHorizontal, describe: (e) => `changed the promotion policy of ${e.model}` },
   'audit.exported': { icon: Download, describe: (e) => `exported the audit history as ${str(e, 'format')?.toUpperCase() ?? ''}` },
   'registry.exported': { icon: Download, describe: () => 'exported the registry state' },

@@ -9,7 +9,7 @@ import { useGovernanceAction } from '@/lib/queries/use-governance-action';
 import { ActionButton } from './action-button';
 import { ActionDialog } from './action-dialog';
 import { CanaryDialog } from './canary-dialog';
-import { GateList, summariseGates } from './gate-list';
+import { GateList, summariseAdvisories, summariseGates } from './gate-list';
 
 export interface Viewer {
   id: string;
@@ -114,6 +114,11 @@ function VersionActionDialog({ kind, model, version, viewer, productionNumber, o
     <section aria-label="Gates" className="rounded-md border border-line bg-surface-muted/50 p-3">
       <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-ink-muted">Gates for {gateTarget === 'staging' ? 'Staging' : 'Production'}</h3>
       {preview.isPending ? <p className="text-sm text-ink-muted">Evaluating…</p> : <GateList gates={gates} />}
+      {!failing && summariseAdvisories(gates) && (
+        <p className="mt-2 text-xs text-amber-800 dark:text-amber-300" data-testid="advisory-note">
+          {summariseAdvisories(gates)}: the move goes ahead, and the gap is recorded in the audit trail.
+        </p>
+      )}
       {(kind === 'request-production' || kind === 'request-canary') && preview.data && (
         <p className="mt-2 text-xs text-ink-muted">Needs {preview.data.requiredApprovals} approval(s) from approvers other than you.</p>
       )}

@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = {
   'token.revoked': 'An admin revoked an API token',
   'webhook.created': 'An admin added a webhook',
   'webhook.deleted': 'An admin removed a webhook',
+  'webhook.updated': "An admin changed a webhook's address, events, status or secret (through MLflow's webhooks API)",
   'policy.updated': "An admin changed a model's promotion policy",
   'audit.exported': 'An admin exported the audit history',
   'registry.exported': "An admin exported the registry's current state",

@@ -136,7 +136,8 @@ async function register(tx: Tx, actor: Actor, input: ReturnType<typeof ZRegister
       version,
       toStage: 'testing',
       comment: input.description || null,
-      data: { semver: semverText, bump: bumpReason, artifactDigest: version.artifactDigest, metrics: input.metrics.length },
+      // Where the artifact is and the tags it came with: the record of what was registered (MLflow webhooks send them too).
+      data: { semver: semverText, bump: bumpReason, artifactUri: input.artifactUri, artifactDigest: version.artifactDigest, metrics: input.metrics.length, tags: input.tags },
     },
     { modelActivityStamped: true },
   );

@@ -15,7 +15,8 @@ export const ZTagKey = z
   .min(1, 'A tag key must be provided.')
   .max(250, 'Tag keys are at most 250 characters.')
   .regex(/^[\w.\-/: ]+$/, 'Tag keys may only contain letters, digits, underscores (_), dashes (-), periods (.), spaces, colons (:) and slashes (/).');
-export const ZTagValue = z.string().max(5000, 'Tag values are at most 5000 characters.');
+/** MLflow 3's limit for model-registry tag values (2.x had 5,000). */
+export const ZTagValue = z.string().max(100_000, 'Tag values are at most 100,000 characters.');
 
 export function encodeModelTag(key: string, value: string): string {
   return value === '' ? key : `${key}=${value}`;
