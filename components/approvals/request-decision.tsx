@@ -29,8 +29,14 @@ export function RequestDecision({ request, viewer }: { request: PendingRequestVi
         <ActionDialog
           open
           onClose={() => setDialog(null)}
-          title={`Approve ${request.model} v${n}`}
-          description={request.production ? `If this approval completes the request, v${n} replaces v${request.production.number} in Production.` : `If this approval completes the request, v${n} goes to Production.`}
+          title={request.kind === 'canary' ? `Approve a ${request.canaryWeight}% canary for ${request.model} v${n}` : `Approve ${request.model} v${n}`}
+          description={
+            request.kind === 'canary'
+              ? `If this approval completes the request, v${n} serves ${request.canaryWeight}% of traffic beside Production v${request.production?.number ?? '?'}.`
+              : request.production
+                ? `If this approval completes the request, v${n} replaces v${request.production.number} in Production.`
+                : `If this approval completes the request, v${n} goes to Production.`
+          }
           confirmLabel="Approve"
           blockedReason={failing}
           field={{ label: 'Comment', required: false }}

@@ -4,15 +4,18 @@ import { ROLE_LABELS, type Role } from '@/lib/registry';
 import type { BoardData } from '@/lib/db/queries/board';
 import { Badge } from '@/components/ui/badge';
 import { Skeleton } from '@/components/ui/skeleton';
+import { FormerNames } from './former-names';
 
 interface BoardHeaderProps extends Pick<BoardData, 'model' | 'primaryMetric'> {
-  traffic?: BoardData['traffic'];
+  redirects?: BoardData['redirects'];
+  /** The viewer's role on this model (a per-model grant counts), for what the header offers. */
+  role?: Role;
   /** The viewer's role on this model when a per-model grant sets it apart from their global role. */
   grantedRole?: Role | null;
 }
 
 /** Who owns the model, what it is for, how its versions are ranked, and (with a grant) what you may do here. */
-export function BoardHeader({ model, primaryMetric, traffic, grantedRole }: BoardHeaderProps) {
+export function BoardHeader({ model, primaryMetric, redirects = [], role = 'viewer', grantedRole }: BoardHeaderProps) {
   return (
     <header className="space-y-3">
       <Link href="/models" className="inline-flex items-center gap-1 rounded-md text-sm text-ink-muted hover:text-ink">
@@ -25,8 +28,11 @@ export function BoardHeader({ model, primaryMetric, traffic, grantedRole }: Boar
           {model.tags.length > 0 && (
             <ul aria-label="Tags" className="flex flex-wrap gap-1">
               {model.tags.map((tag) => (
-                <li key={tag}>
-                  <Badge>{tag}</Badge>
+                <li key={tag} className="max-w-full">
+                  {/* Tags may hold 100,000 characters (MLflow 3): one line, cut with an ellipsis; the start in the tooltip. */}
+                  <Badge title={tag.slice(0, 500)}>
+                    <span className="truncate">{tag}</span>
+                  </Badge>
                 </li>
               ))}
             </ul>
@@ -56,14 +62,6 @@ export function BoardHeader({ model, primaryMetric, traffic, grantedRole }: Boar
               <span className="text-ink-muted">none yet</span>
             )}
           </dd>
-          {traffic && (
-            <>
-              <dt className="text-ink-faint">Traffic</dt>
-              <dd className="text-ink" data-testid="traffic-split">
-                {traffic.map((r) => `v${r.number} ${r.weight}%`).join(' · ')}
-              </dd>
-            </>
-          )}
           {grantedRole && (
             <>
               <dt className="text-ink-faint">Your role here</dt>
@@ -72,6 +70,7 @@ export function BoardHeader({ model, primaryMetric, traffic, grantedRole }: Boar
               </dd>
             </>
           )}
+          <FormerNames model={model.name} redirects={redirects} role={role} />
           <dt className="text-ink-faint">History</dt>
           <dd>
             <Link href={`/models/${encodeURIComponent(model.name)}/history`} className="text-accent-text hover:underline">

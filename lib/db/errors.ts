@@ -21,6 +21,12 @@ export function mapDbError(error: unknown): unknown {
   const message = e.message ?? '';
   const original = e.meta?.driverAdapterError?.cause?.originalCode;
 
+  // Who may serve is checked by the database when a transaction commits (migration serving_guards).
+  const serving = /serving_guard: ([^"`\n]*)/.exec(message);
+  if (serving) return new RegistryError('CONFLICT', `Refused by the database: ${serving[1]!.trim()}.`);
+  if (message.includes('model_name_redirect_reserved') || /still redirects to another model|cannot redirect/.test(message)) {
+    return new RegistryError('CONFLICT', 'That name is held by a redirect from a renamed model, or by a model.');
+  }
   if (e.code === 'P2002' || original === '23505') {
     if (message.includes('model_version_one_production_per_model') || JSON.stringify(e.meta ?? {}).includes('one_production')) {
       return new RegistryError('CONFLICT', 'Another version became Production at the same moment. Refresh and try again.');

@@ -2,6 +2,7 @@ import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
 import type { z } from 'zod';
 import { assertAllowed, canAnywhere, denialReason, RegistryError, visibleModels, type Action } from '@/lib/registry';
+import { redirectTarget } from '@/lib/db/queries/model-names';
 import { readJson } from './body';
 import { resolveCaller, type RequestActor } from './caller';
 import { isRawResponse, Reply, type AnyContract, type AuthedContract, type PublicContract, type ResponseSpec, type RouteScope } from './contract';
@@ -85,7 +86,10 @@ function assertAnywhere(actor: RequestActor, action: Action): void {
 async function authorize(actor: RequestActor, action: Action, scope: RouteScope<unknown>, params: unknown): Promise<void> {
   if (scope === 'list') return; // Every reader may list; the rows are limited by `visibleModels`.
   if (scope === 'global') return assertAllowed(actor, action, 'global');
-  assertAllowed(actor, action, { model: await scope.model(params) });
+  const named = await scope.model(params);
+  // A former name that redirects to the token's model (after a rename) is that model: looked up only then.
+  const model = actor.modelScope && named !== actor.modelScope && (await redirectTarget(named)) === actor.modelScope ? actor.modelScope : named;
+  assertAllowed(actor, action, { model });
 }
 
 function parse(schema: z.ZodType | undefined, value: unknown): unknown {

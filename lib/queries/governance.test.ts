@@ -15,6 +15,7 @@ const card = (number: number, stage: VersionCardData['stage'], extra: Partial<Ve
   aliases: [],
   primaryMetric: 0.9,
   pendingRequest: null,
+  canary: null,
   ...extra,
 });
 
@@ -27,10 +28,11 @@ function board(): BoardData {
     production: prod,
     columns: {
       testing: { versions: [card(4, 'testing'), card(3, 'testing')], nextBefore: null },
-      staging: { versions: [card(2, 'staging', { pendingRequest: { id: 'r', requesterId: 'sci', requester: 'Sami', requiredApprovals: 1, approverIds: [] } })], nextBefore: null },
+      staging: { versions: [card(2, 'staging', { pendingRequest: { id: 'r', kind: 'production', canaryWeight: null, requesterId: 'sci', requester: 'Sami', requiredApprovals: 1, approverIds: [] } })], nextBefore: null },
       production: { versions: [prod], nextBefore: null },
     },
     traffic: null,
+    redirects: [],
   };
 }
 
@@ -85,6 +87,7 @@ describe('actionRequest', () => {
       { kind: 'archive', number: 1, expectedStage: 'testing', reason: 'r' },
       { kind: 'restore', number: 1, expectedStage: 'archived', reason: 'r' },
       { kind: 'request-production', number: 1, comment: 'c' },
+      { kind: 'request-canary', number: 1, weight: 10, comment: 'c' },
       { kind: 'approve', requestId: 'r1', number: 1, comment: '', expectedProduction: null },
       { kind: 'reject', requestId: 'r1', number: 1, comment: 'no' },
       { kind: 'cancel', requestId: 'r1', number: 1 },

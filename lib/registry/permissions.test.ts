@@ -6,7 +6,7 @@ import { ROLES, type Role } from './roles';
 const EXPECTED: Record<Role, Action[]> = {
   viewer: ['registry.read'],
   scientist: ['registry.read', 'model.create', 'version.register', 'version.edit', 'version.promote', 'version.request-production', 'version.archive', 'health.report'],
-  approver: ['registry.read', 'model.create', 'version.register', 'version.edit', 'version.promote', 'version.request-production', 'version.archive', 'request.decide', 'model.rollback', 'traffic.manage', 'health.report'],
+  approver: ['registry.read', 'model.create', 'version.register', 'version.edit', 'version.promote', 'version.request-production', 'version.archive', 'request.decide', 'model.rename-served', 'model.rollback', 'traffic.manage', 'health.report'],
   admin: [...ACTIONS],
 };
 

@@ -14,6 +14,7 @@ export const PERMISSIONS = [
   { action: 'version.request-production', description: 'Request promotion of a Staging version to Production', roles: ['scientist', 'approver', 'admin'] },
   { action: 'version.archive', description: 'Archive, demote or restore a version outside Production', roles: ['scientist', 'approver', 'admin'] },
   { action: 'request.decide', description: 'Approve or reject a promotion request (not your own)', roles: ['approver', 'admin'] },
+  { action: 'model.rename-served', description: "Rename a model that serves Production, or remove the redirect from a served model's former name", roles: ['approver', 'admin'] },
   { action: 'model.rollback', description: 'Roll Production back to the last stable version', roles: ['approver', 'admin'] },
   { action: 'traffic.manage', description: 'Split traffic between Production and candidate versions', roles: ['approver', 'admin'] },
   { action: 'health.report', description: 'Report the health of a served version (serving systems)', roles: ['scientist', 'approver', 'admin'] },

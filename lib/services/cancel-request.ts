@@ -1,11 +1,11 @@
-import { mayCancelRequest, RegistryError } from '@/lib/registry';
+import { mayCancelRequest, RegistryError, REQUEST_EVENTS } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
 import { clock } from './clock';
 
-/** The requester (or an admin) withdraws a pending promotion request. */
+/** The requester (or an admin) withdraws a pending promotion or canary request. */
 export async function cancelRequest(actor: Actor, input: { requestId: string; comment?: string }) {
   return withDbErrors(() =>
     db.$transaction(async (tx) => {
@@ -20,7 +20,7 @@ export async function cancelRequest(actor: Actor, input: { requestId: string; co
       }
       if (request.status !== 'pending') throw new RegistryError('CONFLICT', `This request was already ${request.status}.`);
       await tx.promotionRequest.update({ where: { id: request.id }, data: { status: 'cancelled', decidedAt: clock.now() } });
-      await recordAudit(tx, actor, { action: 'promotion.cancelled', model: request.model, version: request.version, comment: input.comment?.trim() || null, data: { requestId: request.id } });
+      await recordAudit(tx, actor, { action: REQUEST_EVENTS[request.kind].cancelled, model: request.model, version: request.version, comment: input.comment?.trim() || null, data: { requestId: request.id } });
       return { status: 'cancelled' as const };
     }),
   );

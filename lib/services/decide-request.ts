@@ -1,9 +1,10 @@
-import { assertAllowed, assertCan, failingGates, RegistryError, tallyDecisions, canAnywhere } from '@/lib/registry';
+import { assertAllowed, assertCan, failingGates, RegistryError, REQUEST_EVENTS, tallyDecisions, canAnywhere } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
 import { clock } from './clock';
+import { grantCanaryShare } from './internal/canary';
 import { deployVersion } from './internal/deploy';
 import { lockModel } from './internal/production';
 import { evaluateVersionGates } from './internal/gate-context';
@@ -24,7 +25,9 @@ export interface DecideRequestInput {
 /**
  * Records an approver's decision. A rejection closes the request. The approval that completes the count
  * re-evaluates the gates against the current Production version and, if they pass, deploys the version
- * in the same transaction. The request row is locked, so concurrent decisions queue.
+ * (or, for a canary request, gives it its share of traffic) in the same transaction. Canary and Production
+ * requests take this one path, so every rule about who may approve applies to both. The request row is
+ * locked, so concurrent decisions queue.
  */
 export async function decideRequest(actor: Actor, input: DecideRequestInput) {
   // The precise check needs the request's model; this one refuses roles that can decide nowhere.
@@ -52,15 +55,16 @@ export async function decideRequest(actor: Actor, input: DecideRequestInput) {
       }
       await tx.approval.create({ data: { requestId: request.id, approverId, decision: input.decision, comment, createdAt: clock.now() } });
       const auditBase = { model: request.model, version: request.version, comment: comment || null } as const;
+      const events = REQUEST_EVENTS[request.kind];
 
       const outcome = tallyDecisions([...request.decisions, { approverId, decision: input.decision }], request.requestedById, request.requiredApprovals);
       if (outcome.state === 'rejected') {
         await tx.promotionRequest.update({ where: { id: request.id }, data: { status: 'rejected', decidedAt: clock.now() } });
-        await recordAudit(tx, actor, { ...auditBase, action: 'promotion.rejected', data: { requestId: request.id } });
+        await recordAudit(tx, actor, { ...auditBase, action: events.rejected, data: { requestId: request.id } });
         return { status: 'rejected' as const, deployed: false };
       }
       if (outcome.state === 'pending') {
-        await recordAudit(tx, actor, { ...auditBase, action: 'promotion.approved', data: { requestId: request.id, approvals: outcome.approvals, required: outcome.required } });
+        await recordAudit(tx, actor, { ...auditBase, action: events.approved, data: { requestId: request.id, approvals: outcome.approvals, required: outcome.required } });
         return { status: 'pending' as const, deployed: false, approvals: outcome.approvals, required: outcome.required };
       }
 
@@ -84,7 +88,12 @@ export async function decideRequest(actor: Actor, input: DecideRequestInput) {
       if (failing.length > 0) {
         throw new RegistryError('GATE_FAILED', `The gates no longer pass against the current Production version: ${failing.map((g) => g.detail).join(' ')}`, { gates: evaluation.results });
       }
-      await recordAudit(tx, actor, { ...auditBase, action: 'promotion.approved', data: { requestId: request.id, approvals: outcome.approvals, required: outcome.required } });
+      await recordAudit(tx, actor, { ...auditBase, action: events.approved, data: { requestId: request.id, approvals: outcome.approvals, required: outcome.required } });
+      if (request.kind === 'canary') {
+        await tx.promotionRequest.update({ where: { id: request.id }, data: { status: 'approved', decidedAt: clock.now(), gateResults: toJson(evaluation.results) } });
+        const share = await grantCanaryShare(tx, actor, { model: request.model, version: request.version, requestId: request.id, weight: request.canaryWeight ?? 0 });
+        return { status: 'approved' as const, deployed: false, canary: { version: request.version.number, ...share } };
+      }
       await deployVersion(tx, actor, { model: request.model, version: request.version, comment: comment || request.comment, data: { requestId: request.id, gates: toJson(evaluation.results) } });
       await tx.promotionRequest.update({ where: { id: request.id }, data: { status: 'approved', decidedAt: clock.now(), gateResults: toJson(evaluation.results) } });
       return { status: 'approved' as const, deployed: true };

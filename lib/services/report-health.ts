@@ -1,5 +1,6 @@
 import { assertAllowed, healthPolicyOf, parsePolicy, RegistryError, type HealthPolicy } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
+import { currentModelName } from '@/lib/db/queries/model-names';
 import type { Actor } from './actor';
 import { rollbackModel } from './rollback-model';
 
@@ -32,7 +33,9 @@ export function judge(report: HealthReport, policy: HealthPolicy): { healthy: bo
  * policy's number of unhealthy reports in a row within its window, Modelgate rolls it back through the
  * same service as the Rollback button, as "automatic rollback", with the reports as the reason.
  */
-export async function reportHealth(actor: Actor, report: HealthReport) {
+export async function reportHealth(actor: Actor, input: HealthReport) {
+  // Serving systems report under the name they load: a former name still reaches the renamed model.
+  const report = { ...input, model: await currentModelName(input.model) };
   assertAllowed(actor, 'health.report', { model: report.model });
   const model = await db.registeredModel.findUnique({ where: { name: report.model }, select: { id: true, policy: { select: { gates: true } } } });
   if (!model) throw new RegistryError('NOT_FOUND', `No model named "${report.model}".`);

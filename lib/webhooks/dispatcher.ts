@@ -1,4 +1,5 @@
 import { db } from '@/lib/db/prisma';
+import { renderMlflowDelivery } from '@/lib/mlflow/webhooks/delivery';
 import { sign } from './signature';
 
 const BATCH = 10;
@@ -19,6 +20,63 @@ interface Claimed {
   attempts: number;
   url: string;
   secret: string;
+  format: string;
+}
+
+export interface OutgoingRequest {
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** The request for one delivery in its hook's format: Modelgate's own, or MLflow's (hooks made through its API). */
+function requestFor(item: Claimed): OutgoingRequest | null {
+  if (item.format === 'mlflow') return renderMlflowDelivery({ deliveryId: item.delivery_id, eventType: item.event_type, payload: item.payload, secret: item.secret });
+  const body = JSON.stringify({ id: item.delivery_id, ...(item.payload as object) });
+  return {
+    body,
+    headers: {
+      'content-type': 'application/json',
+      'user-agent': 'Modelgate-Webhooks/1',
+      'x-modelgate-event': item.event_type,
+      'x-modelgate-delivery': item.delivery_id,
+      'x-modelgate-signature': sign(item.secret, body),
+    },
+  };
+}
+
+/**
+ * One POST to a webhook receiver: its status, the start of its answer, or why it failed. Every send
+ * (deliveries, and MLflow's "test webhook") goes through here.
+ */
+export async function sendWebhookRequest(
+  url: string,
+  request: OutgoingRequest,
+  options: { send?: typeof fetch; readResponse?: boolean } = {},
+): Promise<{ status: number | null; responseText: string | null; error: string | null }> {
+  try {
+    const response = await (options.send ?? fetch)(url, { method: 'POST', headers: request.headers, body: request.body, redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS) });
+    const responseText = options.readResponse ? await readAtMost(response, 10_000) : null;
+    if (!options.readResponse) await response.body?.cancel().catch(() => {});
+    return { status: response.status, responseText, error: response.ok ? null : `HTTP ${response.status}` };
+  } catch (caught) {
+    return { status: null, responseText: null, error: caught instanceof Error ? caught.message : String(caught) };
+  }
+}
+
+/** The first `limit` bytes of a response, as text; the rest is never read (a receiver may answer anything). */
+async function readAtMost(response: Response, limit: number): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  while (size < limit) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.length;
+  }
+  await reader.cancel().catch(() => {});
+  return Buffer.concat(chunks).subarray(0, limit).toString('utf8');
 }
 
 /** Backoff after the nth failed attempt: 10 s, 20 s, 40 s … capped at one hour. */
@@ -45,7 +103,7 @@ export async function deliverDue(options: { fetchImpl?: typeof fetch } = {}): Pr
       LIMIT ${BATCH}
       FOR UPDATE SKIP LOCKED
     )
-    RETURNING d.id, d.delivery_id, d.event_type, d.payload, d.attempts, w.url, w.secret`;
+    RETURNING d.id, d.delivery_id, d.event_type, d.payload, d.attempts, w.url, w.secret, w.format`;
   const claimedAt = Date.now();
   let delivered = 0;
   for (const item of claimed) {
@@ -54,27 +112,8 @@ export async function deliverDue(options: { fetchImpl?: typeof fetch } = {}): Pr
       await db.webhookDelivery.update({ where: { id: item.id }, data: { status: 'pending', attempts: { decrement: 1 }, nextAttemptAt: new Date() } });
       continue;
     }
-    const body = JSON.stringify({ id: item.delivery_id, ...(item.payload as object) });
-    let status: number | null = null;
-    let error: string | null = null;
-    try {
-      const response = await send(item.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'Modelgate-Webhooks/1',
-          'x-modelgate-event': item.event_type,
-          'x-modelgate-delivery': item.delivery_id,
-          'x-modelgate-signature': sign(item.secret, body),
-        },
-        body,
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
-      status = response.status;
-      if (!response.ok) error = `HTTP ${response.status}`;
-    } catch (caught) {
-      error = caught instanceof Error ? caught.message : String(caught);
-    }
+    const request = requestFor(item);
+    const { status, error } = request ? await sendWebhookRequest(item.url, request, { send }) : { status: null, error: `no ${item.format} rendering for ${item.event_type}` };
     if (!error) {
       delivered += 1;
       await db.webhookDelivery.update({ where: { id: item.id }, data: { status: 'delivered', deliveredAt: new Date(), lastStatusCode: status, lastError: null } });

@@ -6,6 +6,10 @@ export const WEBHOOK_EVENTS = [
   'promotion.approved',
   'promotion.rejected',
   'promotion.cancelled',
+  'canary.requested',
+  'canary.approved',
+  'canary.rejected',
+  'canary.cancelled',
   'version.promoted',
   'version.demoted',
   'version.archived',
@@ -15,6 +19,8 @@ export const WEBHOOK_EVENTS = [
   'alias.set',
   'alias.deleted',
   'traffic.updated',
+  'model.renamed',
+  'model.redirect_removed',
 ] as const satisfies readonly AuditAction[];
 
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];

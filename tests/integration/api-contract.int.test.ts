@@ -101,6 +101,8 @@ describe('route contracts', () => {
   const BOUNDED_BY_WRITES: Record<string, string> = {
     'GET /api/v1/models/{name}/traffic routes': 'a split has at most 10 shares',
     'GET /api/v1/models/{name}/route split': 'a split has at most 10 shares',
+    'GET /api/v1/models/{name}/traffic canaries': 'canaries hold at most 50 % together, 1 % each at least',
+    'GET /api/v1/models/{name}/redirects redirects': 'one per rename of this model, by an approver',
   };
 
   it('bounds every list: a maximum page size and a cursor on each answer that holds an array', () => {

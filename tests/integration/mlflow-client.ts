@@ -55,6 +55,13 @@ export const ROUTES: Record<string, Handler> = {
   'GET unknown': unknownEndpoint.GET,
 };
 
+export interface SendOptions {
+  /** Extra request headers; null removes one the client would send (e.g. content-type). */
+  headers?: Record<string, string | null>;
+  /** The body exactly as given, instead of the JSON of `params`; null for none at all. */
+  rawBody?: string | null;
+}
+
 export interface Reply {
   status: number;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- responses are checked field by field
@@ -66,7 +73,7 @@ export interface Reply {
  * Sends one request as MLflow's Python client does (mlflow/utils/rest_utils.py call_endpoint): GET
  * parameters in the query string (lists as repeated parameters), every other method a JSON body.
  */
-export async function send(route: string, params: Record<string, unknown> = {}, authorization?: string): Promise<Reply> {
+export async function send(route: string, params: Record<string, unknown> = {}, authorization?: string, options: SendOptions = {}): Promise<Reply> {
   const handler = ROUTES[route];
   if (!handler) throw new Error(`No such route in the test client: ${route}`);
   const [method, path] = route.split(' ') as [string, string];
@@ -82,6 +89,11 @@ export async function send(route: string, params: Record<string, unknown> = {}, 
     headers.set('content-type', 'application/json');
     body = JSON.stringify(params);
   }
+  for (const [name, value] of Object.entries(options.headers ?? {})) {
+    if (value === null) headers.delete(name);
+    else headers.set(name, value);
+  }
+  if (options.rawBody !== undefined) body = options.rawBody ?? undefined;
   const response = await handler(new NextRequest(url, { method, headers, body }));
   const text = await response.text();
   return { status: response.status, json: text ? JSON.parse(text) : null, headers: response.headers };

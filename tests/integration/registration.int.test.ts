@@ -63,13 +63,15 @@ describe('semantic versions', () => {
     const model = await makeModel(scientist);
     await register(scientist, model.name, { semver: '2.0.0' });
     await expect(register(scientist, model.name, { semver: '2.0.0' })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('(number 1)') });
-    expect((await register(scientist, model.name, { semver: '1.5.0' })).number).toBe(2);
+    expect((await register(scientist, model.name, { semver: '2.0.1' })).number).toBe(2);
   });
 
   it('bumps automatically above the highest semver, whatever order they came in', async () => {
     const model = await makeModel(scientist);
-    await register(scientist, model.name, { semver: '3.1.4' });
     await register(scientist, model.name, { semver: '1.0.0' });
+    await register(scientist, model.name, { semver: '3.1.4' });
+    // A hotfix on the 1.0 line arrives last: the next automatic version still follows 3.1.4.
+    await register(scientist, model.name, { semver: '1.0.1' });
     expect((await register(scientist, model.name)).semver).toBe('3.1.5');
     expect((await register(scientist, model.name, { dataVersion: 'next' })).semver).toBe('3.2.0');
   });

@@ -6,6 +6,7 @@ import type { Actor } from '@/lib/services/actor';
 import { decideRequest } from '@/lib/services/decide-request';
 import { moveVersion } from '@/lib/services/move-version';
 import { reportHealth } from '@/lib/services/report-health';
+import { requestCanary } from '@/lib/services/request-canary';
 import { requestProduction } from '@/lib/services/request-production';
 import { setTrafficSplit } from '@/lib/services/set-traffic-split';
 import { updatePolicy } from '@/lib/services/update-policy';
@@ -32,9 +33,18 @@ async function servedModel() {
   return model;
 }
 
+/** v3 (Staging) given an approved 10 % canary share beside Production v2. */
+async function withCanary(model: string, weight = 10) {
+  const { request } = await requestCanary(scientist, { model, number: 3, weight, comment: 'see live traffic' });
+  await decideRequest(approver, { requestId: request.id, decision: 'approve' });
+}
+
+// These two tests used to set a split on a Staging version nobody approved (issue 12 item 2): the
+// candidate now gets its share through an approved canary request first.
 describe('traffic split', () => {
   it('routes keys deterministically between Production and a candidate', async () => {
     const model = await servedModel();
+    await withCanary(model.name);
     await expect(setTrafficSplit(scientist, { model: model.name, routes: [{ number: 2, weight: 100 }] })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(setTrafficSplit(approver, { model: model.name, routes: [{ number: 2, weight: 80 }, { number: 3, weight: 30 }] })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('sum to 100') });
     await expect(setTrafficSplit(approver, { model: model.name, routes: [{ number: 1, weight: 50 }, { number: 3, weight: 50 }] })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
@@ -49,9 +59,10 @@ describe('traffic split', () => {
 
   it('gives the share of a version that left Staging back to Production', async () => {
     const model = await servedModel();
-    await setTrafficSplit(approver, { model: model.name, routes: [{ number: 2, weight: 70 }, { number: 3, weight: 30 }] });
+    await withCanary(model.name, 30);
+    expect((await currentSplit(model.name)).routes).toEqual([{ number: 2, weight: 70 }, { number: 3, weight: 30 }]);
     await moveVersion(scientist, 'archive', { model: model.name, number: 3, comment: 'abandoned' });
-    expect(await currentSplit(model.name)).toEqual({ routes: [{ number: 2, weight: 100 }], production: 2 });
+    expect(await currentSplit(model.name)).toMatchObject({ routes: [{ number: 2, weight: 100 }], production: 2, canaries: [] });
   });
 });
 

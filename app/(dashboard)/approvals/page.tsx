@@ -24,10 +24,10 @@ export default async function ApprovalsPage() {
     <div className="space-y-8">
       <header>
         <h1 className="text-2xl font-semibold tracking-tight">Approvals</h1>
-        <p className="mt-1 text-sm text-ink-muted">Pending requests to promote versions to Production, with their gates checked against Production as it is now.</p>
+        <p className="mt-1 text-sm text-ink-muted">Pending requests to promote versions to Production or to give them a canary share of traffic, with their gates checked against Production as it is now.</p>
       </header>
       {requests.length === 0 ? (
-        <EmptyState icon={Inbox} title="No pending promotion requests" description="When a data scientist requests Production for a Staging version, it shows up here." />
+        <EmptyState icon={Inbox} title="No pending promotion requests" description="When a data scientist requests Production or a canary for a Staging version, it shows up here." />
       ) : (
         <>
           {mayDecide && <Section title="Waiting for your decision" requests={forYou} viewer={viewer} empty="Nothing is waiting for you." />}

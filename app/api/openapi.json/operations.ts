@@ -5,6 +5,9 @@ import * as v1Models from '@/app/api/v1/models/route';
 import * as v1ModelsName from '@/app/api/v1/models/[name]/route';
 import * as v1ModelsNameAliasesAlias from '@/app/api/v1/models/[name]/aliases/[alias]/route';
 import * as v1ModelsNameHealth from '@/app/api/v1/models/[name]/health/route';
+import * as v1ModelsNameRedirects from '@/app/api/v1/models/[name]/redirects/route';
+import * as v1ModelsNameRedirectsOldName from '@/app/api/v1/models/[name]/redirects/[oldName]/route';
+import * as v1ModelsNameVersionsNumberCanaryRequests from '@/app/api/v1/models/[name]/versions/[number]/canary-requests/route';
 import * as v1ModelsNameResolve from '@/app/api/v1/models/[name]/resolve/route';
 import * as v1ModelsNameRollback from '@/app/api/v1/models/[name]/rollback/route';
 import * as v1ModelsNameRoute from '@/app/api/v1/models/[name]/route/route';
@@ -43,6 +46,9 @@ export const OPERATIONS: readonly Operation[] = [
   { path: '/api/v1/models/{name}', module: v1ModelsName },
   { path: '/api/v1/models/{name}/aliases/{alias}', module: v1ModelsNameAliasesAlias },
   { path: '/api/v1/models/{name}/health', module: v1ModelsNameHealth },
+  { path: '/api/v1/models/{name}/redirects', module: v1ModelsNameRedirects },
+  { path: '/api/v1/models/{name}/redirects/{oldName}', module: v1ModelsNameRedirectsOldName },
+  { path: '/api/v1/models/{name}/versions/{number}/canary-requests', module: v1ModelsNameVersionsNumberCanaryRequests },
   { path: '/api/v1/models/{name}/resolve', module: v1ModelsNameResolve },
   { path: '/api/v1/models/{name}/rollback', module: v1ModelsNameRollback },
   { path: '/api/v1/models/{name}/route', module: v1ModelsNameRoute },

@@ -87,6 +87,10 @@ export function validateDraft(draft: DraftPolicy): { policy: Policy; errors: nul
   const errors: DraftErrors = {};
   for (const issue of parsed.error.issues) {
     const [stage, index, field] = issue.path;
+    if (stage === 'protectedAliases') {
+      errors.protectedAliases ??= typeof index === 'number' ? `Alias ${index + 1}: ${friendly(issue)}` : friendly(issue);
+      continue;
+    }
     const key = typeof index === 'number' ? errorKey(stage as PolicyStage, index, String(field ?? 'kind')) : String(stage ?? 'policy');
     errors[key] ??= friendly(issue);
   }

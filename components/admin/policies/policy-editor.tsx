@@ -9,6 +9,7 @@ import { Button } from '@/components/ui/button';
 import { SectionCard } from '@/components/ui/card';
 import { PolicyPreview } from './policy-preview';
 import { samePolicy, STAGES, stripKeys, toDraft, validateDraft, type DraftPolicy } from './policy-draft';
+import { ProtectedAliases } from './protected-aliases';
 import { StageGates } from './stage-gates';
 
 interface PolicyEditorProps {
@@ -66,6 +67,11 @@ export function PolicyEditor({ model, saved, isDefault, savedAt }: PolicyEditorP
         {STAGES.map(({ stage, label }) => (
           <StageGates key={stage} stage={stage} label={label} gates={draft[stage]} errors={validation.errors ?? {}} onChange={(gates) => setDraft((d) => ({ ...d, [stage]: gates }))} />
         ))}
+        <ProtectedAliases
+          value={draft.other.protectedAliases}
+          error={validation.errors?.protectedAliases}
+          onChange={(protectedAliases) => setDraft((d) => ({ ...d, other: { ...d.other, protectedAliases } }))}
+        />
       </div>
       <SectionCard title="Preview" className="xl:sticky xl:top-20">
         {preview.data ? (

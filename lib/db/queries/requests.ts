@@ -15,6 +15,9 @@ export interface MetricComparisonRow {
 
 export interface PendingRequestView {
   id: string;
+  /** A Production request, or a canary request for `canaryWeight` % of traffic beside Production. */
+  kind: 'production' | 'canary';
+  canaryWeight: number | null;
   model: string;
   version: { number: number; semver: string };
   requester: { id: string; name: string };
@@ -92,6 +95,8 @@ async function pendingRequestView(r: RequestRow): Promise<PendingRequestView> {
   const definitions = [...r.model.metricDefinitions].sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary) || a.key.localeCompare(b.key));
   return {
     id: r.id,
+    kind: r.kind,
+    canaryWeight: r.canaryWeight,
     model: r.model.name,
     version: { number: r.version.number, semver: r.version.semver },
     requester: r.requestedBy,
