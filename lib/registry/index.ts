@@ -10,3 +10,4 @@ export * from './policy';
 export * from './gates';
 export * from './approvals';
 export * from './access';
+export * from './accounts';

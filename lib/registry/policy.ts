@@ -45,6 +45,11 @@ export const ZPolicy = z.object({
   staging: z.array(ZGate).max(50).default([]),
   production: z.array(ZGate).max(50).default([]),
   health: ZHealthPolicy.optional(),
+  /**
+   * Whether the person who registered a version may approve its promotion. Off when absent: four eyes
+   * means someone other than the author and the requester.
+   */
+  authorMayApprove: z.boolean().optional(),
 });
 export type Policy = z.infer<typeof ZPolicy>;
 export type PolicyStage = 'staging' | 'production';

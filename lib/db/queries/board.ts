@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db/prisma';
-import { BOARD_STAGES, type MetricDirection, type Stage } from '@/lib/registry';
+import { BOARD_STAGES, parsePolicy, type MetricDirection, type SeparationFacts, type Stage } from '@/lib/registry';
 import { currentSplit } from './traffic';
 
 export interface VersionCardData {
@@ -16,7 +16,7 @@ export interface VersionCardData {
   aliases: string[];
   primaryMetric: number | null;
   /** The open promotion request for this version, if any. */
-  pendingRequest: { id: string; requesterId: string; requester: string; requiredApprovals: number; approverIds: string[] } | null;
+  pendingRequest: { id: string; requesterId: string; requester: string; requiredApprovals: number; approverIds: string[]; separation: SeparationFacts } | null;
 }
 
 export interface StagePage {
@@ -45,12 +45,20 @@ const cardSelect = {
   dataVersion: true,
   createdAt: true,
   stageChangedAt: true,
+  createdById: true,
   createdBy: { select: { name: true } },
   tags: { select: { key: true, value: true }, orderBy: { key: 'asc' } },
   aliases: { select: { alias: true }, orderBy: { alias: 'asc' } },
   requests: {
     where: { status: 'pending' },
-    select: { id: true, requestedById: true, requestedBy: { select: { name: true } }, requiredApprovals: true, decisions: { select: { approverId: true } } },
+    select: {
+      id: true,
+      requestedById: true,
+      requestedBy: { select: { name: true } },
+      requiredApprovals: true,
+      decisions: { select: { approverId: true } },
+      model: { select: { policy: { select: { gates: true } } } },
+    },
     take: 1,
   },
 } as const;
@@ -90,6 +98,12 @@ export async function getStagePage(modelId: string, stage: Stage, primaryKey: st
             requester: v.requests[0].requestedBy.name,
             requiredApprovals: v.requests[0].requiredApprovals,
             approverIds: v.requests[0].decisions.map((d) => d.approverId),
+            // What the buttons need of the four-eyes rule; the service also counts token creators.
+            separation: {
+              requesterIds: [v.requests[0].requestedById],
+              authorIds: v.createdById ? [v.createdById] : [],
+              authorMayApprove: parsePolicy(v.requests[0].model.policy?.gates ?? undefined).authorMayApprove === true,
+            },
           }
         : null,
     })),
