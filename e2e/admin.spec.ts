@@ -43,7 +43,7 @@ test('admin creates a user with a one-time password, who can sign in, then chang
   await signIn.goto('/signin');
   await signIn.getByLabel('Email').fill(email);
   await signIn.getByLabel('Password').fill(password);
-  await signIn.getByRole('button', { name: 'Sign in' }).click();
+  await signIn.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(signIn).toHaveURL(/\/models$/);
   await newcomer.close();
 
@@ -116,7 +116,9 @@ test('admin creates a serving token for a new service account: it resolves, and 
   await page.getByRole('button', { name: 'New token' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Name', { exact: true }).fill('fraud scorer (prod cluster)');
-  await dialog.getByRole('radio', { name: /Serving/ }).check();
+  // The kind is a pair of cards; a person clicks the card, the radio inside follows.
+  await dialog.locator('label', { hasText: 'Serving' }).click();
+  await expect(dialog.getByRole('radio', { name: /Serving/ })).toBeChecked();
   await expect(dialog.getByLabel('Role', { exact: true })).toHaveCount(0);
   await dialog.getByLabel('Owner').selectOption('new-service');
   await dialog.getByLabel('Service account name').fill('Fraud Serving');
@@ -136,6 +138,12 @@ test('admin creates a serving token for a new service account: it resolves, and 
   await expect(row).toContainText('Serving');
   await expect(row).toContainText(/in 3 months/);
   await page.screenshot({ path: `${SCREENSHOTS}/admin-tokens-serving.png`, fullPage: true });
+  const dark = await adminPage(browser, 'dark');
+  await dark.goto('/admin/tokens');
+  await dark.getByRole('button', { name: 'New token' }).click();
+  await dark.getByRole('dialog').locator('label', { hasText: 'Serving' }).click();
+  await dark.screenshot({ path: `${SCREENSHOTS}/admin-token-form-dark.png` });
+  await dark.context().close();
 
   const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${secret}` } });
   expect((await api.get(`/api/v1/models/${MODEL}/resolve?stage=production`)).status()).toBe(200);
@@ -195,7 +203,7 @@ test('admin edits a policy, previews what it would block, and saves it', async (
   await expect(authorMayApprove).not.toBeChecked();
   await authorMayApprove.check();
   await expect(page.getByText('Unsaved changes')).toBeVisible();
-  await page.locator('section', { has: page.getByRole('heading', { name: 'Who may approve' }) }).screenshot({ path: `${SCREENSHOTS}/admin-policy-approvers.png` });
+  await page.getByRole('region', { name: 'Who may approve' }).screenshot({ path: `${SCREENSHOTS}/admin-policy-approvers.png` });
   await authorMayApprove.uncheck();
   await expect(page.getByText('Unsaved changes')).toHaveCount(0);
   await page.context().close();

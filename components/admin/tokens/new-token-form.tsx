@@ -47,6 +47,11 @@ export function NewTokenForm({ you, serviceAccounts, models, pending, onCancel, 
     setRole((current) => lowerRole(current, ownerCeiling(next, you.role, serviceAccounts)));
   };
 
+  const changeAccountName = (next: string) => {
+    setAccountName(next);
+    setErrors((current) => ({ ...current, serviceAccount: undefined }));
+  };
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const serviceAccount = owner.type === 'service' ? owner.name : owner.type === 'new-service' ? accountName.trim() : undefined;
@@ -95,7 +100,7 @@ export function NewTokenForm({ you, serviceAccounts, models, pending, onCancel, 
         </Field>
         {owner.type === 'new-service' ? (
           <Field id={`${id}-account`} label="Service account name" hint="Lowercase, e.g. “fraud-pipeline”. Created with the token's role." error={errors.serviceAccount}>
-            <Input id={`${id}-account`} autoComplete="off" value={accountName} onChange={(e) => setAccountName(e.target.value)} {...invalidProps(`${id}-account`, errors.serviceAccount)} />
+            <Input id={`${id}-account`} autoComplete="off" value={accountName} onChange={(e) => changeAccountName(e.target.value)} {...invalidProps(`${id}-account`, errors.serviceAccount)} />
           </Field>
         ) : (
           <div className="hidden sm:block" />
