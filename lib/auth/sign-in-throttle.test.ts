@@ -7,13 +7,14 @@ const quiet: ThrottleState = { pair: { failures: 0, last: null }, address: { fai
 
 describe('sign-in throttle', () => {
   it('doubles the wait after the free failures, up to 15 minutes', () => {
-    expect([4, 5, 6, 7, 14, 15, 40].map((n) => backoffMs(n, 5))).toEqual([0, 1000, 2000, 4000, 512_000, 900_000, 900_000]);
+    expect([4, 5, 6, 7, 9, 10, 40].map((n) => backoffMs(n, 5))).toEqual([0, 30_000, 60_000, 120_000, 480_000, 900_000, 900_000]);
   });
 
   it('makes a pair wait from its last failure, then lets it try again', () => {
-    const state = { ...quiet, pair: { failures: 8, last: ago(3000) } };
-    expect(throttle(state, now)).toEqual({ allowed: false, retryAfterMs: 5000, reason: 'account-and-address' });
-    expect(throttle({ ...state, pair: { failures: 8, last: ago(9000) } }, now)).toEqual({ allowed: true });
+    // 7 failures: the third beyond the free five waits 2 minutes.
+    const state = { ...quiet, pair: { failures: 7, last: ago(30_000) } };
+    expect(throttle(state, now)).toEqual({ allowed: false, retryAfterMs: 90_000, reason: 'account-and-address' });
+    expect(throttle({ ...state, pair: { failures: 7, last: ago(121_000) } }, now)).toEqual({ allowed: true });
   });
 
   it('never slows a known address for failures from elsewhere', () => {

@@ -9,7 +9,8 @@ export const THROTTLE = {
   pairWindowMs: 24 * 60 * MINUTE,
   /** …and the first few cost nothing: everybody mistypes. */
   pairFree: 5,
-  /** After that each further attempt waits twice as long as the last (1 s, 2 s, 4 s …), up to 15 minutes. */
+  /** After that each further attempt waits twice as long as the last (30 s, 1 min, 2 min …), up to 15 minutes. */
+  firstDelayMs: 30 * SECOND,
   maxDelayMs: 15 * MINUTE,
   /** Password spraying: one address failing on many accounts. */
   addressWindowMs: 15 * MINUTE,
@@ -35,10 +36,10 @@ export interface ThrottleState {
 
 export type ThrottleVerdict = { allowed: true } | { allowed: false; retryAfterMs: number; reason: 'account-and-address' | 'address' | 'distributed' };
 
-/** Doubling delay after `free` failures: 0 before, then 1 s, 2 s, 4 s … capped. */
+/** Doubling delay after `free` failures: 0 before, then 30 s, 1 min, 2 min … capped at 15 minutes. */
 export function backoffMs(failures: number, free: number): number {
   if (failures < free) return 0;
-  return Math.min(SECOND * 2 ** Math.min(failures - free, 30), THROTTLE.maxDelayMs);
+  return Math.min(THROTTLE.firstDelayMs * 2 ** Math.min(failures - free, 20), THROTTLE.maxDelayMs);
 }
 
 /**

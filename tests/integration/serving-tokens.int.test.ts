@@ -16,6 +16,7 @@ import { registerVersion } from '@/lib/services/register-version';
 import { requestProduction } from '@/lib/services/request-production';
 import { rollbackModel } from '@/lib/services/rollback-model';
 import { call } from './api-client';
+import { basicAuth, send } from './mlflow-client';
 import { makeActor, makeModel, register, tokenFor, uniqueName, versionInput } from './fixtures';
 
 let scientist: Actor, approver: Actor, admin: Actor;
@@ -111,6 +112,18 @@ describe('what a serving token can do', () => {
     const { token } = await createApiToken(owner, { name: 'serving', kind: 'serving' });
     await db.user.update({ where: { id: owner.id! }, data: { role: 'viewer' } });
     await expect(actorFromToken(token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+});
+
+describe('a serving token through the MLflow API', () => {
+  it('is refused as a bearer token and as a Basic password alike', async () => {
+    const model = await servedModel();
+    const token = await servingToken(model.name);
+    const bearer = await send('GET registered-models/get', { name: model.name }, `Bearer ${token}`);
+    const basic = await send('GET registered-models/get', { name: model.name }, basicAuth(admin.label, token));
+    expect([bearer.status, bearer.json.error_code, basic.status, basic.json.error_code]).toEqual([403, 'PERMISSION_DENIED', 403, 'PERMISSION_DENIED']);
+    const transition = await send('POST model-versions/transition-stage', { name: model.name, version: '1', stage: 'Archived' }, `Bearer ${token}`);
+    expect(transition.status).toBe(403);
   });
 });
 
