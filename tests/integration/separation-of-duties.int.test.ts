@@ -11,6 +11,7 @@ import type { Actor } from '@/lib/services/actor';
 import { decideRequest } from '@/lib/services/decide-request';
 import { createApiToken } from '@/lib/services/manage-tokens';
 import { moveVersion } from '@/lib/services/move-version';
+import { overrideToProduction } from '@/lib/services/override-production';
 import { requestProduction } from '@/lib/services/request-production';
 import { updatePolicy } from '@/lib/services/update-policy';
 import { call } from './api-client';
@@ -81,6 +82,16 @@ describe('the author of a version', () => {
     await updatePolicy(admin, { model: model.name, policy: { ...DEFAULT_POLICY, production: twoApprovals, authorMayApprove: false } });
     await expect(decideRequest(approverB, { requestId: request.id, decision: 'approve' })).resolves.toMatchObject({ status: 'pending', approvals: 1 });
     expect(await stageOf(v.id)).toBe('staging');
+  });
+});
+
+describe('an admin override', () => {
+  it('stands in for the approvals, so neither the author nor the requester may make it', async () => {
+    const { model, version } = await pendingRequest(admin, scientist);
+    await expect(overrideToProduction(admin, { model: model.name, number: version.number, justification: 'Incident fix, no time to wait.' })).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('registered') });
+    expect(await stageOf(version.id)).toBe('staging');
+    const otherAdmin = await makeActor('admin');
+    await expect(overrideToProduction(otherAdmin, { model: model.name, number: version.number, justification: 'Incident fix, approved by the change board.' })).resolves.toMatchObject({ deployed: true });
   });
 });
 

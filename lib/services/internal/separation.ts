@@ -19,13 +19,36 @@ export async function loadSeparationFacts(tx: Tx, requestId: string): Promise<Se
     LEFT JOIN "model_policy" p ON p."model_id" = r."model_id"
     WHERE r."id" = ${requestId}`;
   if (!row) return { requesterIds: [], authorIds: [], authorMayApprove: false };
-  const present = (ids: (string | null)[]) => [...new Set(ids.filter((id): id is string => !!id))];
   return {
     requesterIds: present([row.requester, row.requesterTokenCreator]),
     authorIds: present([row.author, row.authorTokenCreator]),
     authorMayApprove: parsePolicy(row.policy ?? undefined).authorMayApprove === true,
   };
 }
+
+/**
+ * The same facts for a version about to be put into Production by an admin's override, which stands in for
+ * the approvals: its author and, if a request is pending, its requester.
+ */
+export async function loadVersionSeparationFacts(tx: Tx, versionId: string): Promise<SeparationFacts> {
+  const [row] = await tx.$queryRaw<{ author: string | null; authorTokenCreator: string | null; requesters: (string | null)[]; policy: unknown }[]>`
+    SELECT v."created_by_id" AS "author", vt."created_by_id" AS "authorTokenCreator", p."gates" AS "policy",
+      ARRAY(SELECT x FROM "promotion_request" r LEFT JOIN "api_token" rt ON rt."id" = r."requested_via_token_id",
+        LATERAL (VALUES (r."requested_by_id"), (rt."created_by_id")) AS ids(x)
+        WHERE r."version_id" = v."id" AND r."status" = 'pending') AS "requesters"
+    FROM "model_version" v
+    LEFT JOIN "api_token" vt ON vt."id" = v."created_via_token_id"
+    LEFT JOIN "model_policy" p ON p."model_id" = v."model_id"
+    WHERE v."id" = ${versionId}`;
+  if (!row) return { requesterIds: [], authorIds: [], authorMayApprove: false };
+  return {
+    requesterIds: present(row.requesters),
+    authorIds: present([row.author, row.authorTokenCreator]),
+    authorMayApprove: parsePolicy(row.policy ?? undefined).authorMayApprove === true,
+  };
+}
+
+const present = (ids: (string | null)[]) => [...new Set(ids.filter((id): id is string => !!id))];
 
 /** The acting user as the four-eyes rule sees them. */
 export function deciderOf(actor: Actor & { id: string }): Decider {
