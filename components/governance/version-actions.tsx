@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { can, denialReason, type Role } from '@/lib/registry';
+import { can, decisionDenial, denialReason, type Role } from '@/lib/registry';
 import type { VersionCardData } from '@/lib/db/queries/board';
 import type { GovernanceAction } from '@/lib/queries/governance';
 import { useGatePreview } from '@/lib/queries/use-gate-preview';
@@ -55,7 +55,8 @@ export function VersionActions({ model, version, viewer, productionNumber }: Ver
   } else if (version.stage === 'staging' && request) {
     const decideReason =
       denialReason(viewer.role, 'request.decide') ??
-      (request.requesterId === viewer.id ? 'You requested this — another approver must decide' : request.approverIds.includes(viewer.id) ? 'You have already approved this request' : null);
+      decisionDenial({ id: viewer.id, kind: 'person' }, request.separation) ??
+      (request.approverIds.includes(viewer.id) ? 'You have already approved this request' : null);
     buttons.push({ label: 'Approve', kind: 'approve', reason: decideReason, primary: true });
     buttons.push({ label: 'Reject', kind: 'reject', reason: decideReason });
   } else if (version.stage === 'archived') {

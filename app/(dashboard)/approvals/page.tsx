@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Inbox } from 'lucide-react';
-import { can, type Role } from '@/lib/registry';
+import { can, decisionDenial, type Role } from '@/lib/registry';
 import { requireUser } from '@/lib/auth/current-user';
 import { listPendingRequests } from '@/lib/db/queries/requests';
 import { RequestCard } from '@/components/approvals/request-card';
@@ -12,7 +12,8 @@ export default async function ApprovalsPage() {
   const user = await requireUser();
   const requests = await listPendingRequests();
   const mayDecide = can(user.role, 'request.decide');
-  const forYou = requests.filter((r) => mayDecide && r.requester.id !== user.id);
+  // Waiting for you: requests the four-eyes rule lets you decide (not yours, not your own versions unless allowed).
+  const forYou = requests.filter((r) => mayDecide && r.requester.id !== user.id && !decisionDenial({ id: user.id, kind: 'person' }, r.separation));
   const yours = requests.filter((r) => r.requester.id === user.id);
   const others = requests.filter((r) => !forYou.includes(r) && !yours.includes(r));
   const viewer = { id: user.id, role: user.role };
