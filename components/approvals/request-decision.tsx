@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { denialReason, mayCancelRequest, roleOn } from '@/lib/registry';
+import { decisionDenial, denialReason, mayCancelRequest, roleOn } from '@/lib/registry';
 import type { PendingRequestView } from '@/lib/db/queries/requests';
 import { useGovernanceAction } from '@/lib/queries/use-governance-action';
 import { ActionButton } from '@/components/governance/action-button';
@@ -16,7 +16,7 @@ export function RequestDecision({ request, viewer }: { request: PendingRequestVi
   const role = roleOn(viewer, request.model);
   if (role === null || role === 'viewer') return null;
   const n = request.version.number;
-  const reason = denialReason(role, 'request.decide') ?? (request.requester.id === viewer.id ? 'You requested this — another approver must decide' : null);
+  const reason = denialReason(role, 'request.decide') ?? decisionDenial({ id: viewer.id, kind: 'person' }, request.separation);
   const failing = summariseGates(request.gates);
   const mayCancel = mayCancelRequest(viewer, { model: request.model, requesterId: request.requester.id });
 

@@ -1,7 +1,7 @@
 import {
   Archive, ArrowDownLeft, ArrowUpRight, Ban, CheckCircle2, CircleSlash, Download, FilePlus2, FileText, KeyRound, type LucideIcon,
   PackagePlus, Pencil, RotateCcw, Rocket, Send, ShieldCheck, SlidersHorizontal, Undo2, UserCog, UserPlus, Users, XCircle,
-  BookmarkPlus, BookmarkX, FileX, PackageX, PencilLine, Tag, TagIcon, Unlink,
+  BookmarkPlus, BookmarkX, FileX, Link2, PackageX, PencilLine, Tag, TagIcon, Unlink,
 } from 'lucide-react';
 import type { AuditAction } from '@/lib/registry';
 import type { AuditEventView } from '@/lib/db/queries/audit';
@@ -44,11 +44,12 @@ export const EVENT_RENDERERS: Record<AuditAction, EventRenderer> = {
   'version.deployed': { icon: Rocket, describe: (e) => `put ${v(e)} into Production${str(e, 'replacedVersion') ? `, replacing v${str(e, 'replacedVersion')}` : ''}` },
   'model.rolled_back': { icon: RotateCcw, describe: (e) => `rolled back: v${str(e, 'restoredVersion') ?? '?'} is in Production again, ${v(e)} tagged failed` },
   'traffic.updated': { icon: SlidersHorizontal, describe: (e) => (str(e, 'canary') ? `started the canary ${v(e)} at ${str(e, 'weight')}% (approved by ${approvers(e)}): ${str(e, 'summary') ?? ''}` : `split traffic: ${str(e, 'summary') ?? ''}`) },
-  'user.created': { icon: UserPlus, describe: (e) => `created the user ${str(e, 'email') ?? ''} as ${str(e, 'role') ?? ''}` },
+  'user.created': { icon: UserPlus, describe: (e) => `created the ${str(e, 'kind') === 'service' ? 'service account' : 'user'} ${str(e, 'email') ?? ''} as ${str(e, 'role') ?? ''}${str(e, 'via') ? ` (${str(e, 'via')})` : ''}` },
+  'user.sso_linked': { icon: Link2, describe: (e) => `linked single sign-on at ${str(e, 'issuer') ?? 'the provider'} to ${str(e, 'email') ?? 'a user'}` },
   'user.updated': { icon: UserCog, describe: (e) => `changed the user ${str(e, 'email') ?? ''}` },
   'grant.set': { icon: Users, describe: (e) => `gave ${str(e, 'email') ?? 'a user'} the ${str(e, 'role') ?? ''} role on ${e.model}` },
   'grant.removed': { icon: Ban, describe: (e) => `removed a user's role on ${e.model}` },
-  'token.created': { icon: KeyRound, describe: (e) => `created the API token "${str(e, 'name') ?? ''}" (${str(e, 'role') ?? ''})` },
+  'token.created': { icon: KeyRound, describe: (e) => `created the ${str(e, 'kind') === 'serving' ? 'serving' : 'API'} token "${str(e, 'name') ?? ''}"${str(e, 'kind') === 'serving' ? '' : ` (${str(e, 'role') ?? ''})`}${str(e, 'serviceAccount') ? ` for the service account ${str(e, 'serviceAccount')}` : ''}` },
   'token.revoked': { icon: Ban, describe: (e) => `revoked the API token "${str(e, 'name') ?? ''}"` },
   'webhook.created': { icon: Send, describe: (e) => `added a webhook to ${str(e, 'url') ?? ''}` },
   'webhook.deleted': { icon: Ban, describe: (e) => `removed the webhook to ${str(e, 'url') ?? ''}` },

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { can, denialReason, mayCancelRequest, roleOn, type AccessSubject } from '@/lib/registry';
+import { can, decisionDenial, denialReason, mayCancelRequest, roleOn, type AccessSubject, type Role } from '@/lib/registry';
 import type { VersionCardData } from '@/lib/db/queries/board';
 import type { GovernanceAction } from '@/lib/queries/governance';
 import { useGatePreview } from '@/lib/queries/use-gate-preview';
@@ -14,6 +14,8 @@ import { GateList, summariseAdvisories, summariseGates } from './gate-list';
 /** The signed-in user as the buttons see them: global role and per-model grants, read with `roleOn` as the server does. */
 export interface Viewer extends AccessSubject {
   id: string;
+  /** A person's global role (sessions are people; serving tokens never see the board). */
+  role: Role;
 }
 
 type DialogKind = 'promote' | 'archive' | 'demote' | 'restore' | 'request-production' | 'request-canary' | 'approve' | 'reject';
@@ -57,7 +59,8 @@ export function VersionActions({ model, version, viewer, productionNumber }: Ver
   } else if (version.stage === 'staging' && request) {
     const decideReason =
       denialReason(role, 'request.decide') ??
-      (request.requesterId === viewer.id ? 'You requested this — another approver must decide' : request.approverIds.includes(viewer.id) ? 'You have already approved this request' : null);
+      decisionDenial({ id: viewer.id, kind: 'person' }, request.separation) ??
+      (request.approverIds.includes(viewer.id) ? 'You have already approved this request' : null);
     buttons.push({ label: 'Approve', kind: 'approve', reason: decideReason, primary: true });
     buttons.push({ label: 'Reject', kind: 'reject', reason: decideReason });
   } else if (version.stage === 'archived') {

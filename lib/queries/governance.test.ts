@@ -28,7 +28,7 @@ function board(): BoardData {
     production: prod,
     columns: {
       testing: { versions: [card(4, 'testing'), card(3, 'testing')], nextBefore: null },
-      staging: { versions: [card(2, 'staging', { pendingRequest: { id: 'r', kind: 'production', canaryWeight: null, requesterId: 'sci', requester: 'Sami', requiredApprovals: 1, approverIds: [] } })], nextBefore: null },
+      staging: { versions: [card(2, 'staging', { pendingRequest: { id: 'r', kind: 'production', canaryWeight: null, requesterId: 'sci', requester: 'Sami', requiredApprovals: 1, approverIds: [], separation: { requesterIds: ['sci'], authorIds: [], authorMayApprove: false } } })], nextBefore: null },
       production: { versions: [prod], nextBefore: null },
     },
     traffic: null,

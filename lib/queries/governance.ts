@@ -91,9 +91,9 @@ export function optimisticBoard(board: BoardData, action: GovernanceAction, user
     case 'restore':
       return { ...board, counts: { ...board.counts, archived: board.counts.archived - 1, testing: board.counts.testing + 1 } };
     case 'request-production':
-      return mapCard(board, action.number, (v) => ({ ...v, pendingRequest: { id: 'pending', kind: 'production', canaryWeight: null, requesterId: userId, requester: 'you', requiredApprovals: 1, approverIds: [] } }));
+      return mapCard(board, action.number, (v) => ({ ...v, pendingRequest: { id: 'pending', kind: 'production', canaryWeight: null, requesterId: userId, requester: 'you', requiredApprovals: 1, approverIds: [], separation: { requesterIds: [userId], authorIds: [], authorMayApprove: false } } }));
     case 'request-canary':
-      return mapCard(board, action.number, (v) => ({ ...v, pendingRequest: { id: 'pending', kind: 'canary', canaryWeight: action.weight, requesterId: userId, requester: 'you', requiredApprovals: 1, approverIds: [] } }));
+      return mapCard(board, action.number, (v) => ({ ...v, pendingRequest: { id: 'pending', kind: 'canary', canaryWeight: action.weight, requesterId: userId, requester: 'you', requiredApprovals: 1, approverIds: [], separation: { requesterIds: [userId], authorIds: [], authorMayApprove: false } } }));
     case 'approve': {
       const card = board.columns.staging.versions.find((v) => v.number === action.number);
       const request = card?.pendingRequest;

@@ -1,15 +1,15 @@
 import { RegistryError } from './errors';
 import { assertCan, can, type Action } from './permissions';
-import { ROLES, type Role } from './roles';
+import { ROLES, type Role, type SubjectRole } from './roles';
 
 /**
  * What the permission checks need to know about who is acting: a global role, per-model grants that
  * take precedence over it for their model, and — for API tokens — an optional restriction to one model.
  */
 export interface AccessSubject {
-  role: Role;
-  /** Model name → role on that model. */
-  grants?: Readonly<Record<string, Role>>;
+  role: SubjectRole;
+  /** Model name → role on that model; null: none at all there (a serving token whose owner may not report on it). */
+  grants?: Readonly<Record<string, SubjectRole | null>>;
   /** Set for tokens restricted to one model: no access to any other, nor to anything registry-wide. */
   modelScope?: string | null;
 }
@@ -22,13 +22,14 @@ export interface AccessSubject {
 export type AccessTarget = { model: string } | 'global';
 
 /** The role that applies on `model`, or null when the subject may not touch it at all. */
-export function roleOn(subject: AccessSubject, model: string): Role | null {
+export function roleOn(subject: AccessSubject, model: string): SubjectRole | null {
   if (subject.modelScope && subject.modelScope !== model) return null;
-  return subject.grants?.[model] ?? subject.role;
+  // hasOwn: a model may be called "constructor", which every object literal answers for.
+  return subject.grants && Object.hasOwn(subject.grants, model) ? (subject.grants[model] ?? null) : subject.role;
 }
 
 /** The role that applies to `target`, or null when the subject may not touch it at all. */
-export function roleFor(subject: AccessSubject, target: AccessTarget): Role | null {
+export function roleFor(subject: AccessSubject, target: AccessTarget): SubjectRole | null {
   if (target === 'global') return subject.modelScope ? null : subject.role;
   return roleOn(subject, target.model);
 }
@@ -43,16 +44,17 @@ export function canOn(subject: AccessSubject, action: Action, target: AccessTarg
  * target (see `roleFor`) must be allowed `action` by the permission table.
  */
 export function assertAllowed(subject: AccessSubject, action: Action, target: AccessTarget): void {
-  if (roleFor(subject, target) === null) {
-    throw new RegistryError(
-      'FORBIDDEN',
+  const role = roleFor(subject, target);
+  if (role === null) {
+    const message =
       target === 'global'
         ? `This token is restricted to the model "${subject.modelScope}" and cannot reach registry-wide data.`
-        : `This token is restricted to the model "${subject.modelScope}".`,
-      { action, modelScope: subject.modelScope },
-    );
+        : subject.modelScope && subject.modelScope !== target.model
+          ? `This token is restricted to the model "${subject.modelScope}".`
+          : `No role on the model "${target.model}".`;
+    throw new RegistryError('FORBIDDEN', message, { action, modelScope: subject.modelScope ?? null });
   }
-  assertCan(roleFor(subject, target), action);
+  assertCan(role, action);
 }
 
 /**

@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = {
   'traffic.updated': 'The traffic split changed: a canary share started, changed or ended',
   'user.created': 'An admin created a user',
   'user.updated': "An admin changed a user's role, name or status",
+  'user.sso_linked': "A single sign-on identity (the provider's issuer and subject) was bound to an existing user, whose e-mail the provider verified",
   'grant.set': 'An admin gave a user a role on one model',
   'grant.removed': "An admin removed a user's role on one model",
   'token.created': 'An admin created an API token',

@@ -12,3 +12,4 @@ export * from './approvals';
 export * from './access';
 export * from './serving';
 export * from './tags';
+export * from './accounts';

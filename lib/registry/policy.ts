@@ -65,6 +65,11 @@ export const ZPolicy = z.object({
    * or an approved canary, and only approvers move them. Absent: champion (see protectedAliasesOf).
    */
   protectedAliases: z.array(ZAliasName).max(20, 'At most 20 protected aliases.').optional(),
+  /**
+   * Whether the person who registered a version may approve its promotion. Off when absent: four eyes
+   * means someone other than the author and the requester.
+   */
+  authorMayApprove: z.boolean().optional(),
 });
 export type Policy = z.infer<typeof ZPolicy>;
 export type PolicyStage = 'staging' | 'production';

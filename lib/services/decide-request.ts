@@ -1,4 +1,4 @@
-import { assertAllowed, assertCan, failingGates, RegistryError, REQUEST_EVENTS, tallyDecisions, canAnywhere } from '@/lib/registry';
+import { assertAllowed, assertCan, decisionDenial, excludedDeciders, failingGates, RegistryError, REQUEST_EVENTS, tallyDecisions, canAnywhere } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import type { Actor } from './actor';
@@ -9,6 +9,7 @@ import { deployVersion } from './internal/deploy';
 import { lockModel } from './internal/production';
 import { evaluateVersionGates } from './internal/gate-context';
 import { toJson } from './internal/json';
+import { deciderOf, loadSeparationFacts } from './internal/separation';
 
 export interface DecideRequestInput {
   requestId: string;
@@ -34,6 +35,7 @@ export async function decideRequest(actor: Actor, input: DecideRequestInput) {
   if (!canAnywhere(actor, 'request.decide')) assertCan(actor.role, 'request.decide');
   if (!actor.id) throw new RegistryError('FORBIDDEN', 'Only a user can decide a promotion request.');
   const approverId = actor.id;
+  const decider = deciderOf({ ...actor, id: approverId });
   const comment = input.comment?.trim() ?? '';
   if (input.decision === 'reject' && comment.length < 3) throw new RegistryError('INVALID_ARGUMENT', 'Say why you reject (at least 3 characters).');
 
@@ -47,9 +49,10 @@ export async function decideRequest(actor: Actor, input: DecideRequestInput) {
       });
       assertAllowed(actor, 'request.decide', { model: request.model.name });
       if (request.status !== 'pending') throw new RegistryError('CONFLICT', `This request was already ${request.status}.`, { status: request.status });
-      if (request.requestedById === approverId) {
-        throw new RegistryError('FORBIDDEN', 'You requested this promotion — another approver must decide.');
-      }
+      // Four eyes: not the requester, not the author (unless the policy allows it), never a service account.
+      const separation = await loadSeparationFacts(tx, request.id);
+      const denial = decisionDenial(decider, separation);
+      if (denial) throw new RegistryError('FORBIDDEN', `${denial}.`);
       if (request.decisions.some((d) => d.approverId === approverId)) {
         throw new RegistryError('CONFLICT', 'You have already decided on this request.');
       }
@@ -57,7 +60,7 @@ export async function decideRequest(actor: Actor, input: DecideRequestInput) {
       const auditBase = { model: request.model, version: request.version, comment: comment || null } as const;
       const events = REQUEST_EVENTS[request.kind];
 
-      const outcome = tallyDecisions([...request.decisions, { approverId, decision: input.decision }], request.requestedById, request.requiredApprovals);
+      const outcome = tallyDecisions([...request.decisions, { approverId, decision: input.decision }], excludedDeciders(separation), request.requiredApprovals);
       if (outcome.state === 'rejected') {
         await tx.promotionRequest.update({ where: { id: request.id }, data: { status: 'rejected', decidedAt: clock.now() } });
         await recordAudit(tx, actor, { ...auditBase, action: events.rejected, data: { requestId: request.id } });

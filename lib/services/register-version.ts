@@ -114,6 +114,8 @@ async function register(tx: Tx, actor: Actor, input: ReturnType<typeof ZRegister
       description: input.description,
       modelCard: input.modelCard,
       createdById: actor.id,
+      // Kept for the four-eyes rule: whoever created a service account's token counts as an author.
+      createdViaTokenId: actor.token?.id ?? null,
       createdAt: now,
       stageChangedAt: now,
     },

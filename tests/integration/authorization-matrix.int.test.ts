@@ -4,11 +4,11 @@
 //
 // Callers: one unrestricted token per role; a revoked and an expired token; an admin token restricted to
 // another model ("scoped elsewhere") and one restricted to MODEL ("scoped here"); an approver token for a
-// user who is a viewer globally and an approver on MODEL; and a browser session of a viewer with an admin
-// grant on MODEL. Registry-wide routes must refuse both scoped tokens and ignore the grants.
+// user who is a viewer globally and an approver on MODEL; a serving token on MODEL; and a browser session of a
+// viewer with an admin grant on MODEL. Registry-wide routes must refuse every scoped token and ignore the grants.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db/prisma';
-import { can, type Action, type Role } from '@/lib/registry';
+import { can, SERVING, type Action, type Role } from '@/lib/registry';
 import { contractOf } from '@/lib/http/contract';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { createApiToken, revokeApiToken } from '@/lib/services/manage-tokens';
@@ -17,7 +17,7 @@ import { moveVersion } from '@/lib/services/move-version';
 import { requestProduction } from '@/lib/services/request-production';
 import { updatePolicy } from '@/lib/services/update-policy';
 import { call } from './api-client';
-import { makeActor, makeModel, register } from './fixtures';
+import { makeActor, makeModel, register, tokenFor } from './fixtures';
 
 // The browser session of the caller who sends no token (next-auth needs Next's request scope).
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
@@ -75,8 +75,8 @@ const RULES: Record<string, Rule> = {
   'DELETE v1/models/[name]/redirects/[oldName]': { permission: 'model.rename-served', scope: 'model', params: { name: MODEL, oldName: 'no-such-name' } },
   'PUT v1/models/[name]/aliases/[alias]': { permission: 'version.edit', scope: 'model', params: { name: MODEL, alias: 'candidate' }, body: { version: 1 } },
   'DELETE v1/models/[name]/aliases/[alias]': { permission: 'version.edit', scope: 'model', params: { name: MODEL, alias: 'candidate' } },
-  'GET v1/models/[name]/resolve': { permission: 'registry.read', scope: 'model', params: m, url: 'http://localhost/api?stage=production' },
-  'GET v1/models/[name]/route': { permission: 'registry.read', scope: 'model', params: m, url: 'http://localhost/api?key=u1' },
+  'GET v1/models/[name]/resolve': { permission: 'version.resolve', scope: 'model', params: m, url: 'http://localhost/api?stage=production' },
+  'GET v1/models/[name]/route': { permission: 'version.resolve', scope: 'model', params: m, url: 'http://localhost/api?key=u1' },
   'GET v1/models/[name]/traffic': { permission: 'registry.read', scope: 'model', params: m },
   'PUT v1/models/[name]/traffic': { permission: 'traffic.manage', scope: 'model', params: m, body: {} },
   'POST v1/models/[name]/health': { permission: 'health.report', scope: 'model', params: m, body: {} },
@@ -132,19 +132,21 @@ beforeAll(async () => {
 
   for (const role of ROLES) {
     const owner = role === 'admin' ? admin : await makeActor(role);
-    tokens[role] = (await createApiToken(admin, { name: `matrix ${role}`, ownerId: owner.id!, role })).token;
+    tokens[role] = await tokenFor(owner);
   }
   const granted = await makeActor('viewer');
   await setGrant(admin, { userId: granted.id!, model: MODEL, role: 'approver' });
   // An approver token for a user who is a viewer globally but an approver on MODEL, restricted to MODEL.
-  tokens.grant = (await createApiToken(admin, { name: 'matrix grant', ownerId: granted.id!, role: 'approver', model: MODEL })).token;
+  tokens.grant = await tokenFor(granted, { role: 'approver', model: MODEL });
   const other = await makeModel(scientist);
-  tokens.scopedElsewhere = (await createApiToken(admin, { name: 'matrix scoped elsewhere', ownerId: admin.id!, role: 'admin', model: other.name })).token;
-  tokens.scopedHere = (await createApiToken(admin, { name: 'matrix scoped here', ownerId: admin.id!, role: 'admin', model: MODEL })).token;
-  const revoked = await createApiToken(admin, { name: 'matrix revoked', ownerId: admin.id!, role: 'admin' });
+  tokens.scopedElsewhere = (await createApiToken(admin, { name: 'matrix scoped elsewhere', role: 'admin', model: other.name })).token;
+  tokens.scopedHere = (await createApiToken(admin, { name: 'matrix scoped here', role: 'admin', model: MODEL })).token;
+  // A serving system's token on MODEL: resolve, route and report health, nothing else.
+  tokens.serving = (await createApiToken(admin, { name: 'matrix serving', kind: 'serving', model: MODEL })).token;
+  const revoked = await createApiToken(admin, { name: 'matrix revoked', role: 'admin' });
   await revokeApiToken(admin, { tokenId: revoked.record.id });
   tokens.revoked = revoked.token;
-  const expired = await createApiToken(admin, { name: 'matrix expired', ownerId: admin.id!, role: 'admin', expiresInDays: 1 });
+  const expired = await createApiToken(admin, { name: 'matrix expired', role: 'admin', expiresInDays: 1 });
   await db.apiToken.update({ where: { id: expired.record.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
   tokens.expired = expired.token;
   const modelAdmin = await makeActor('viewer');
@@ -183,7 +185,7 @@ describe('authorization matrix', () => {
     };
     const outcomes: Record<string, number> = {};
     for (const role of ROLES) outcomes[role] = (await attempt(tokens[role]!)).status;
-    for (const caller of ['revoked', 'expired', 'grant', 'scopedElsewhere', 'scopedHere']) outcomes[caller] = (await attempt(tokens[caller]!)).status;
+    for (const caller of ['revoked', 'expired', 'grant', 'scopedElsewhere', 'scopedHere', 'serving']) outcomes[caller] = (await attempt(tokens[caller]!)).status;
     outcomes.grantSession = (await attempt()).status;
     for (const [caller, status] of Object.entries(outcomes)) expect(status, `${key} as ${caller} never answers 5xx`).toBeLessThan(500);
 
@@ -205,15 +207,19 @@ describe('authorization matrix', () => {
       expect(outcomes.scopedElsewhere, `${key} with an admin token restricted to another model`).toBe(403);
       expect(outcomes.grant, `${key} with a per-model approver's token restricted to ${MODEL}`).toBe(403);
       if (!can('viewer', permission)) expect(outcomes.grantSession, `${key} as a viewer with an admin grant on one model`).toBe(403);
+      expect(outcomes.serving, `${key} with a serving token`).toBe(403);
     } else if (rule.scope === 'model') {
       expect(outcomes.scopedElsewhere, `${key} with an admin token restricted to another model`).toBe(403);
       expect(allowed(outcomes.scopedHere!), `${key} with an admin token restricted to this model (${outcomes.scopedHere})`).toBe(can('admin', permission));
       // A viewer with a grant on this model acts with the grant's role here.
       expect(allowed(outcomes.grant!), `${key} with a per-model approver token (${outcomes.grant})`).toBe(can('approver', permission));
       expect(allowed(outcomes.grantSession!), `${key} as a viewer with an admin grant here (${outcomes.grantSession})`).toBe(can('admin', permission));
+      // A serving token on this model: resolve, route and report health only.
+      expect(allowed(outcomes.serving!), `${key} with a serving token (${outcomes.serving})`).toBe(can(SERVING, permission));
     } else {
       // Lists answer every reader; their rows are checked below.
       for (const caller of ['grant', 'scopedElsewhere', 'scopedHere', 'grantSession']) expect(outcomes[caller], `${key} as ${caller}`).toBe(200);
+      expect(outcomes.serving, `${key} with a serving token, which reads no lists`).toBe(403);
     }
   });
 

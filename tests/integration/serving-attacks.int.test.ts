@@ -8,22 +8,20 @@ import { db } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import { DEFAULT_CARD_SECTIONS } from '@/lib/registry';
 import type { Actor } from '@/lib/services/actor';
-import { createApiToken } from '@/lib/services/manage-tokens';
 import { decideRequest } from '@/lib/services/decide-request';
 import { moveVersion } from '@/lib/services/move-version';
 import { requestProduction } from '@/lib/services/request-production';
 import { call } from './api-client';
 import { as, mlflowUser } from './mlflow-client';
-import { makeActor, makeModel, register } from './fixtures';
+import { makeActor, makeModel, register, tokenFor } from './fixtures';
 
 const CARD = DEFAULT_CARD_SECTIONS.map((s) => `## ${s}\ntext`).join('\n');
 let scientist: Actor, approver: Actor, approverToken: string, viewerToken: string;
 
 beforeAll(async () => {
-  const admin = await makeActor('admin');
   [scientist, approver] = await Promise.all([makeActor('scientist'), makeActor('approver')]);
-  approverToken = (await createApiToken(admin, { name: 'one approver', ownerId: approver.id!, role: 'approver' })).token;
-  viewerToken = (await createApiToken(admin, { name: 'serving', ownerId: (await makeActor('viewer')).id!, role: 'viewer' })).token;
+  approverToken = await tokenFor(approver, { name: 'one approver', role: 'approver' });
+  viewerToken = await tokenFor(await makeActor('viewer'), { name: 'serving', role: 'viewer' });
 });
 
 /** v1 in Production (approved), v2 in Staging with a pending request (0/1 approvals), v3 in Testing. */

@@ -7,7 +7,6 @@ import { db } from '@/lib/db/prisma';
 import { currentSplit, routeFor } from '@/lib/db/queries/traffic';
 import { DEFAULT_CARD_SECTIONS } from '@/lib/registry';
 import type { Actor } from '@/lib/services/actor';
-import { createApiToken } from '@/lib/services/manage-tokens';
 import { decideRequest } from '@/lib/services/decide-request';
 import { deleteAlias } from '@/lib/services/delete-alias';
 import { moveVersion } from '@/lib/services/move-version';
@@ -19,7 +18,7 @@ import { setTrafficSplit } from '@/lib/services/set-traffic-split';
 import { updatePolicy } from '@/lib/services/update-policy';
 import { call } from './api-client';
 import { as, mlflowUser } from './mlflow-client';
-import { makeActor, makeModel, register } from './fixtures';
+import { makeActor, makeModel, register, tokenFor } from './fixtures';
 
 const CARD = DEFAULT_CARD_SECTIONS.map((s) => `## ${s}\ntext`).join('\n');
 let scientist: Actor, approver: Actor, approver2: Actor, admin: Actor;
@@ -103,7 +102,7 @@ describe('a canary share goes through the Production approval path', () => {
 
   it('answers the REST v1 canary request with 201, and refuses bad weights with 400', async () => {
     const model = await servedModel();
-    const token = (await createApiToken(admin, { name: 'pipeline', ownerId: scientist.id!, role: 'scientist' })).token;
+    const token = await tokenFor(scientist, { name: 'pipeline', role: 'scientist' });
     const post = (body: unknown) => call(canaryRoute.POST, { method: 'POST', params: { name: model.name, number: '2' }, token, body });
     expect(await post({ weight: 'ten', comment: 'why' })).toMatchObject({ status: 400, json: { error: { code: 'INVALID_ARGUMENT' } } });
     expect(await post({ weight: 12.5, comment: 'why' })).toMatchObject({ status: 400 });
@@ -177,7 +176,7 @@ describe('leaving Staging or Production takes a version out of every protected a
     await decideRequest(approver, { requestId: request.id, decision: 'approve' });
     expect(await share(model.id)).toEqual([]);
     expect(await currentSplit(model.name)).toMatchObject({ routes: [{ number: 2, weight: 100 }], canaries: [] });
-    const token = (await createApiToken(admin, { name: 'serving', ownerId: scientist.id!, role: 'viewer' })).token;
+    const token = await tokenFor(scientist, { name: 'serving', role: 'viewer' });
     const champion = async () => ((await call(resolveRoute.GET, { url: 'http://localhost/api?alias=champion', params: { name: model.name }, token })).json as { version: number }).version;
     expect(await champion()).toBe(2);
     await rollbackModel(approver, { model: model.name, reason: 'error rate doubled' });

@@ -5,7 +5,6 @@ import * as versionsRoute from '@/app/api/v1/models/[name]/versions/route';
 import { db } from '@/lib/db/prisma';
 import { DEFAULT_CARD_SECTIONS } from '@/lib/registry';
 import type { Actor } from '@/lib/services/actor';
-import { createApiToken } from '@/lib/services/manage-tokens';
 import { decideRequest } from '@/lib/services/decide-request';
 import { deleteModelTag } from '@/lib/services/delete-model-tag';
 import { moveVersion } from '@/lib/services/move-version';
@@ -13,7 +12,7 @@ import { requestProduction } from '@/lib/services/request-production';
 import { setModelTag } from '@/lib/services/set-model-tag';
 import { call } from './api-client';
 import { as, mlflowUser } from './mlflow-client';
-import { makeActor, makeModel, register, versionInput } from './fixtures';
+import { makeActor, makeModel, register, versionInput, tokenFor } from './fixtures';
 
 const CARD = DEFAULT_CARD_SECTIONS.map((s) => `## ${s}\ntext`).join('\n');
 let scientist: Actor, approver: Actor, approver2: Actor, admin: Actor;
@@ -48,7 +47,7 @@ describe('pending requests end when their version leaves Staging', () => {
 describe('registration refuses protected tags', () => {
   it('refuses failed and mlflow.* over REST v1 (also what the browser calls) with 400', async () => {
     const model = await makeModel(scientist);
-    const token = (await createApiToken(admin, { name: 'pipeline', ownerId: scientist.id!, role: 'scientist' })).token;
+    const token = await tokenFor(scientist, { name: 'pipeline', role: 'scientist' });
     const post = (tags: Record<string, string>) => call(versionsRoute.POST, { method: 'POST', params: { name: model.name }, token, body: { ...versionInput(model.name), model: undefined, tags } });
     expect(await post({ failed: 'pre-emptively' })).toMatchObject({ status: 400, json: { error: { code: 'INVALID_ARGUMENT', message: expect.stringContaining('rollbacks only') } } });
     expect(await post({ 'mlflow.source.git.commit': 'c0ffee' })).toMatchObject({ status: 400, json: { error: { message: expect.stringContaining('MLflow') } } });

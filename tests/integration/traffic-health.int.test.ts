@@ -1,9 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { actorFromToken } from '@/lib/auth/api-token';
 import { db } from '@/lib/db/prisma';
 import { currentSplit, routeFor } from '@/lib/db/queries/traffic';
 import { DEFAULT_CARD_SECTIONS } from '@/lib/registry';
 import type { Actor } from '@/lib/services/actor';
 import { decideRequest } from '@/lib/services/decide-request';
+import { createApiToken } from '@/lib/services/manage-tokens';
 import { moveVersion } from '@/lib/services/move-version';
 import { reportHealth } from '@/lib/services/report-health';
 import { requestCanary } from '@/lib/services/request-canary';
@@ -67,13 +69,19 @@ describe('traffic split', () => {
 });
 
 describe('health-triggered rollback', () => {
+  // Only a serving token's reports count towards automatic rollback (serving-tokens.int.test.ts has the rest).
+  let serving: Actor;
+  beforeAll(async () => {
+    serving = await actorFromToken((await createApiToken(admin, { name: 'serving system', kind: 'serving' })).token);
+  });
+
   it('rolls back after the policy number of consecutive unhealthy reports, as "automatic rollback"', async () => {
     const model = await servedModel();
-    expect(await reportHealth(scientist, { model: model.name, healthy: false, reason: '5xx spike' })).toMatchObject({ rolledBack: false, unhealthyInARow: 1 });
-    expect(await reportHealth(scientist, { model: model.name, healthy: true })).toMatchObject({ healthy: true });
-    await reportHealth(scientist, { model: model.name, healthy: false, reason: '5xx spike' });
-    await reportHealth(scientist, { model: model.name, healthy: false, reason: '5xx spike' });
-    const third = await reportHealth(scientist, { model: model.name, healthy: false, reason: 'latency' });
+    expect(await reportHealth(serving, { model: model.name, healthy: false, reason: '5xx spike' })).toMatchObject({ rolledBack: false, unhealthyInARow: 1 });
+    expect(await reportHealth(serving, { model: model.name, healthy: true })).toMatchObject({ healthy: true });
+    await reportHealth(serving, { model: model.name, healthy: false, reason: '5xx spike' });
+    await reportHealth(serving, { model: model.name, healthy: false, reason: '5xx spike' });
+    const third = await reportHealth(serving, { model: model.name, healthy: false, reason: 'latency' });
     expect(third).toMatchObject({ rolledBack: true, restored: 1 });
     const production = await db.modelVersion.findFirstOrThrow({ where: { modelId: model.id, stage: 'production' } });
     expect(production.number).toBe(1);
@@ -89,9 +97,9 @@ describe('health-triggered rollback', () => {
       model: model.name,
       policy: { staging: [], production: [{ kind: 'approvals', count: 1 }], health: { consecutiveUnhealthy: 2, windowMinutes: 5, thresholds: [{ metric: 'error_rate', op: '<=', value: 0.02 }] } },
     });
-    expect(await reportHealth(scientist, { model: model.name, metrics: { error_rate: 0.01 } })).toMatchObject({ healthy: true });
-    await reportHealth(scientist, { model: model.name, metrics: { error_rate: 0.09 } });
-    const results = await Promise.all(Array.from({ length: 4 }, () => reportHealth(scientist, { model: model.name, metrics: { error_rate: 0.2 } })));
+    expect(await reportHealth(serving, { model: model.name, metrics: { error_rate: 0.01 } })).toMatchObject({ healthy: true });
+    await reportHealth(serving, { model: model.name, metrics: { error_rate: 0.09 } });
+    const results = await Promise.all(Array.from({ length: 4 }, () => reportHealth(serving, { model: model.name, metrics: { error_rate: 0.2 } })));
     expect(results.filter((r) => r.rolledBack)).toHaveLength(1);
     expect(await db.auditEvent.count({ where: { modelId: model.id, action: 'model.rolled_back' } })).toBe(1);
   });

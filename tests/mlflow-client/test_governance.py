@@ -35,11 +35,11 @@ class Refusals(RegistryTestCase):
         self.assertRefused("INVALID_STATE", "", self.client.delete_registered_model, name)
         self.assertEqual(self.client.get_model_version(name, "1").current_stage, "Production")
 
-    def test_champion_is_for_approvers_and_production_ready_versions(self):
+    def test_champion_is_for_approvers_and_only_what_serves(self):
         name = self.staged()
         self.assertRefused("PERMISSION_DENIED", "", self.client.set_registered_model_alias, name, "champion", "1")
         with as_user("approver"):
-            self.assertRefused("INVALID_STATE", "@champion may only point at a version that passes the Production gates", self.client.set_registered_model_alias, name, "champion", "1")
+            self.assertRefused("INVALID_STATE", "@champion serves traffic, so it may point only at the Production version", self.client.set_registered_model_alias, name, "champion", "1")
         with self.assertRaises(Exception):
             self.client.get_model_version_by_alias(name, "champion")
 

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Inbox } from 'lucide-react';
-import { canAnywhere, canOn } from '@/lib/registry';
+import { canAnywhere, canOn, decisionDenial } from '@/lib/registry';
 import { requireUser } from '@/lib/auth/current-user';
 import { listPendingRequests, MAX_PENDING_PAGE, type PendingRequestView } from '@/lib/db/queries/requests';
 import type { Viewer } from '@/components/governance/version-actions';
@@ -13,8 +13,9 @@ export default async function ApprovalsPage() {
   const user = await requireUser();
   const { requests, nextCursor } = await listPendingRequests({ limit: MAX_PENDING_PAGE });
   const viewer: Viewer = { id: user.id, role: user.role, grants: user.grants };
-  // Per request, as the server decides: a per-model grant can make someone an approver of one model only.
-  const mayDecideOn = (r: PendingRequestView) => canOn(viewer, 'request.decide', { model: r.model });
+  // Per request, as the server decides: a per-model grant can make someone an approver of one model only, and the
+  // four-eyes rule keeps your own requests (and your own versions unless the policy allows) from you.
+  const mayDecideOn = (r: PendingRequestView) => canOn(viewer, 'request.decide', { model: r.model }) && !decisionDenial({ id: user.id, kind: 'person' }, r.separation);
   const forYou = requests.filter((r) => mayDecideOn(r) && r.requester.id !== user.id);
   const yours = requests.filter((r) => r.requester.id === user.id);
   const others = requests.filter((r) => !forYou.includes(r) && !yours.includes(r));

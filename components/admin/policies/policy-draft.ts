@@ -21,7 +21,7 @@ export const GATE_KINDS: { kind: GateKind; label: string; description: string }[
   { kind: 'no-regression', label: 'No regression', description: 'Metrics may not fall further below Production than the tolerance.' },
   { kind: 'required-metadata', label: 'Required metadata', description: 'Provenance the version must carry.' },
   { kind: 'model-card-complete', label: 'Model card complete', description: 'Sections the model card must fill in.' },
-  { kind: 'approvals', label: 'Approvals', description: 'Approvers, other than the requester, who must approve the request.' },
+  { kind: 'approvals', label: 'Approvals', description: 'Approvers who must approve the request: never the requester, nor the author unless allowed below.' },
 ];
 
 export const gateKindLabel = (kind: GateKind) => GATE_KINDS.find((k) => k.kind === kind)?.label ?? kind;

@@ -9,6 +9,9 @@ export const ZPromotionRequest = z
     model: z.string(),
     version: z.object({ number: z.number().int(), semver: z.string() }),
     requester: z.object({ id: z.string(), name: z.string() }),
+    separation: z
+      .object({ requesterIds: z.array(z.string()), authorIds: z.array(z.string()), authorMayApprove: z.boolean() })
+      .meta({ description: "Who may not decide: the requester and (unless the policy allows it) the version's authors" }),
     comment: z.string(),
     createdAt: ZDateTime,
     requiredApprovals: z.number().int(),

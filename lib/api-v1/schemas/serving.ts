@@ -61,6 +61,7 @@ export const ZOverrideResult = z.object({ deployed: z.boolean() }).meta({ id: 'O
 export const ZHealthResult = z
   .object({
     recorded: z.boolean(),
+    actedOn: z.boolean().meta({ description: "Whether the report counts toward automatic rollback (only a serving token's do)" }),
     healthy: z.boolean(),
     rolledBack: z.boolean(),
     restored: z.number().int().optional().meta({ description: 'The version rolled back to, when this report tripped an automatic rollback.' }),

@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db/prisma';
-import { BOARD_STAGES, type MetricDirection, type Stage } from '@/lib/registry';
+import { BOARD_STAGES, parsePolicy, type MetricDirection, type SeparationFacts, type Stage } from '@/lib/registry';
 import { currentSplit, type SplitView } from './traffic';
 import { listRedirects } from './model-names';
 
@@ -17,7 +17,16 @@ export interface VersionCardData {
   aliases: string[];
   primaryMetric: number | null;
   /** The open promotion request for this version, if any: for Production, or (canary) for a share of traffic. */
-  pendingRequest: { id: string; kind: 'production' | 'canary'; canaryWeight: number | null; requesterId: string; requester: string; requiredApprovals: number; approverIds: string[] } | null;
+  pendingRequest: {
+    id: string;
+    kind: 'production' | 'canary';
+    canaryWeight: number | null;
+    requesterId: string;
+    requester: string;
+    requiredApprovals: number;
+    approverIds: string[];
+    separation: SeparationFacts;
+  } | null;
   /** The share of traffic approvers gave this Staging version beside Production, if any. */
   canary: { weight: number; approvedWeight: number } | null;
 }
@@ -50,12 +59,22 @@ const cardSelect = {
   dataVersion: true,
   createdAt: true,
   stageChangedAt: true,
+  createdById: true,
   createdBy: { select: { name: true } },
   tags: { select: { key: true, value: true }, orderBy: { key: 'asc' } },
   aliases: { select: { alias: true }, orderBy: { alias: 'asc' } },
   requests: {
     where: { status: 'pending' },
-    select: { id: true, kind: true, canaryWeight: true, requestedById: true, requestedBy: { select: { name: true } }, requiredApprovals: true, decisions: { select: { approverId: true } } },
+    select: {
+      id: true,
+      kind: true,
+      canaryWeight: true,
+      requestedById: true,
+      requestedBy: { select: { name: true } },
+      requiredApprovals: true,
+      decisions: { select: { approverId: true } },
+      model: { select: { policy: { select: { gates: true } } } },
+    },
     take: 1,
   },
   canaryShare: { select: { weight: true, approvedWeight: true } },
@@ -98,6 +117,12 @@ export async function getStagePage(modelId: string, stage: Stage, primaryKey: st
             requester: v.requests[0].requestedBy.name,
             requiredApprovals: v.requests[0].requiredApprovals,
             approverIds: v.requests[0].decisions.map((d) => d.approverId),
+            // What the buttons need of the four-eyes rule; the service also counts token creators.
+            separation: {
+              requesterIds: [v.requests[0].requestedById],
+              authorIds: v.createdById ? [v.createdById] : [],
+              authorMayApprove: parsePolicy(v.requests[0].model.policy?.gates ?? undefined).authorMayApprove === true,
+            },
           }
         : null,
       canary: v.canaryShare,

@@ -2,7 +2,7 @@ import 'server-only';
 import { db } from '@/lib/db/prisma';
 import { mapBounded } from '@/lib/db/bounded';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { metricDelta, RegistryError, type GateResult, type MetricDirection } from '@/lib/registry';
+import { metricDelta, parsePolicy, RegistryError, type GateResult, type MetricDirection, type SeparationFacts } from '@/lib/registry';
 import { evaluateVersionGates } from '@/lib/services/internal/gate-context';
 
 export interface MetricComparisonRow {
@@ -21,6 +21,8 @@ export interface PendingRequestView {
   model: string;
   version: { number: number; semver: string };
   requester: { id: string; name: string };
+  /** What the buttons need of the four-eyes rule; the service also counts token creators. */
+  separation: SeparationFacts;
   comment: string;
   createdAt: string;
   requiredApprovals: number;
@@ -45,8 +47,8 @@ export const GATE_EVALUATION_CONCURRENCY = 2;
 export const MAX_PENDING_PAGE = 100;
 
 const requestInclude = {
-  model: { select: { id: true, name: true, metricDefinitions: { select: { key: true, direction: true, isPrimary: true } } } },
-  version: { select: { id: true, number: true, semver: true, metrics: { where: { slice: '' }, select: { key: true, value: true } } } },
+  model: { select: { id: true, name: true, metricDefinitions: { select: { key: true, direction: true, isPrimary: true } }, policy: { select: { gates: true } } } },
+  version: { select: { id: true, number: true, semver: true, createdById: true, metrics: { where: { slice: '' }, select: { key: true, value: true } } } },
   requestedBy: { select: { id: true, name: true } },
   decisions: { where: { decision: 'approve' }, include: { approver: { select: { name: true } } }, orderBy: { createdAt: 'asc' } },
 } satisfies Prisma.PromotionRequestInclude;
@@ -100,6 +102,11 @@ async function pendingRequestView(r: RequestRow): Promise<PendingRequestView> {
     model: r.model.name,
     version: { number: r.version.number, semver: r.version.semver },
     requester: r.requestedBy,
+    separation: {
+      requesterIds: [r.requestedById],
+      authorIds: r.version.createdById ? [r.version.createdById] : [],
+      authorMayApprove: parsePolicy(r.model.policy?.gates ?? undefined).authorMayApprove === true,
+    },
     comment: r.comment,
     createdAt: r.createdAt.toISOString(),
     requiredApprovals: r.requiredApprovals,

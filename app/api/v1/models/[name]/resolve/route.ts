@@ -7,7 +7,7 @@ import { ZModelParams, ZResolveQuery } from '@/lib/validations/api-v1';
 
 export const GET = route({
   summary: 'The version to serve for a stage or alias',
-  permission: 'registry.read',
+  permission: 'version.resolve',
   scope: modelParam('name'),
   params: ZModelParams,
   query: ZResolveQuery,

@@ -7,7 +7,7 @@ import { ZModelParams, ZRouteQuery } from '@/lib/validations/api-v1';
 
 export const GET = route({
   summary: 'The version that serves a routing key under the live traffic split',
-  permission: 'registry.read',
+  permission: 'version.resolve',
   scope: modelParam('name'),
   params: ZModelParams,
   query: ZRouteQuery,
