@@ -13,6 +13,7 @@ export const ZAdminUser = z
     email: z.string(),
     name: z.string(),
     role: ZRoleName,
+    kind: z.enum(['person', 'service']).meta({ description: 'A person, or a service account (never signs in, never approves)' }),
     disabled: z.boolean(),
     createdAt: ZDateTime,
     grants: z.array(z.object({ model: z.string(), role: ZRoleName })),
@@ -29,13 +30,19 @@ export const ZUpdatedUser = z.object({ user: ZUserRow }).meta({ id: 'UpdatedUser
 export const ZGrantSet = z.object({ grant: z.object({ userId: z.string(), model: z.string(), role: ZRoleName }) }).meta({ id: 'GrantSet' });
 export const ZGrantRemoved = z.object({ removed: z.boolean() }).meta({ id: 'GrantRemoved' });
 
+const ZTokenKind = z.enum(['standard', 'serving']).meta({ description: 'standard: acts with its role; serving: only resolves, routes and reports health' });
+
 export const ZAdminToken = z
   .object({
     id: z.string(),
     name: z.string(),
     prefix: z.string(),
     role: ZRoleName,
-    owner: z.string(),
+    kind: ZTokenKind,
+    owner: z.string().meta({ description: "The owner's email, or the service account's name" }),
+    ownerKind: z.enum(['person', 'service']),
+    createdBy: z.string().nullable().meta({ description: 'Who created it (email)' }),
+    heldForSomeoneElse: z.boolean().meta({ description: 'Minted for another person before tokens belonged to their creator: it can approve nothing' }),
     model: z.string().nullable(),
     expiresAt: ZDateTime.nullable(),
     lastUsedAt: ZDateTime.nullable(),
@@ -48,7 +55,7 @@ export const ZAdminTokenPage = z.object({ tokens: z.array(ZAdminToken), nextCurs
 export const ZCreatedToken = z
   .object({
     token: z.string().meta({ description: 'The secret: shown in this answer only.' }),
-    record: z.object({ id: z.string(), name: z.string(), prefix: z.string(), role: ZRoleName, expiresAt: ZDateTime.nullable(), createdAt: ZDateTime }),
+    record: z.object({ id: z.string(), name: z.string(), prefix: z.string(), role: ZRoleName, kind: ZTokenKind, expiresAt: ZDateTime.nullable(), createdAt: ZDateTime }),
   })
   .meta({ id: 'CreatedToken' });
 export const ZTokenRevoked = z.object({ revoked: z.boolean() }).meta({ id: 'TokenRevoked' });
