@@ -2,8 +2,8 @@
 import { expect, test } from '@playwright/test';
 import { storageFor } from './helpers';
 
-const PROMOTE = '/api/models/property-valuation/versions/8/promote';
-const ROLLBACK = '/api/models/property-valuation/rollback';
+const PROMOTE = '/api/v1/models/property-valuation/versions/8/promote';
+const ROLLBACK = '/api/v1/models/property-valuation/rollback';
 
 test('anonymous callers get 401 with a machine-readable code', async ({ playwright, baseURL }) => {
   const api = await playwright.request.newContext({ baseURL });
@@ -17,10 +17,10 @@ test('a viewer is refused every mutation with 403', async ({ playwright, baseURL
   const api = await playwright.request.newContext({ baseURL, storageState: storageFor('viewer') });
   for (const [url, data] of [
     [PROMOTE, {}],
-    ['/api/models/property-valuation/versions/8/archive', { reason: 'forged' }],
-    ['/api/models/property-valuation/versions/6/request-production', { comment: 'forged request' }],
+    ['/api/v1/models/property-valuation/versions/8/archive', { reason: 'forged' }],
+    ['/api/v1/models/property-valuation/versions/6/promotion-requests', { comment: 'forged request' }],
     [ROLLBACK, { reason: 'forged rollback' }],
-    ['/api/models/property-valuation/versions/6/override', { justification: 'forged override attempt' }],
+    ['/api/v1/models/property-valuation/versions/6/override', { justification: 'forged override attempt' }],
   ] as const) {
     const response = await api.post(url, { data });
     expect(response.status(), url).toBe(403);
@@ -32,7 +32,7 @@ test('a viewer is refused every mutation with 403', async ({ playwright, baseURL
 test('a scientist cannot roll back or override', async ({ playwright, baseURL }) => {
   const api = await playwright.request.newContext({ baseURL, storageState: storageFor('scientist') });
   expect((await api.post(ROLLBACK, { data: { reason: 'forged rollback' } })).status()).toBe(403);
-  expect((await api.post('/api/models/property-valuation/versions/6/override', { data: { justification: 'forged override attempt' } })).status()).toBe(403);
+  expect((await api.post('/api/v1/models/property-valuation/versions/6/override', { data: { justification: 'forged override attempt' } })).status()).toBe(403);
   await api.dispose();
 });
 
@@ -43,9 +43,9 @@ test('bad input gets a 400 with the problem named, and nothing changes', async (
   expect((await noReason.json()).error).toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('reason') });
   const notJson = await api.post(ROLLBACK, { headers: { 'content-type': 'application/json' }, data: '{oops' });
   expect(notJson.status()).toBe(400);
-  const badNumber = await api.post('/api/models/property-valuation/versions/abc/promote', { data: {} });
+  const badNumber = await api.post('/api/v1/models/property-valuation/versions/abc/promote', { data: {} });
   expect(badNumber.status()).toBe(400);
-  const unknownModel = await api.post('/api/models/nope/versions/1/promote', { data: {} });
+  const unknownModel = await api.post('/api/v1/models/nope/versions/1/promote', { data: {} });
   expect(unknownModel.status()).toBe(404);
   const board = await (await api.get('/api/models/property-valuation/board')).json();
   expect(board.production.number).toBe(5);

@@ -33,7 +33,7 @@ test('the history page answers what was in Production at a given time', async ({
   const context = await browser.newContext({ storageState: storageFor('viewer'), timezoneId: 'UTC' });
   const page = await context.newPage();
   // Find two consecutive deployments in the seeded history through the API, then ask the page about a moment between them.
-  const response = await page.request.get('/api/audit?model=fraud-detector&action=version.deployed&limit=50');
+  const response = await page.request.get('/api/v1/audit?model=fraud-detector&action=version.deployed&limit=50');
   const deployments = ((await response.json()) as { events: EventRow[] }).events.reverse();
   const first = deployments.find((d) => d.version === 3)!;
   const next = deployments[deployments.indexOf(first) + 1]!;

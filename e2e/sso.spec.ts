@@ -75,7 +75,7 @@ test('a verified newcomer gets a viewer account, and the admin sees how it came'
   await admin.goto('/admin/users');
   const row = admin.getByTestId('user-row').filter({ hasText: 'newcomer@example.com' });
   await expect(row.getByLabel('Role of newcomer@example.com', { exact: true })).toHaveValue('viewer');
-  const events = (await (await admin.request.get('/api/audit?action=user.sso_linked')).json()) as { events: { data?: unknown }[] };
+  const events = (await (await admin.request.get('/api/v1/audit?action=user.sso_linked')).json()) as { events: { data?: unknown }[] };
   expect(JSON.stringify(events)).toContain('viewer@example.com');
   await admin.context().close();
 });

@@ -93,7 +93,7 @@ test('admin adds a webhook for one model and sees its signing secret once', asyn
 
 test('a promotion through the API reaches the receiver, signed with that secret', async ({ playwright, baseURL }) => {
   const api = await playwright.request.newContext({ baseURL, storageState: storageFor('scientist') });
-  const promoted = await api.post(`/api/models/${MODEL}/versions/${VERSION}/promote`, { data: {} });
+  const promoted = await api.post(`/api/v1/models/${MODEL}/versions/${VERSION}/promote`, { data: {} });
   expect(promoted.status()).toBe(200);
   await api.dispose();
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { decisionDenial, denialReason } from '@/lib/registry';
+import { decisionDenial, denialReason, mayCancelRequest, roleOn } from '@/lib/registry';
 import type { PendingRequestView } from '@/lib/db/queries/requests';
 import { useGovernanceAction } from '@/lib/queries/use-governance-action';
 import { ActionButton } from '@/components/governance/action-button';
@@ -13,15 +13,16 @@ import type { Viewer } from '@/components/governance/version-actions';
 export function RequestDecision({ request, viewer }: { request: PendingRequestView; viewer: Viewer }) {
   const [dialog, setDialog] = useState<'approve' | 'reject' | null>(null);
   const action = useGovernanceAction(request.model, viewer.id);
-  if (viewer.role === 'viewer') return null;
+  const role = roleOn(viewer, request.model);
+  if (role === null || role === 'viewer') return null;
   const n = request.version.number;
-  const reason = denialReason(viewer.role, 'request.decide') ?? decisionDenial({ id: viewer.id, kind: 'person' }, request.separation);
+  const reason = denialReason(role, 'request.decide') ?? decisionDenial({ id: viewer.id, kind: 'person' }, request.separation);
   const failing = summariseGates(request.gates);
-  const isRequester = request.requester.id === viewer.id;
+  const mayCancel = mayCancelRequest(viewer, { model: request.model, requesterId: request.requester.id });
 
   return (
     <div className="flex items-center gap-1.5">
-      {isRequester && <ActionButton label="Cancel request" variant="ghost" pending={action.isPending} onClick={() => action.mutate({ kind: 'cancel', requestId: request.id, number: n })} />}
+      {mayCancel && <ActionButton label="Cancel request" variant="ghost" pending={action.isPending} onClick={() => action.mutate({ kind: 'cancel', requestId: request.id, number: n })} />}
       <ActionButton label="Reject" disabledReason={reason} pending={action.isPending} onClick={() => setDialog('reject')} />
       <ActionButton label="Approve" variant="primary" disabledReason={reason ?? failing} pending={action.isPending} onClick={() => setDialog('approve')} />
       {dialog === 'approve' && (

@@ -1,13 +1,21 @@
 import Link from 'next/link';
 import { ChevronLeft } from 'lucide-react';
+import { ROLE_LABELS, type Role } from '@/lib/registry';
 import type { BoardData } from '@/lib/db/queries/board';
 import { Badge } from '@/components/ui/badge';
 import { Skeleton } from '@/components/ui/skeleton';
-import type { Role } from '@/lib/registry';
 import { FormerNames } from './former-names';
 
-/** Who owns the model, what it is for, and how its versions are ranked. */
-export function BoardHeader({ model, primaryMetric, redirects = [], role = 'viewer' }: Pick<BoardData, 'model' | 'primaryMetric'> & { redirects?: BoardData['redirects']; role?: Role }) {
+interface BoardHeaderProps extends Pick<BoardData, 'model' | 'primaryMetric'> {
+  redirects?: BoardData['redirects'];
+  /** The viewer's role on this model (a per-model grant counts), for what the header offers. */
+  role?: Role;
+  /** The viewer's role on this model when a per-model grant sets it apart from their global role. */
+  grantedRole?: Role | null;
+}
+
+/** Who owns the model, what it is for, how its versions are ranked, and (with a grant) what you may do here. */
+export function BoardHeader({ model, primaryMetric, redirects = [], role = 'viewer', grantedRole }: BoardHeaderProps) {
   return (
     <header className="space-y-3">
       <Link href="/models" className="inline-flex items-center gap-1 rounded-md text-sm text-ink-muted hover:text-ink">
@@ -54,6 +62,14 @@ export function BoardHeader({ model, primaryMetric, redirects = [], role = 'view
               <span className="text-ink-muted">none yet</span>
             )}
           </dd>
+          {grantedRole && (
+            <>
+              <dt className="text-ink-faint">Your role here</dt>
+              <dd className="text-ink" data-testid="granted-role">
+                {ROLE_LABELS[grantedRole]} <span className="text-ink-muted">(granted on this model)</span>
+              </dd>
+            </>
+          )}
           <FormerNames model={model.name} redirects={redirects} role={role} />
           <dt className="text-ink-faint">History</dt>
           <dd>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { BOARD_STAGES } from '@/lib/registry';
+import { BOARD_STAGES, isRole, roleOn } from '@/lib/registry';
 import type { BoardData } from '@/lib/db/queries/board';
 import { getJson } from '@/lib/queries/api-error';
 import { boardKeys } from '@/lib/queries/keys';
@@ -32,11 +32,14 @@ export function Board({ initialBoard, viewer }: { initialBoard: BoardData; viewe
     production: board.production ? { number: board.production.number, value: board.production.primaryMetric } : null,
     viewer,
   };
+  // The role on this model, as the server reads it; named in the header when a grant sets it apart.
+  const here = roleOn(viewer, name);
+  const granted = viewer.grants?.[name];
   const rollback = <RollbackButton model={name} viewer={viewer} production={board.production} lastStable={board.model.lastStable} />;
   return (
     <CompareSelectionProvider>
       <div className="space-y-6">
-        <BoardHeader model={board.model} primaryMetric={board.primaryMetric} redirects={board.redirects} role={viewer.role} />
+        <BoardHeader model={board.model} primaryMetric={board.primaryMetric} redirects={board.redirects} role={isRole(here) ? here : 'viewer'} grantedRole={isRole(granted) && granted !== viewer.role ? granted : null} />
         {board.traffic && <TrafficPanel model={name} traffic={board.traffic} viewer={viewer} />}
         {/* Columns sit side by side from lg up and stack, in flow order, on narrow screens. */}
         <div className="grid items-start gap-4 lg:grid-cols-3">

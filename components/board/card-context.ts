@@ -1,4 +1,5 @@
-import type { MetricDirection, Role } from '@/lib/registry';
+import type { Viewer } from '@/components/governance/version-actions';
+import type { MetricDirection } from '@/lib/registry';
 
 /**
  * What every card on one board shares: the model, its primary metric, and the Production version the
@@ -9,5 +10,5 @@ export interface CardContext {
   primaryMetric: { key: string; direction: MetricDirection } | null;
   production: { number: number; value: number | null } | null;
   /** Who is looking: decides which actions each card offers (the server checks again). */
-  viewer: { id: string; role: Role };
+  viewer: Viewer;
 }

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { SlidersHorizontal } from 'lucide-react';
-import { denialReason } from '@/lib/registry';
+import { denialReason, roleOn } from '@/lib/registry';
 import type { BoardData } from '@/lib/db/queries/board';
 import { useSetTraffic } from '@/lib/queries/use-serving';
 import { ActionButton } from '@/components/governance/action-button';
@@ -21,7 +21,9 @@ export function TrafficPanel({ model, traffic, viewer }: { model: string; traffi
   const [ending, setEnding] = useState<number | null>(null);
   const setTraffic = useSetTraffic(model);
   const production = traffic.routes[0];
-  const reason = denialReason(viewer.role, 'traffic.manage');
+  // The role on this model, as the server decides (a per-model grant counts).
+  const role = roleOn(viewer, model);
+  const reason = denialReason(role, 'traffic.manage');
   const endCanary = (number: number) => {
     const routes = traffic.routes.filter((r) => r.number !== number);
     const rest = 100 - routes.slice(1).reduce((sum, r) => sum + r.weight, 0);
@@ -51,7 +53,7 @@ export function TrafficPanel({ model, traffic, viewer }: { model: string; traffi
               </span>{' '}
               <RelativeTime iso={c.grantedAt} /> · requested by {c.requestedBy}
             </span>
-            {viewer.role !== 'viewer' && (
+            {role !== null && role !== 'viewer' && (
               <span className="ml-auto">
                 <ActionButton label="End canary" variant="ghost" disabledReason={reason} pending={setTraffic.isPending} onClick={() => setEnding(c.number)} />
               </span>

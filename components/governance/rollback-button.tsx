@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { denialReason } from '@/lib/registry';
+import { denialReason, roleOn } from '@/lib/registry';
 import { useGovernanceAction } from '@/lib/queries/use-governance-action';
 import { ActionButton } from './action-button';
 import { ActionDialog } from './action-dialog';
@@ -18,9 +18,10 @@ interface RollbackButtonProps {
 export function RollbackButton({ model, viewer, production, lastStable }: RollbackButtonProps) {
   const [open, setOpen] = useState(false);
   const action = useGovernanceAction(model, viewer.id);
-  if (viewer.role === 'viewer') return null;
+  const role = roleOn(viewer, model);
+  if (role === null || role === 'viewer') return null;
   const reason =
-    denialReason(viewer.role, 'model.rollback') ??
+    denialReason(role, 'model.rollback') ??
     (!production ? 'Nothing is in Production' : !lastStable ? 'No earlier stable Production version to roll back to' : null);
   return (
     <>

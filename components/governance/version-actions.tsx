@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { can, decisionDenial, denialReason, type Role } from '@/lib/registry';
+import { can, decisionDenial, denialReason, mayCancelRequest, roleOn, type AccessSubject, type Role } from '@/lib/registry';
 import type { VersionCardData } from '@/lib/db/queries/board';
 import type { GovernanceAction } from '@/lib/queries/governance';
 import { useGatePreview } from '@/lib/queries/use-gate-preview';
@@ -11,8 +11,10 @@ import { ActionDialog } from './action-dialog';
 import { CanaryDialog } from './canary-dialog';
 import { GateList, summariseAdvisories, summariseGates } from './gate-list';
 
-export interface Viewer {
+/** The signed-in user as the buttons see them: global role and per-model grants, read with `roleOn` as the server does. */
+export interface Viewer extends AccessSubject {
   id: string;
+  /** A person's global role (sessions are people; serving tokens never see the board). */
   role: Role;
 }
 
@@ -26,14 +28,16 @@ interface VersionActionsProps {
 }
 
 /**
- * The actions a version's card offers, from the permission table. Viewers see none; other roles see the
- * card's actions, disabled with the reason when their role or the situation does not allow them.
- * The server checks everything again.
+ * The actions a version's card offers, from the permission table and the viewer's role on this model
+ * (a per-model grant counts, as on the server). Viewers of the model see none; other roles see the card's
+ * actions, disabled with the reason when their role or the situation does not allow them. The server
+ * checks everything again.
  */
 export function VersionActions({ model, version, viewer, productionNumber }: VersionActionsProps) {
   const [dialog, setDialog] = useState<DialogKind | null>(null);
   const action = useGovernanceAction(model, viewer.id);
-  if (viewer.role === 'viewer') return null;
+  const role = roleOn(viewer, model);
+  if (role === null || role === 'viewer') return null;
 
   const run = (a: GovernanceAction) => action.mutate(a);
   const request = version.pendingRequest;
@@ -41,28 +45,28 @@ export function VersionActions({ model, version, viewer, productionNumber }: Ver
   const buttons: { label: string; kind: DialogKind; reason: string | null; primary?: boolean }[] = [];
 
   if (version.stage === 'testing') {
-    buttons.push({ label: 'Promote to Staging', kind: 'promote', reason: denialReason(viewer.role, 'version.promote'), primary: true });
-    buttons.push({ label: 'Archive', kind: 'archive', reason: denialReason(viewer.role, 'version.archive') });
+    buttons.push({ label: 'Promote to Staging', kind: 'promote', reason: denialReason(role, 'version.promote'), primary: true });
+    buttons.push({ label: 'Archive', kind: 'archive', reason: denialReason(role, 'version.archive') });
   } else if (version.stage === 'staging' && !request) {
-    buttons.push({ label: 'Request Production', kind: 'request-production', reason: denialReason(viewer.role, 'version.request-production'), primary: true });
+    buttons.push({ label: 'Request Production', kind: 'request-production', reason: denialReason(role, 'version.request-production'), primary: true });
     buttons.push({
       label: version.canary ? 'Request a new share' : 'Request canary',
       kind: 'request-canary',
-      reason: denialReason(viewer.role, 'version.request-production') ?? (productionNumber === null ? 'No Production version to share traffic with' : null),
+      reason: denialReason(role, 'version.request-production') ?? (productionNumber === null ? 'No Production version to share traffic with' : null),
     });
-    buttons.push({ label: 'Demote', kind: 'demote', reason: denialReason(viewer.role, 'version.archive') });
-    buttons.push({ label: 'Archive', kind: 'archive', reason: denialReason(viewer.role, 'version.archive') });
+    buttons.push({ label: 'Demote', kind: 'demote', reason: denialReason(role, 'version.archive') });
+    buttons.push({ label: 'Archive', kind: 'archive', reason: denialReason(role, 'version.archive') });
   } else if (version.stage === 'staging' && request) {
     const decideReason =
-      denialReason(viewer.role, 'request.decide') ??
+      denialReason(role, 'request.decide') ??
       decisionDenial({ id: viewer.id, kind: 'person' }, request.separation) ??
       (request.approverIds.includes(viewer.id) ? 'You have already approved this request' : null);
     buttons.push({ label: 'Approve', kind: 'approve', reason: decideReason, primary: true });
     buttons.push({ label: 'Reject', kind: 'reject', reason: decideReason });
   } else if (version.stage === 'archived') {
-    buttons.push({ label: 'Restore', kind: 'restore', reason: denialReason(viewer.role, 'version.archive') });
+    buttons.push({ label: 'Restore', kind: 'restore', reason: denialReason(role, 'version.archive') });
   }
-  const canCancel = !!request && (request.requesterId === viewer.id || viewer.role === 'admin');
+  const canCancel = !!request && mayCancelRequest(viewer, { model, requesterId: request.requesterId });
 
   return (
     <div className="relative z-10 mt-3 flex flex-wrap items-center gap-1.5 border-t border-line pt-2.5">
@@ -125,7 +129,7 @@ function VersionActionDialog({ kind, model, version, viewer, productionNumber, o
       )}
     </section>
   );
-  const override = can(viewer.role, 'gates.override') && kind === 'promote' ? { label: 'Override justification (admins only)', required: false, minLength: 10, placeholder: 'Why this may pass failing gates' } : null;
+  const override = can(roleOn(viewer, model), 'gates.override') && kind === 'promote' ? { label: 'Override justification (admins only)', required: false, minLength: 10, placeholder: 'Why this may pass failing gates' } : null;
   const common = { open: true, onClose };
 
   switch (kind) {

@@ -58,7 +58,7 @@ export async function transitionStage(actor: Actor, request: TransitionRequest):
 function refusal(from: Stage, to: Stage): string {
   const base = `A version in ${STAGE_LABELS[from]} cannot move to ${STAGE_LABELS[to]} in Modelgate.`;
   if (from === 'production') return `${base} Production is left only when another version replaces it or by a rollback.`;
-  if (to === 'production') return `${base} ${findTransition(from, to) ? 'That is a rollback (POST /api/models/<name>/rollback).' : 'Promote it to Staging first; Staging → Production goes through an approved promotion request.'}`;
+  if (to === 'production') return `${base} ${findTransition(from, to) ? 'That is a rollback (POST /api/v1/models/<name>/rollback).' : 'Promote it to Staging first; Staging → Production goes through an approved promotion request.'}`;
   return base;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BoardData, VersionCardData } from '@/lib/db/queries/board';
-import { actionRequest, optimisticBoard } from './governance';
+import { actionRequest, type GovernanceAction, optimisticBoard } from './governance';
 
 const card = (number: number, stage: VersionCardData['stage'], extra: Partial<VersionCardData> = {}): VersionCardData => ({
   id: `v${number}`,
@@ -66,11 +66,38 @@ describe('optimisticBoard', () => {
 });
 
 describe('actionRequest', () => {
-  it('targets the handler for each action with the stale-board guard', () => {
+  it('calls the public API v1 for each action, with the stale-board guard', () => {
     expect(actionRequest('fraud detector', { kind: 'archive', number: 3, expectedStage: 'testing', reason: 'old' })).toEqual({
-      url: '/api/models/fraud%20detector/versions/3/archive',
+      url: '/api/v1/models/fraud%20detector/versions/3/archive',
       body: { expectedStage: 'testing', reason: 'old', overrideJustification: undefined },
     });
-    expect(actionRequest('m', { kind: 'approve', requestId: 'r1', number: 2, comment: 'ok', expectedProduction: null }).url).toBe('/api/requests/r1/approve');
+    expect(actionRequest('m', { kind: 'request-production', number: 2, comment: 'ship it' }).url).toBe('/api/v1/models/m/versions/2/promotion-requests');
+    expect(actionRequest('m', { kind: 'approve', requestId: 'r1', number: 2, comment: 'ok', expectedProduction: null }).url).toBe('/api/v1/promotion-requests/r1/approve');
+    expect(actionRequest('m', { kind: 'cancel', requestId: 'r1', number: 2 }).url).toBe('/api/v1/promotion-requests/r1/cancel');
+    expect(actionRequest('m', { kind: 'rollback', reason: 'bad', expectedVersion: 4 }).url).toBe('/api/v1/models/m/rollback');
+  });
+
+  it('only targets routes that exist, so the board never posts to a deleted duplicate', () => {
+    const routes = Object.keys(import.meta.glob('../../app/api/**/route.ts')).map((file) =>
+      file.replace('../../app', '').replace(/\/route\.ts$/, '').replace(/\[[^\]]+\]/g, '[^/]+'),
+    );
+    const actions: GovernanceAction[] = [
+      { kind: 'promote', number: 1, expectedStage: 'testing' },
+      { kind: 'demote', number: 1, expectedStage: 'staging', reason: 'r' },
+      { kind: 'archive', number: 1, expectedStage: 'testing', reason: 'r' },
+      { kind: 'restore', number: 1, expectedStage: 'archived', reason: 'r' },
+      { kind: 'request-production', number: 1, comment: 'c' },
+      { kind: 'request-canary', number: 1, weight: 10, comment: 'c' },
+      { kind: 'approve', requestId: 'r1', number: 1, comment: '', expectedProduction: null },
+      { kind: 'reject', requestId: 'r1', number: 1, comment: 'no' },
+      { kind: 'cancel', requestId: 'r1', number: 1 },
+      { kind: 'rollback', reason: 'bad', expectedVersion: 1 },
+    ];
+    for (const action of actions) {
+      const { url } = actionRequest('m', action);
+      const matches = routes.filter((r) => new RegExp(`^${r}$`).test(url));
+      expect(matches, `${action.kind} → ${url}`).toHaveLength(1);
+      expect(matches[0], action.kind).toMatch(/^\/api\/v1\//);
+    }
   });
 });

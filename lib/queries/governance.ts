@@ -11,8 +11,10 @@ export type GovernanceAction =
   | { kind: 'cancel'; requestId: string; number: number }
   | { kind: 'rollback'; reason: string; expectedVersion: number };
 
+/** The public API v1 call for each action: the board uses the same contract as pipelines. */
 export function actionRequest(model: string, action: GovernanceAction): { url: string; body: unknown } {
-  const base = `/api/models/${encodeURIComponent(model)}`;
+  const base = `/api/v1/models/${encodeURIComponent(model)}`;
+  const request = (id: string) => `/api/v1/promotion-requests/${encodeURIComponent(id)}`;
   switch (action.kind) {
     case 'promote':
     case 'archive':
@@ -20,15 +22,15 @@ export function actionRequest(model: string, action: GovernanceAction): { url: s
     case 'restore':
       return { url: `${base}/versions/${action.number}/${action.kind}`, body: { expectedStage: action.expectedStage, reason: action.reason, overrideJustification: action.overrideJustification } };
     case 'request-production':
-      return { url: `${base}/versions/${action.number}/request-production`, body: { comment: action.comment } };
+      return { url: `${base}/versions/${action.number}/promotion-requests`, body: { comment: action.comment } };
     case 'request-canary':
-      return { url: `/api/v1/models/${encodeURIComponent(model)}/versions/${action.number}/canary-requests`, body: { weight: action.weight, comment: action.comment } };
+      return { url: `${base}/versions/${action.number}/canary-requests`, body: { weight: action.weight, comment: action.comment } };
     case 'approve':
-      return { url: `/api/requests/${action.requestId}/approve`, body: { comment: action.comment, expectedProduction: action.expectedProduction } };
+      return { url: `${request(action.requestId)}/approve`, body: { comment: action.comment, expectedProduction: action.expectedProduction } };
     case 'reject':
-      return { url: `/api/requests/${action.requestId}/reject`, body: { comment: action.comment } };
+      return { url: `${request(action.requestId)}/reject`, body: { comment: action.comment } };
     case 'cancel':
-      return { url: `/api/requests/${action.requestId}/cancel`, body: {} };
+      return { url: `${request(action.requestId)}/cancel`, body: {} };
     case 'rollback':
       return { url: `${base}/rollback`, body: { reason: action.reason, expectedVersion: action.expectedVersion } };
   }

@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Role } from '@/lib/registry';
 import type { AdminToken } from '@/lib/db/queries/admin';
-import { getJson } from './api-error';
+import { getAllPages } from './get-all-pages';
 import { adminKeys } from './keys';
 import { sendJson } from './send-json';
 import { useAdminMutation } from './use-admin-mutation';
@@ -28,7 +28,7 @@ export interface CreatedToken {
 export function useAdminTokens(initialData: AdminToken[]) {
   return useQuery({
     queryKey: adminKeys.tokens(),
-    queryFn: ({ signal }) => getJson<{ tokens: AdminToken[] }>('/api/admin/tokens', signal).then((r) => r.tokens),
+    queryFn: ({ signal }) => getAllPages<'tokens', AdminToken>('/api/admin/tokens', 'tokens', signal),
     initialData,
   });
 }

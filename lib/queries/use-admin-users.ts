@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { ROLE_LABELS, type Role } from '@/lib/registry';
 import type { AdminUser } from '@/lib/db/queries/admin';
-import { getJson } from './api-error';
+import { getAllPages } from './get-all-pages';
 import { adminKeys } from './keys';
 import { sendJson } from './send-json';
 import { useAdminMutation } from './use-admin-mutation';
@@ -25,7 +25,7 @@ export interface CreatedUser {
 export function useAdminUsers(initialData: AdminUser[]) {
   return useQuery({
     queryKey: adminKeys.users(),
-    queryFn: ({ signal }) => getJson<{ users: AdminUser[] }>('/api/admin/users', signal).then((r) => r.users),
+    queryFn: ({ signal }) => getAllPages<'users', AdminUser>('/api/admin/users', 'users', signal),
     initialData,
   });
 }

@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { WebhookEvent } from '@/lib/webhooks/events';
 import { getJson } from './api-error';
+import { getAllPages } from './get-all-pages';
 import { adminKeys } from './keys';
 import { sendJson } from './send-json';
 import { useAdminMutation } from './use-admin-mutation';
@@ -58,7 +59,7 @@ const isInFlight = (status: DeliveryStatus) => IN_FLIGHT.has(status);
 export function useAdminWebhooks() {
   return useQuery({
     queryKey: adminKeys.webhooks(),
-    queryFn: ({ signal }) => getJson<{ webhooks: AdminWebhook[] }>('/api/admin/webhooks', signal).then((r) => r.webhooks),
+    queryFn: ({ signal }) => getAllPages<'webhooks', AdminWebhook>('/api/admin/webhooks', 'webhooks', signal),
     refetchInterval: (query) => (query.state.data?.some((w) => w.lastDelivery && isInFlight(w.lastDelivery.status)) ? POLL_MS : false),
   });
 }

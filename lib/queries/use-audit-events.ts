@@ -17,7 +17,7 @@ export function useAuditEvents(filters: Record<string, string>) {
     queryFn: ({ pageParam, signal }) => {
       const params = new URLSearchParams({ ...filters, limit: '50' });
       if (pageParam) params.set('before', pageParam);
-      return getJson<AuditPage>(`/api/audit?${params}`, signal);
+      return getJson<AuditPage>(`/api/v1/audit?${params}`, signal);
     },
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextBefore,

@@ -1,4 +1,4 @@
-import { assertCan, RegistryError, REQUEST_EVENTS, roleOn } from '@/lib/registry';
+import { mayCancelRequest, RegistryError, REQUEST_EVENTS } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import type { Actor } from './actor';
@@ -15,9 +15,7 @@ export async function cancelRequest(actor: Actor, input: { requestId: string; co
         where: { id: input.requestId },
         include: { version: { select: { id: true, number: true } }, model: { select: { id: true, name: true } } },
       });
-      // Withdrawing needs the right to request at all: a serving token or a viewer acting for the requester cannot.
-      assertCan(roleOn(actor, request.model.name), 'version.request-production');
-      if (request.requestedById !== actor.id && actor.role !== 'admin') {
+      if (!mayCancelRequest(actor, { model: request.model.name, requesterId: request.requestedById })) {
         throw new RegistryError('FORBIDDEN', 'Only the requester or an admin can cancel a promotion request.');
       }
       if (request.status !== 'pending') throw new RegistryError('CONFLICT', `This request was already ${request.status}.`);

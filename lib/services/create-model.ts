@@ -1,4 +1,4 @@
-import { assertCan, RegistryError } from '@/lib/registry';
+import { assertAllowed, RegistryError } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import { ZCreateModelInput, type CreateModelInput } from '@/lib/validations/model';
@@ -6,7 +6,7 @@ import type { Actor } from './actor';
 import { recordAudit } from './audit';
 
 export async function createModel(actor: Actor, rawInput: CreateModelInput) {
-  assertCan(actor.role, 'model.create');
+  assertAllowed(actor, 'model.create', 'global');
   const input = ZCreateModelInput.parse(rawInput);
   if (!actor.id) throw new RegistryError('FORBIDDEN', 'Only a user can own a model.');
   const ownerId = actor.id;

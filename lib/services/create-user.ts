@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { assertCan, ROLES, RegistryError } from '@/lib/registry';
+import { assertAllowed, ROLES, RegistryError } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import { hashPassword } from '@/lib/auth/password';
@@ -15,7 +15,7 @@ export const ZCreateUserInput = z.object({
 export type CreateUserInput = z.input<typeof ZCreateUserInput>;
 
 export async function createUser(actor: Actor, rawInput: CreateUserInput) {
-  assertCan(actor.role, 'users.manage');
+  assertAllowed(actor, 'users.manage', 'global');
   const input = ZCreateUserInput.parse(rawInput);
   const passwordHash = await hashPassword(input.password);
   return withDbErrors(() =>

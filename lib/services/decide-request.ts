@@ -1,4 +1,4 @@
-import { assertCan, decisionDenial, excludedDeciders, failingGates, RegistryError, REQUEST_EVENTS, tallyDecisions, roleOn, canAnywhere } from '@/lib/registry';
+import { assertAllowed, assertCan, decisionDenial, excludedDeciders, failingGates, RegistryError, REQUEST_EVENTS, tallyDecisions, canAnywhere } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import type { Actor } from './actor';
@@ -47,7 +47,7 @@ export async function decideRequest(actor: Actor, input: DecideRequestInput) {
         where: { id: input.requestId },
         include: { version: { select: { id: true, number: true, stage: true } }, model: { select: { id: true, name: true } }, decisions: true },
       });
-      assertCan(roleOn(actor, request.model.name), 'request.decide');
+      assertAllowed(actor, 'request.decide', { model: request.model.name });
       if (request.status !== 'pending') throw new RegistryError('CONFLICT', `This request was already ${request.status}.`, { status: request.status });
       // Four eyes: not the requester, not the author (unless the policy allows it), never a service account.
       const separation = await loadSeparationFacts(tx, request.id);

@@ -1,4 +1,4 @@
-import { assertCan, isProtectedAlias, RegistryError, roleOn } from '@/lib/registry';
+import { assertAllowed, isProtectedAlias, RegistryError } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import type { Actor } from './actor';
@@ -11,12 +11,12 @@ import { aliasPolicy, ZAliasName } from './set-alias';
  */
 export async function deleteAlias(actor: Actor, input: { model: string; alias: string }) {
   const alias = ZAliasName.parse(input.alias);
-  assertCan(roleOn(actor, input.model), 'version.edit');
+  assertAllowed(actor, 'version.edit', { model: input.model });
   return withDbErrors(() =>
     db.$transaction(async (tx) => {
       const model = await tx.registeredModel.findUnique({ where: { name: input.model }, select: { id: true, name: true } });
       if (!model) throw new RegistryError('NOT_FOUND', `No model named "${input.model}".`);
-      if (isProtectedAlias(await aliasPolicy(tx, model.id), alias)) assertCan(roleOn(actor, input.model), 'request.decide');
+      if (isProtectedAlias(await aliasPolicy(tx, model.id), alias)) assertAllowed(actor, 'request.decide', { model: input.model });
       const existing = await tx.modelAlias.findUnique({
         where: { modelId_alias: { modelId: model.id, alias } },
         select: { version: { select: { id: true, number: true } } },

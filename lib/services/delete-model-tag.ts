@@ -1,4 +1,4 @@
-import { assertCan, RegistryError, roleOn } from '@/lib/registry';
+import { assertAllowed, RegistryError } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import type { Actor } from './actor';
@@ -10,7 +10,7 @@ import { ZTagKey } from './set-model-tag';
  * there changes nothing and records nothing.
  */
 export async function deleteModelTag(actor: Actor, input: { model: string; key: string }) {
-  assertCan(roleOn(actor, input.model), 'version.edit');
+  assertAllowed(actor, 'version.edit', { model: input.model });
   const key = ZTagKey.parse(input.key);
   return withDbErrors(() =>
     db.$transaction(async (tx) => {

@@ -1,4 +1,4 @@
-import { assertCan, RegistryError, roleOn } from '@/lib/registry';
+import { assertAllowed, RegistryError } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import type { Actor } from './actor';
@@ -11,7 +11,7 @@ import { lockModel } from './internal/production';
  * Production, none with approval decisions). The audit history of the model stays, under its name.
  */
 export async function deleteModel(actor: Actor, input: { model: string }) {
-  assertCan(roleOn(actor, input.model), 'model.create');
+  assertAllowed(actor, 'model.create', { model: input.model });
   return withDbErrors(() =>
     db.$transaction(async (tx) => {
       const model = await tx.registeredModel.findUnique({ where: { name: input.model }, select: { id: true, name: true, description: true, tags: true } });

@@ -1,4 +1,4 @@
-import { assertCan, RegistryError, roleOn } from '@/lib/registry';
+import { assertAllowed, RegistryError } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import type { Actor } from './actor';
@@ -8,7 +8,7 @@ import { assertEditableVersionTag } from './set-version-tag';
 
 /** Removes a version tag by key. Removing a tag that is not there changes nothing and records nothing. */
 export async function deleteVersionTag(actor: Actor, input: { model: string; number: number; key: string }) {
-  assertCan(roleOn(actor, input.model), 'version.edit');
+  assertAllowed(actor, 'version.edit', { model: input.model });
   const key = ZTagKey.parse(input.key);
   assertEditableVersionTag(key);
   return withDbErrors(() =>

@@ -1,4 +1,4 @@
-import { assertCan, RegistryError, roleOn } from '@/lib/registry';
+import { assertAllowed, RegistryError } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import type { Actor } from './actor';
@@ -11,7 +11,7 @@ import { lockModel } from './internal/production';
  * aliases, metrics and lineage go with it; the audit event recording the deletion stays.
  */
 export async function deleteVersion(actor: Actor, input: { model: string; number: number }) {
-  assertCan(roleOn(actor, input.model), 'version.archive');
+  assertAllowed(actor, 'version.archive', { model: input.model });
   return withDbErrors(() =>
     db.$transaction(async (tx) => {
       const model = await tx.registeredModel.findUnique({ where: { name: input.model }, select: { id: true, name: true } });

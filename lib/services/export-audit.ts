@@ -1,4 +1,4 @@
-import { assertCan } from '@/lib/registry';
+import { assertAllowed } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { AuditFilters } from '@/lib/validations/audit';
@@ -87,7 +87,7 @@ export interface AuditExport {
  * re-verify the chains outside the app. The export itself is audited before the first byte is sent.
  */
 export async function exportAudit(actor: Actor, filters: AuditFilters, format: 'csv' | 'ndjson'): Promise<AuditExport> {
-  assertCan(actor.role, 'audit.export');
+  assertAllowed(actor, 'audit.export', 'global');
   await db.$transaction((tx) =>
     recordAudit(tx, actor, { action: 'audit.exported', data: { format, filters: JSON.parse(JSON.stringify(filters)) } }),
   );

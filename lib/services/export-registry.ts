@@ -1,4 +1,4 @@
-import { assertCan } from '@/lib/registry';
+import { assertAllowed } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
@@ -11,7 +11,7 @@ const VERSION_BATCH = 500;
  * Streamed model by model and a batch of versions at a time, so its size is not bounded by memory.
  */
 export async function exportRegistry(actor: Actor): Promise<ReadableStream<Uint8Array>> {
-  assertCan(actor.role, 'audit.export');
+  assertAllowed(actor, 'audit.export', 'global');
   await db.$transaction((tx) => recordAudit(tx, actor, { action: 'registry.exported' }));
   const encoder = new TextEncoder();
   const models = await db.registeredModel.findMany({ orderBy: { name: 'asc' }, select: { id: true } });

@@ -1,4 +1,4 @@
-import { assertCan, lowerRole, RegistryError, ROLES, type Role } from '@/lib/registry';
+import { assertAllowed, lowerRole, RegistryError, ROLES, type Role } from '@/lib/registry';
 import { db, type Tx } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import { generateToken } from '@/lib/auth/api-token';
@@ -32,7 +32,7 @@ const SERVING_CEILING: Role = 'scientist';
  * once; only its hash is kept.
  */
 export async function createApiToken(actor: Actor, input: CreateTokenInput) {
-  assertCan(actor.role, 'tokens.manage');
+  assertAllowed(actor, 'tokens.manage', 'global');
   if (!actor.id || actor.kind === 'service') throw new RegistryError('FORBIDDEN', 'Only a person can create API tokens.');
   if ('ownerId' in input) {
     throw new RegistryError('INVALID_ARGUMENT', 'A token belongs to whoever creates it, or to a service account: name one with serviceAccount instead of ownerId.');
@@ -83,7 +83,7 @@ async function assertWithinCeiling(tx: Tx, args: { owner: { id: string; email: s
 }
 
 export async function revokeApiToken(actor: Actor, input: { tokenId: string }) {
-  assertCan(actor.role, 'tokens.manage');
+  assertAllowed(actor, 'tokens.manage', 'global');
   return withDbErrors(() =>
     db.$transaction(async (tx) => {
       const revoked = await tx.apiToken.updateManyAndReturn({

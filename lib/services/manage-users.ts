@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { assertCan, RegistryError, type Role } from '@/lib/registry';
+import { assertAllowed, RegistryError, type Role } from '@/lib/registry';
 import { db, type Tx } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import type { Actor } from './actor';
@@ -18,7 +18,7 @@ export async function inviteUser(actor: Actor, input: { email: string; name: str
  * rows are locked first, so two admins demoting each other at once cannot both succeed.
  */
 export async function updateUser(actor: Actor, input: { userId: string; name?: string; role?: Role; disabled?: boolean }) {
-  assertCan(actor.role, 'users.manage');
+  assertAllowed(actor, 'users.manage', 'global');
   return withDbErrors(() =>
     db.$transaction(async (tx) => {
       const admins = await lockActiveAdmins(tx);
@@ -48,7 +48,7 @@ async function lockActiveAdmins(tx: Tx): Promise<{ id: string }[]> {
 
 /** Gives `userId` a role on one model that takes precedence over their global role there. */
 export async function setGrant(actor: Actor, input: { userId: string; model: string; role: Role }) {
-  assertCan(actor.role, 'users.manage');
+  assertAllowed(actor, 'users.manage', 'global');
   return withDbErrors(() =>
     db.$transaction(async (tx) => {
       const model = await tx.registeredModel.findUnique({ where: { name: input.model }, select: { id: true, name: true } });
@@ -68,7 +68,7 @@ export async function setGrant(actor: Actor, input: { userId: string; model: str
 }
 
 export async function removeGrant(actor: Actor, input: { userId: string; model: string }) {
-  assertCan(actor.role, 'users.manage');
+  assertAllowed(actor, 'users.manage', 'global');
   return withDbErrors(() =>
     db.$transaction(async (tx) => {
       const model = await tx.registeredModel.findUnique({ where: { name: input.model }, select: { id: true, name: true } });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { assertCan, RegistryError } from '@/lib/registry';
+import { assertAllowed, RegistryError } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import { WEBHOOK_EVENTS } from '@/lib/webhooks/events';
@@ -16,7 +16,7 @@ export const ZCreateWebhookInput = z.object({
 
 /** Adds a webhook. Its signing secret is generated here and returned once, like a token. */
 export async function createWebhook(actor: Actor, raw: z.input<typeof ZCreateWebhookInput>) {
-  assertCan(actor.role, 'webhooks.manage');
+  assertAllowed(actor, 'webhooks.manage', 'global');
   const input = ZCreateWebhookInput.parse(raw);
   return withDbErrors(() =>
     db.$transaction(async (tx) => {
@@ -31,7 +31,7 @@ export async function createWebhook(actor: Actor, raw: z.input<typeof ZCreateWeb
 }
 
 export async function deleteWebhook(actor: Actor, input: { id: string }) {
-  assertCan(actor.role, 'webhooks.manage');
+  assertAllowed(actor, 'webhooks.manage', 'global');
   return withDbErrors(() =>
     db.$transaction(async (tx) => {
       const hook = await tx.webhook.findUnique({ where: { id: input.id }, select: { id: true, url: true } });

@@ -1,4 +1,4 @@
-import { assertCan, assertTransition, failingGates, RegistryError, STAGE_LABELS, type Action, type AuditAction, type Stage, type TransitionKind, roleOn } from '@/lib/registry';
+import { assertAllowed, assertTransition, failingGates, RegistryError, STAGE_LABELS, type Action, type AuditAction, type Stage, type TransitionKind } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import type { Actor } from './actor';
@@ -28,6 +28,11 @@ const MOVES = {
 
 export type SimpleMove = keyof typeof MOVES;
 
+/** The permission each move needs, for the route contracts that declare it. */
+export function movePermission(move: SimpleMove): Action {
+  return MOVES[move].permission;
+}
+
 export interface MoveVersionInput {
   model: string;
   number: number;
@@ -47,11 +52,11 @@ export interface MoveVersionInput {
  */
 export async function moveVersion(actor: Actor, move: SimpleMove, input: MoveVersionInput) {
   const spec: MoveSpec = MOVES[move];
-  assertCan(roleOn(actor, input.model), spec.permission);
+  assertAllowed(actor, spec.permission, { model: input.model });
   const comment = input.comment?.trim() || null;
   const override = input.overrideJustification?.trim() || null;
   if (override !== null) {
-    assertCan(roleOn(actor, input.model), 'gates.override');
+    assertAllowed(actor, 'gates.override', { model: input.model });
     if (override.length < 10) throw new RegistryError('INVALID_ARGUMENT', 'An override needs a written justification (at least 10 characters).');
   }
   if (spec.reasonRequired && (!comment || comment.length < 3)) {

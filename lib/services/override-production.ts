@@ -1,4 +1,4 @@
-import { assertCan, decisionDenial, failingGates, RegistryError, roleOn } from '@/lib/registry';
+import { assertAllowed, decisionDenial, failingGates, RegistryError } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import type { Actor } from './actor';
@@ -14,7 +14,7 @@ import { deciderOf, loadVersionSeparationFacts } from './internal/separation';
  * justification; the audit event is marked as an override and shows in red on the timeline.
  */
 export async function overrideToProduction(actor: Actor, input: { model: string; number: number; justification: string }) {
-  assertCan(roleOn(actor, input.model), 'gates.override');
+  assertAllowed(actor, 'gates.override', { model: input.model });
   const justification = input.justification?.trim() ?? '';
   if (justification.length < 10) throw new RegistryError('INVALID_ARGUMENT', 'An override needs a written justification (at least 10 characters).');
   return withDbErrors(() =>

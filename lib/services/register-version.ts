@@ -1,4 +1,4 @@
-import { assertCan, assertSemverMovesForward, formatSemver, nextSemver, parseSemver, RegistryError, reservedVersionTagReason, roleOn } from '@/lib/registry';
+import { assertAllowed, assertSemverMovesForward, formatSemver, nextSemver, parseSemver, RegistryError, reservedVersionTagReason } from '@/lib/registry';
 import { db, type Tx } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -37,7 +37,7 @@ class AlreadyRegistered extends Error {
  */
 export async function registerVersion(actor: Actor, rawInput: RegisterVersionInput, options: RegisterOptions = {}): Promise<RegisteredVersion> {
   const input = ZRegisterVersionInput.parse(rawInput);
-  assertCan(roleOn(actor, input.model), 'version.register');
+  assertAllowed(actor, 'version.register', { model: input.model });
   for (const key of Object.keys(input.tags)) {
     const reason = reservedVersionTagReason(key, { viaMlflow: options.viaMlflow ?? false });
     if (reason) throw new RegistryError('INVALID_ARGUMENT', reason, { tag: key });

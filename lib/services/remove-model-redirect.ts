@@ -1,4 +1,4 @@
-import { assertCan, RegistryError, roleOn } from '@/lib/registry';
+import { assertAllowed, RegistryError } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import type { Actor } from './actor';
@@ -9,7 +9,7 @@ import { recordAudit } from './audit';
  * so it takes the same role as renaming a served model. Audited; the name is free again afterwards.
  */
 export async function removeModelRedirect(actor: Actor, input: { model: string; oldName: string }) {
-  assertCan(roleOn(actor, input.model), 'model.rename-served');
+  assertAllowed(actor, 'model.rename-served', { model: input.model });
   return withDbErrors(() =>
     db.$transaction(async (tx) => {
       const model = await tx.registeredModel.findUnique({ where: { name: input.model }, select: { id: true, name: true } });

@@ -1,4 +1,4 @@
-import { assertCan, RegistryError, roleOn } from '@/lib/registry';
+import { assertAllowed, RegistryError } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import { ZModelName } from '@/lib/validations/common';
@@ -20,7 +20,7 @@ export interface RenameModelInput {
  * event) until someone removes the redirect. A model with nothing in Production renames as in MLflow.
  */
 export async function renameModel(actor: Actor, input: RenameModelInput) {
-  assertCan(roleOn(actor, input.model), 'model.create');
+  assertAllowed(actor, 'model.create', { model: input.model });
   const newName = ZModelName.parse(input.newName);
   return withDbErrors(() =>
     db.$transaction(async (tx) => {
@@ -29,7 +29,7 @@ export async function renameModel(actor: Actor, input: RenameModelInput) {
       // Under the model's lock nothing can enter Production while we decide whether it serves.
       await lockModel(tx, model.id);
       const serving = await tx.modelVersion.findFirst({ where: { modelId: model.id, stage: 'production' }, select: { number: true } });
-      if (serving) assertCan(roleOn(actor, model.name), 'model.rename-served');
+      if (serving) assertAllowed(actor, 'model.rename-served', { model: model.name });
       if (newName === model.name) return model;
       const clash = await tx.registeredModel.findUnique({ where: { name: newName }, select: { id: true } });
       if (clash) throw new RegistryError('CONFLICT', `A model named "${newName}" already exists.`);

@@ -1,4 +1,4 @@
-import { assertCan, healthPolicyOf, parsePolicy, RegistryError, roleOn, type HealthPolicy } from '@/lib/registry';
+import { assertAllowed, healthPolicyOf, parsePolicy, RegistryError, type HealthPolicy } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import { currentModelName } from '@/lib/db/queries/model-names';
 import type { Actor } from './actor';
@@ -39,7 +39,7 @@ export function judge(report: HealthReport, policy: HealthPolicy): { healthy: bo
 export async function reportHealth(actor: Actor, input: HealthReport) {
   // Serving systems report under the name they load: a former name still reaches the renamed model.
   const report = { ...input, model: await currentModelName(input.model) };
-  assertCan(roleOn(actor, report.model), 'health.report');
+  assertAllowed(actor, 'health.report', { model: report.model });
   const actedOn = actor.token?.kind === 'serving';
   const model = await db.registeredModel.findUnique({ where: { name: report.model }, select: { id: true, policy: { select: { gates: true } } } });
   if (!model) throw new RegistryError('NOT_FOUND', `No model named "${report.model}".`);

@@ -1,4 +1,4 @@
-import { assertCan, failingGates, MAX_CANARY_WEIGHT, RegistryError, roleOn, STAGE_LABELS, ZCanaryWeight } from '@/lib/registry';
+import { assertAllowed, failingGates, MAX_CANARY_WEIGHT, RegistryError, STAGE_LABELS, ZCanaryWeight } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import type { Actor } from './actor';
@@ -26,7 +26,7 @@ export interface RequestCanaryInput {
  * When the policy needs no approvals, the share applies at once.
  */
 export async function requestCanary(actor: Actor, input: RequestCanaryInput) {
-  assertCan(roleOn(actor, input.model), 'version.request-production');
+  assertAllowed(actor, 'version.request-production', { model: input.model });
   if (!actor.id) throw new RegistryError('FORBIDDEN', 'Only a user can request a canary.');
   const requesterId = actor.id;
   const parsed = ZCanaryWeight.safeParse(input.weight);

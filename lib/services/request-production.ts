@@ -1,4 +1,4 @@
-import { assertCan, failingGates, RegistryError, STAGE_LABELS, roleOn } from '@/lib/registry';
+import { assertAllowed, failingGates, RegistryError, STAGE_LABELS } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import type { Actor } from './actor';
@@ -21,7 +21,7 @@ export interface RequestProductionInput {
  * the version is deployed at once, in the same transaction.
  */
 export async function requestProduction(actor: Actor, input: RequestProductionInput) {
-  assertCan(roleOn(actor, input.model), 'version.request-production');
+  assertAllowed(actor, 'version.request-production', { model: input.model });
   if (!actor.id) throw new RegistryError('FORBIDDEN', 'Only a user can request a promotion.');
   const requesterId = actor.id;
   const comment = input.comment?.trim() ?? '';

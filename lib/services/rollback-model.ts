@@ -1,4 +1,4 @@
-import { assertCan, RegistryError, roleOn } from '@/lib/registry';
+import { assertAllowed, RegistryError } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import type { Actor } from './actor';
@@ -20,7 +20,7 @@ export interface RollbackInput {
  * against the version that failed).
  */
 export async function rollbackModel(actor: Actor, input: RollbackInput) {
-  assertCan(roleOn(actor, input.model), 'model.rollback');
+  assertAllowed(actor, 'model.rollback', { model: input.model });
   const reason = input.reason?.trim() ?? '';
   if (reason.length < 3) throw new RegistryError('INVALID_ARGUMENT', 'A rollback needs a reason (at least 3 characters).');
 

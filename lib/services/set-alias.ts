@@ -1,4 +1,4 @@
-import { assertCan, isProtectedAlias, parsePolicy, RegistryError, roleOn, servingRight, STAGE_LABELS, ZAliasName, type Action } from '@/lib/registry';
+import { assertAllowed, isProtectedAlias, parsePolicy, RegistryError, servingRight, STAGE_LABELS, ZAliasName, type Action } from '@/lib/registry';
 import { db, type Tx } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import type { Actor } from './actor';
@@ -26,7 +26,7 @@ export async function aliasPolicy(tx: Tx, modelId: string) {
 /** Points an alias at a version (one version per alias per model), replacing where it pointed before. */
 export async function setAlias(actor: Actor, input: { model: string; alias: string; number: number }) {
   const alias = ZAliasName.parse(input.alias);
-  assertCan(roleOn(actor, input.model), 'version.edit');
+  assertAllowed(actor, 'version.edit', { model: input.model });
   return withDbErrors(() =>
     db.$transaction(async (tx) => {
       const version = await tx.modelVersion.findFirst({
@@ -36,7 +36,7 @@ export async function setAlias(actor: Actor, input: { model: string; alias: stri
       if (!version) throw new RegistryError('NOT_FOUND', `${input.model} has no version ${input.number}.`);
       const policy = await aliasPolicy(tx, version.model.id);
       if (isProtectedAlias(policy, alias)) {
-        assertCan(roleOn(actor, input.model), 'request.decide');
+        assertAllowed(actor, 'request.decide', { model: input.model });
         // Under the model's lock, Production and the canary shares cannot change until we commit.
         await lockModel(tx, version.model.id);
         const serving = await loadServing(tx, version.model.id);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { assertCan, RegistryError, roleOn } from '@/lib/registry';
+import { assertAllowed, RegistryError } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import type { Actor } from './actor';
@@ -33,7 +33,7 @@ export function modelTagKey(tag: string): string {
  * so neither is lost (a read-then-write, as before, let the later writer drop the earlier one's tag).
  */
 export async function setModelTag(actor: Actor, input: { model: string; key: string; value: string }) {
-  assertCan(roleOn(actor, input.model), 'version.edit');
+  assertAllowed(actor, 'version.edit', { model: input.model });
   const key = ZTagKey.parse(input.key);
   const value = ZTagValue.parse(input.value);
   return withDbErrors(() =>

@@ -1,4 +1,4 @@
-import { assertCan, describeSplit, planSplit, RegistryError, roleOn, servingRoutes } from '@/lib/registry';
+import { assertAllowed, describeSplit, planSplit, RegistryError, servingRoutes } from '@/lib/registry';
 import { validateSplit, type TrafficRoute } from '@/lib/registry/traffic';
 import { db } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
@@ -14,7 +14,7 @@ import { endShares, loadServing } from './internal/serving';
  * canary (all traffic to Production). Weights must sum to 100.
  */
 export async function setTrafficSplit(actor: Actor, input: { model: string; routes: TrafficRoute[] }) {
-  assertCan(roleOn(actor, input.model), 'traffic.manage');
+  assertAllowed(actor, 'traffic.manage', { model: input.model });
   if (input.routes.length > 0) validateSplit(input.routes);
   return withDbErrors(() =>
     db.$transaction(async (tx) => {

@@ -1,4 +1,4 @@
-import { assertCan, RegistryError, roleOn, SYSTEM_VERSION_TAGS } from '@/lib/registry';
+import { assertAllowed, RegistryError, SYSTEM_VERSION_TAGS } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import type { Actor } from './actor';
@@ -19,7 +19,7 @@ export function assertEditableVersionTag(key: string): void {
 
 /** Sets (or replaces) one tag on a version. Tags live beside the immutable version record. */
 export async function setVersionTag(actor: Actor, input: { model: string; number: number; key: string; value: string }) {
-  assertCan(roleOn(actor, input.model), 'version.edit');
+  assertAllowed(actor, 'version.edit', { model: input.model });
   const key = ZTagKey.parse(input.key);
   const value = ZTagValue.parse(input.value);
   assertEditableVersionTag(key);

@@ -1,4 +1,4 @@
-import { assertCan, RegistryError, roleOn } from '@/lib/registry';
+import { assertAllowed, RegistryError } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import type { Actor } from './actor';
@@ -11,7 +11,7 @@ export interface UpdateModelInput {
 
 /** Replaces a model's description (the MLflow API's update-registered-model). */
 export async function updateModelDescription(actor: Actor, input: UpdateModelInput) {
-  assertCan(roleOn(actor, input.model), 'version.edit');
+  assertAllowed(actor, 'version.edit', { model: input.model });
   if (input.description.length > 5000) throw new RegistryError('INVALID_ARGUMENT', 'A model description is at most 5000 characters.');
   return withDbErrors(() =>
     db.$transaction(async (tx) => {

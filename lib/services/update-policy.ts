@@ -1,4 +1,4 @@
-import { assertCan, evaluateGates, failingGates, isProtectedAlias, parsePolicy, RegistryError, servingRight, ZPolicy, type GateResult, type Policy } from '@/lib/registry';
+import { assertAllowed, evaluateGates, failingGates, isProtectedAlias, parsePolicy, RegistryError, servingRight, ZPolicy, type GateResult, type Policy } from '@/lib/registry';
 import { db, type Tx } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import type { Actor } from './actor';
@@ -13,7 +13,7 @@ import { loadServing } from './internal/serving';
  * (what the editor loaded) a save made by someone else in between is refused instead of overwritten.
  */
 export async function updatePolicy(actor: Actor, input: { model: string; policy: Policy; expectedUpdatedAt?: string | null }) {
-  assertCan(actor.role, 'policies.manage');
+  assertAllowed(actor, 'policies.manage', 'global');
   const policy = ZPolicy.parse(input.policy);
   return withDbErrors(() =>
     db.$transaction(async (tx) => {
@@ -73,7 +73,7 @@ export interface PolicyPreviewRow {
  * against its Staging gates. Nothing is saved.
  */
 export async function previewPolicy(actor: Actor, input: { model: string; policy: Policy }): Promise<PolicyPreviewRow[]> {
-  assertCan(actor.role, 'policies.manage');
+  assertAllowed(actor, 'policies.manage', 'global');
   const policy = ZPolicy.parse(input.policy);
   return db.$transaction(async (tx) => {
     const model = await tx.registeredModel.findUnique({ where: { name: input.model }, select: { id: true } });

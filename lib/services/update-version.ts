@@ -1,4 +1,4 @@
-import { assertCan, RegistryError, roleOn } from '@/lib/registry';
+import { assertAllowed, RegistryError } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import type { Actor } from './actor';
@@ -12,7 +12,7 @@ export interface UpdateVersionInput {
 
 /** Replaces a version's description, one of the few fields of a registered version that may change. */
 export async function updateVersionDescription(actor: Actor, input: UpdateVersionInput) {
-  assertCan(roleOn(actor, input.model), 'version.edit');
+  assertAllowed(actor, 'version.edit', { model: input.model });
   if (input.description.length > 10_000) throw new RegistryError('INVALID_ARGUMENT', 'A version description is at most 10000 characters.');
   return withDbErrors(() =>
     db.$transaction(async (tx) => {

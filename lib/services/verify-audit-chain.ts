@@ -1,4 +1,4 @@
-import { assertCan } from '@/lib/registry';
+import { assertAllowed } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
@@ -24,7 +24,7 @@ export interface ChainVerification {
  * append-only trigger stops everyone else). The check itself is audited.
  */
 export async function verifyAuditChain(actor: Actor): Promise<ChainVerification> {
-  assertCan(actor.role, 'audit.verify');
+  assertAllowed(actor, 'audit.verify', 'global');
   const started = Date.now();
   const [summary] = await db.$queryRaw<{ checked: bigint; chains: bigint }[]>`
     SELECT count(*) AS checked, count(DISTINCT chain_key) AS chains FROM audit_event`;

@@ -48,3 +48,22 @@ export const ZPolicyBody = z.object({
   /** When the policy the editor started from was saved (null: the default). A later save in between is a conflict. */
   expectedUpdatedAt: z.iso.datetime().nullable().optional(),
 });
+
+/** One page of an admin list (users, tokens, webhooks): pass nextCursor back as cursor. */
+export const ZAdminPageQuery = z.object({
+  cursor: z.string().min(1).max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(100),
+});
+
+export const ZDeliveriesQuery = z.object({
+  /** The cursor of the previous page: deliveries older than it. */
+  cursor: z
+    .string()
+    .regex(/^\d{1,19}$/, 'cursor must be a delivery cursor')
+    .transform((v) => BigInt(v))
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(100),
+});
+
+export const ZIdParams = z.object({ id: z.string().min(1).max(64) });
+export const ZPolicyParams = z.object({ model: z.string().min(1).max(128).meta({ description: 'Model name' }) });

@@ -4,8 +4,9 @@ import * as modelsRoute from '@/app/api/v1/models/route';
 import * as modelRoute from '@/app/api/v1/models/[name]/route';
 import * as versionsRoute from '@/app/api/v1/models/[name]/versions/route';
 import * as versionRoute from '@/app/api/v1/models/[name]/versions/[number]/route';
-import * as actionRoute from '@/app/api/v1/models/[name]/versions/[number]/[action]/route';
-import * as decisionRoute from '@/app/api/v1/promotion-requests/[id]/[decision]/route';
+import * as promoteRoute from '@/app/api/v1/models/[name]/versions/[number]/promote/route';
+import * as requestRoute from '@/app/api/v1/models/[name]/versions/[number]/promotion-requests/route';
+import * as approveRoute from '@/app/api/v1/promotion-requests/[id]/approve/route';
 import * as rollbackRoute from '@/app/api/v1/models/[name]/rollback/route';
 import * as resolveRoute from '@/app/api/v1/models/[name]/resolve/route';
 import * as aliasRoute from '@/app/api/v1/models/[name]/aliases/[alias]/route';
@@ -96,14 +97,15 @@ describe('API v1', () => {
   });
 
   it('promotes, requests, approves, resolves, rolls back — with the same rules as the browser', async () => {
-    const act = (action: string, number: string, token: string, body: unknown = {}) => call(actionRoute.POST, { method: 'POST', params: { name: model, number, action }, token, body });
+    const actions = { promote: promoteRoute, 'promotion-requests': requestRoute };
+    const act = (action: keyof typeof actions, number: string, token: string, body: unknown = {}) => call(actions[action].POST, { method: 'POST', params: { name: model, number }, token, body });
     expect((await act('promote', '1', tokens.viewer)).status).toBe(403);
     for (const n of ['1', '3']) expect((await act('promote', n, tokens.scientist)).status).toBe(200);
     const request = await act('promotion-requests', '1', tokens.scientist, { comment: 'first release' });
     expect(request.json).toMatchObject({ request: { status: 'pending' } });
     const requestId = (request.json as { request: { id: string } }).request.id;
-    expect((await call(decisionRoute.POST, { method: 'POST', params: { id: requestId, decision: 'approve' }, token: tokens.scientist, body: {} })).status).toBe(403);
-    expect((await call(decisionRoute.POST, { method: 'POST', params: { id: requestId, decision: 'approve' }, token: tokens.approver, body: {} })).json).toMatchObject({ status: 'approved', deployed: true });
+    expect((await call(approveRoute.POST, { method: 'POST', params: { id: requestId }, token: tokens.scientist, body: {} })).status).toBe(403);
+    expect((await call(approveRoute.POST, { method: 'POST', params: { id: requestId }, token: tokens.approver, body: {} })).json).toMatchObject({ status: 'approved', deployed: true });
 
     const resolved = await call(resolveRoute.GET, { url: 'http://localhost/api?stage=production', params: { name: model }, token: tokens.viewer });
     expect(resolved).toMatchObject({ status: 200, json: { version: 1, artifactUri: 's3://bucket/model.bin', artifactDigest: digest('a') } });
@@ -113,7 +115,7 @@ describe('API v1', () => {
     const second = await act('promotion-requests', '3', tokens.scientist, { comment: 'better auc' });
     expect(second.status).toBe(201);
     const secondId = (second.json as { request: { id: string } }).request.id;
-    await call(decisionRoute.POST, { method: 'POST', params: { id: secondId, decision: 'approve' }, token: tokens.approver, body: { expectedProduction: 1 } });
+    await call(approveRoute.POST, { method: 'POST', params: { id: secondId }, token: tokens.approver, body: { expectedProduction: 1 } });
     expect((await call(resolveRoute.GET, { url: 'http://localhost/api?stage=production', params: { name: model }, token: tokens.viewer })).json).toMatchObject({ version: 3 });
 
     expect((await call(rollbackRoute.POST, { method: 'POST', params: { name: model }, token: tokens.scientist, body: { reason: 'nope' } })).status).toBe(403);

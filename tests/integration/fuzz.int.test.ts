@@ -5,11 +5,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as modelsRoute from '@/app/api/v1/models/route';
 import * as versionsRoute from '@/app/api/v1/models/[name]/versions/route';
 import * as versionRoute from '@/app/api/v1/models/[name]/versions/[number]/route';
-import * as actionRoute from '@/app/api/v1/models/[name]/versions/[number]/[action]/route';
+import * as promoteRoute from '@/app/api/v1/models/[name]/versions/[number]/promote/route';
+import * as archiveRoute from '@/app/api/v1/models/[name]/versions/[number]/archive/route';
+import * as requestRoute from '@/app/api/v1/models/[name]/versions/[number]/promotion-requests/route';
 import * as rollbackRoute from '@/app/api/v1/models/[name]/rollback/route';
 import * as trafficRoute from '@/app/api/v1/models/[name]/traffic/route';
 import * as healthRoute from '@/app/api/v1/models/[name]/health/route';
-import * as decisionRoute from '@/app/api/v1/promotion-requests/[id]/[decision]/route';
+import * as rejectRoute from '@/app/api/v1/promotion-requests/[id]/reject/route';
 import * as usersRoute from '@/app/api/admin/users/route';
 import * as tokensRoute from '@/app/api/admin/tokens/route';
 import * as policiesRoute from '@/app/api/admin/policies/[model]/route';
@@ -41,13 +43,13 @@ const body = fc.oneof(
 const targets = (): { name: string; handler: unknown; params: Record<string, string> }[] => [
   { name: 'POST v1/models', handler: modelsRoute.POST, params: {} },
   { name: 'POST v1/models/:name/versions', handler: versionsRoute.POST, params: { name: model } },
-  { name: 'POST v1/…/promote', handler: actionRoute.POST, params: { name: model, number: '1', action: 'promote' } },
-  { name: 'POST v1/…/archive', handler: actionRoute.POST, params: { name: model, number: '1', action: 'archive' } },
-  { name: 'POST v1/…/promotion-requests', handler: actionRoute.POST, params: { name: model, number: '1', action: 'promotion-requests' } },
+  { name: 'POST v1/…/promote', handler: promoteRoute.POST, params: { name: model, number: '1' } },
+  { name: 'POST v1/…/archive', handler: archiveRoute.POST, params: { name: model, number: '1' } },
+  { name: 'POST v1/…/promotion-requests', handler: requestRoute.POST, params: { name: model, number: '1' } },
   { name: 'POST v1/…/rollback', handler: rollbackRoute.POST, params: { name: model } },
   { name: 'PUT v1/…/traffic', handler: trafficRoute.PUT, params: { name: model } },
   { name: 'POST v1/…/health', handler: healthRoute.POST, params: { name: model } },
-  { name: 'POST v1/promotion-requests/:id/reject', handler: decisionRoute.POST, params: { id: 'x', decision: 'reject' } },
+  { name: 'POST v1/promotion-requests/:id/reject', handler: rejectRoute.POST, params: { id: 'x' } },
   { name: 'POST admin/users', handler: usersRoute.POST, params: {} },
   { name: 'POST admin/tokens', handler: tokensRoute.POST, params: {} },
   { name: 'PUT admin/policies/:model', handler: policiesRoute.PUT, params: { model } },

@@ -1,8 +1,9 @@
 // Four eyes: nobody approves a promotion they requested or (unless the policy says so) authored — not
 // through a token minted in a colleague's name, not through a service account, not straight in SQL.
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as decisionRoute from '@/app/api/v1/promotion-requests/[id]/[decision]/route';
-import * as requestRoute from '@/app/api/v1/models/[name]/versions/[number]/[action]/route';
+import * as approveRoute from '@/app/api/v1/promotion-requests/[id]/approve/route';
+import * as promoteRoute from '@/app/api/v1/models/[name]/versions/[number]/promote/route';
+import * as requestRoute from '@/app/api/v1/models/[name]/versions/[number]/promotion-requests/route';
 import * as versionsRoute from '@/app/api/v1/models/[name]/versions/route';
 import { generateToken } from '@/lib/auth/api-token';
 import { db } from '@/lib/db/prisma';
@@ -50,7 +51,7 @@ describe('tokens belong to whoever created them', () => {
     await db.$executeRaw`ALTER TABLE "api_token" DISABLE TRIGGER USER`.catch(() => {});
     await db.apiToken.create({ data: { name: 'legacy', ownerId: approverA.id!, createdById: admin.id, role: 'approver', tokenHash: hash, prefix } });
     await db.$executeRaw`ALTER TABLE "api_token" ENABLE TRIGGER USER`.catch(() => {});
-    const answer = await call(decisionRoute.POST, { method: 'POST', token, params: { id: request.id, decision: 'approve' }, body: { comment: 'lgtm' } });
+    const answer = await call(approveRoute.POST, { method: 'POST', token, params: { id: request.id }, body: { comment: 'lgtm' } });
     expect(answer.status).toBe(403);
     expect(await stageOf(version.id)).toBe('staging');
   });
@@ -99,7 +100,7 @@ describe('service accounts', () => {
   it('never approve, even with the approver role', async () => {
     const { request, version } = await pendingRequest(scientist, scientist);
     const { token } = await createApiToken(admin, { name: 'release bot', role: 'approver', serviceAccount: uniqueName('bot') });
-    const answer = await call(decisionRoute.POST, { method: 'POST', token, params: { id: request.id, decision: 'approve' }, body: { comment: 'auto' } });
+    const answer = await call(approveRoute.POST, { method: 'POST', token, params: { id: request.id }, body: { comment: 'auto' } });
     expect(answer).toMatchObject({ status: 403, json: { error: { message: expect.stringContaining('ervice account') } } });
     expect(await stageOf(version.id)).toBe('staging');
     const bot = await db.user.findFirstOrThrow({ where: { tokens: { some: { name: 'release bot' } } } });
@@ -114,8 +115,8 @@ describe('service accounts', () => {
     const number = String((registered.json as { number: number }).number);
     const author = await db.modelVersion.findFirstOrThrow({ where: { modelId: model.id }, select: { createdBy: { select: { kind: true } }, createdViaTokenId: true } });
     expect(author).toMatchObject({ createdBy: { kind: 'service' }, createdViaTokenId: expect.any(String) });
-    expect((await call(requestRoute.POST, { method: 'POST', token, params: { name: model.name, number, action: 'promote' }, body: {} })).status).toBe(200);
-    const requested = await call(requestRoute.POST, { method: 'POST', token, params: { name: model.name, number, action: 'promotion-requests' }, body: { comment: 'nightly' } });
+    expect((await call(promoteRoute.POST, { method: 'POST', token, params: { name: model.name, number }, body: {} })).status).toBe(200);
+    const requested = await call(requestRoute.POST, { method: 'POST', token, params: { name: model.name, number }, body: { comment: 'nightly' } });
     expect(requested.status).toBe(201);
     const requestId = (requested.json as { request: { id: string } }).request.id;
     await expect(decideRequest(admin, { requestId, decision: 'approve' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
@@ -135,6 +136,6 @@ describe('an approver acting with their own token', () => {
   it('still approves others\' requests', async () => {
     const { request } = await pendingRequest(scientist, scientist);
     const token = await tokenFor(approverB);
-    expect((await call(decisionRoute.POST, { method: 'POST', token, params: { id: request.id, decision: 'approve' }, body: {} })).json).toMatchObject({ status: 'approved' });
+    expect((await call(approveRoute.POST, { method: 'POST', token, params: { id: request.id }, body: {} })).json).toMatchObject({ status: 'approved' });
   });
 });

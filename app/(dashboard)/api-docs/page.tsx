@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { requireUser } from '@/lib/auth/current-user';
-import { buildOpenApiDocument } from '@/lib/api-v1/openapi';
+import { buildOpenApiDocument } from '@/lib/http/openapi';
+import { OPERATIONS } from '@/app/api/openapi.json/operations';
 import { Badge } from '@/components/ui/badge';
 
 export const metadata: Metadata = { title: 'API' };
@@ -20,7 +21,7 @@ export default async function ApiDocsPage() {
   await requireUser();
   const host = (await headers()).get('host') ?? 'localhost:3000';
   const origin = `http://${host}`;
-  const doc = buildOpenApiDocument(origin);
+  const doc = buildOpenApiDocument(origin, OPERATIONS);
   const paths = Object.entries(doc.paths ?? {}) as [string, Record<string, Operation>][];
   return (
     <div className="space-y-6">

@@ -48,7 +48,7 @@ export function NewTokenDialog({ open, onClose, you, serviceAccounts, models }: 
 }
 
 function CurlExample({ token, model, serving }: { token: string; model: string; serving: boolean }) {
-  const path = serving ? `/api/v1/models/${encodeURIComponent(model)}/resolve?stage=production` : `/api/models/${encodeURIComponent(model)}/board`;
+  const path = serving ? `/api/v1/models/${encodeURIComponent(model)}/resolve?stage=production` : `/api/v1/models/${encodeURIComponent(model)}`;
   const command = `curl -H "Authorization: Bearer ${token}" "${window.location.origin}${path}"`;
   return (
     <div>

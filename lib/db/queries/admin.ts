@@ -2,9 +2,28 @@ import 'server-only';
 import { db } from '@/lib/db/prisma';
 import { parsePolicy, type Policy } from '@/lib/registry';
 
-export async function listUsers() {
+/** One page of an admin list: at most `limit` rows after the row whose id is `cursor`. */
+export interface AdminPage {
+  limit: number;
+  cursor?: string;
+}
+
+/** Prisma's keyset arguments for a page (one extra row tells whether another page follows). */
+function pageArgs(page: AdminPage | undefined) {
+  return page ? { take: page.limit + 1, ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}) } : {};
+}
+
+/** Splits the extra row off: the page, and the cursor for the next one (null at the end). */
+export function paged<T extends { id: string }>(rows: T[], page: AdminPage): { rows: T[]; nextCursor: string | null } {
+  const kept = rows.slice(0, page.limit);
+  return { rows: kept, nextCursor: rows.length > page.limit ? (kept[kept.length - 1]?.id ?? null) : null };
+}
+
+/** Users with their grants; every one of them without `page` (the console's server render), else one page. */
+export async function listUsers(page?: AdminPage) {
   const users = await db.user.findMany({
-    orderBy: [{ disabled: 'asc' }, { email: 'asc' }],
+    ...pageArgs(page),
+    orderBy: [{ disabled: 'asc' }, { email: 'asc' }, { id: 'asc' }],
     select: {
       id: true,
       email: true,
@@ -20,9 +39,11 @@ export async function listUsers() {
 }
 export type AdminUser = Awaited<ReturnType<typeof listUsers>>[number];
 
-export async function listTokens() {
+/** Tokens (never their secret); every one without `page`, else one page. */
+export async function listTokens(page?: AdminPage) {
   const tokens = await db.apiToken.findMany({
-    orderBy: [{ revokedAt: { sort: 'desc', nulls: 'first' } }, { createdAt: 'desc' }],
+    ...pageArgs(page),
+    orderBy: [{ revokedAt: { sort: 'desc', nulls: 'first' } }, { createdAt: 'desc' }, { id: 'asc' }],
     select: {
       id: true,
       name: true,
@@ -68,6 +89,49 @@ export async function getPolicy(model: string): Promise<{ model: string; policy:
   const row = await db.registeredModel.findUnique({ where: { name: model }, select: { name: true, policy: { select: { gates: true, updatedAt: true } } } });
   if (!row) return null;
   return { model: row.name, policy: parsePolicy(row.policy?.gates ?? undefined), isDefault: !row.policy, updatedAt: row.policy?.updatedAt.toISOString() ?? null };
+}
+
+/** Webhooks with their latest delivery, newest first; every one without `page`, else one page. */
+export async function listWebhooks(page?: AdminPage) {
+  const hooks = await db.webhook.findMany({
+    ...pageArgs(page),
+    orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+    select: {
+      id: true,
+      url: true,
+      events: true,
+      active: true,
+      createdAt: true,
+      model: { select: { name: true } },
+      deliveries: { orderBy: { id: 'desc' }, take: 1, select: { status: true, lastStatusCode: true, createdAt: true } },
+    },
+  });
+  return hooks.map(({ deliveries, model, ...h }) => ({ ...h, createdAt: h.createdAt.toISOString(), model: model?.name ?? null, lastDelivery: deliveries[0] ?? null }));
+}
+
+/** One webhook's delivery log, newest first, one page (keyset on the delivery's id). */
+export async function listDeliveries(webhookId: string, page: { limit: number; before?: bigint }) {
+  const rows = await db.webhookDelivery.findMany({
+    where: { webhookId, ...(page.before ? { id: { lt: page.before } } : {}) },
+    orderBy: { id: 'desc' },
+    take: page.limit + 1,
+    select: { id: true, deliveryId: true, eventType: true, status: true, attempts: true, lastStatusCode: true, lastError: true, createdAt: true, deliveredAt: true, nextAttemptAt: true },
+  });
+  const kept = rows.slice(0, page.limit);
+  return {
+    deliveries: kept.map((d) => ({
+      deliveryId: d.deliveryId,
+      eventType: d.eventType,
+      status: d.status,
+      attempts: d.attempts,
+      lastStatusCode: d.lastStatusCode,
+      lastError: d.lastError,
+      createdAt: d.createdAt.toISOString(),
+      deliveredAt: d.deliveredAt?.toISOString() ?? null,
+      nextAttemptAt: d.nextAttemptAt?.toISOString() ?? null,
+    })),
+    nextCursor: rows.length > page.limit ? (kept[kept.length - 1]?.id.toString() ?? null) : null,
+  };
 }
 
 export async function listModelNames(): Promise<string[]> {

@@ -32,11 +32,14 @@ export function auditWhere(filters: AuditFilters): Prisma.AuditEventWhereInput {
 /**
  * One page of the timeline, newest first, by keyset on the primary key: page N costs the same as page 1
  * whether the log has a thousand events or a million, and events written meanwhile (higher ids) never
- * shift what the next page returns.
+ * shift what the next page returns. With `models`, only events about those models (a token restricted to
+ * one model sees nothing registry-wide).
  */
-export async function listAuditEvents(query: AuditFilters & { before?: bigint; limit: number }): Promise<{ events: AuditEventView[]; nextBefore: string | null }> {
+export async function listAuditEvents(
+  query: AuditFilters & { before?: bigint; limit: number; models?: readonly string[] | null },
+): Promise<{ events: AuditEventView[]; nextBefore: string | null }> {
   const rows = await db.auditEvent.findMany({
-    where: { ...auditWhere(query), ...(query.before ? { id: { lt: query.before } } : {}) },
+    where: { AND: [auditWhere(query), query.before ? { id: { lt: query.before } } : {}, query.models ? { modelName: { in: [...query.models] } } : {}] },
     orderBy: { id: 'desc' },
     take: query.limit + 1,
   });

@@ -16,11 +16,15 @@ export interface ModelListItem {
 
 const EMPTY_COUNTS: Record<Stage, number> = { testing: 0, staging: 0, production: 0, archived: 0 };
 
-export async function listModels(query: ListModelsQuery): Promise<{ items: ModelListItem[]; total: number; page: number; pageSize: number }> {
+/** One page of models, most recently active first; with `visible`, only those models (a token restricted to one). */
+export async function listModels(query: ListModelsQuery, visible: readonly string[] | null = null): Promise<{ items: ModelListItem[]; total: number; page: number; pageSize: number }> {
   const q = query.q?.trim();
-  const where: Prisma.RegisteredModelWhereInput = q
-    ? { OR: [{ name: { contains: q, mode: 'insensitive' } }, { tags: { has: q } }, { description: { contains: q, mode: 'insensitive' } }] }
-    : {};
+  const where: Prisma.RegisteredModelWhereInput = {
+    AND: [
+      q ? { OR: [{ name: { contains: q, mode: 'insensitive' } }, { tags: { has: q } }, { description: { contains: q, mode: 'insensitive' } }] } : {},
+      visible ? { name: { in: [...visible] } } : {},
+    ],
+  };
   const [total, models] = await Promise.all([
     db.registeredModel.count({ where }),
     db.registeredModel.findMany({

@@ -1,21 +1,26 @@
 // PUT /api/admin/grants – give a user a role on one model; DELETE /api/admin/grants – remove it
-import { NextResponse } from 'next/server';
-import { readJson, withUser } from '@/lib/http/handler';
+import { ZGrantRemoved, ZGrantSet } from '@/lib/api-v1/schemas/admin';
+import { route } from '@/lib/http/route';
 import { removeGrant, setGrant } from '@/lib/services/manage-users';
 import { ZGrantBody } from '@/lib/validations/admin';
 
-export const PUT = withUser(
-  async ({ req, user }) => {
-    const body = ZGrantBody.parse(await readJson(req));
-    return NextResponse.json({ grant: await setGrant(user, body) });
+export const PUT = route({
+  summary: 'Give a user a role on one model (it takes precedence over their global role there)',
+  permission: 'users.manage',
+  scope: 'global',
+  body: ZGrantBody,
+  response: ZGrantSet,
+  handler: async ({ actor, body }) => {
+    const grant = await setGrant(actor, body);
+    return { grant: { userId: grant.userId, model: body.model, role: grant.role } };
   },
-  { permission: 'users.manage' },
-);
+});
 
-export const DELETE = withUser(
-  async ({ req, user }) => {
-    const body = ZGrantBody.omit({ role: true }).parse(await readJson(req));
-    return NextResponse.json(await removeGrant(user, body));
-  },
-  { permission: 'users.manage' },
-);
+export const DELETE = route({
+  summary: "Remove a user's role on one model",
+  permission: 'users.manage',
+  scope: 'global',
+  body: ZGrantBody.omit({ role: true }),
+  response: ZGrantRemoved,
+  handler: ({ actor, body }) => removeGrant(actor, body),
+});

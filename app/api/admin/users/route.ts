@@ -1,17 +1,30 @@
-// GET /api/admin/users – every user with role, status and per-model grants
+// GET /api/admin/users?cursor=&limit= – users with role, status and per-model grants, one page
 // POST /api/admin/users – create a user (a one-time password is generated and returned once if none is given)
-import { NextResponse } from 'next/server';
-import { listUsers } from '@/lib/db/queries/admin';
-import { readJson, withUser } from '@/lib/http/handler';
+import { ZAdminUserPage, ZCreatedUser } from '@/lib/api-v1/schemas/admin';
+import { listUsers, paged } from '@/lib/db/queries/admin';
+import { route } from '@/lib/http/route';
 import { inviteUser } from '@/lib/services/manage-users';
-import { ZCreateUserBody } from '@/lib/validations/admin';
+import { ZAdminPageQuery, ZCreateUserBody } from '@/lib/validations/admin';
 
-export const GET = withUser(async () => NextResponse.json({ users: await listUsers() }), { permission: 'users.manage' });
-
-export const POST = withUser(
-  async ({ req, user }) => {
-    const body = ZCreateUserBody.parse(await readJson(req));
-    return NextResponse.json(await inviteUser(user, body), { status: 201 });
+export const GET = route({
+  summary: 'Users with their role, status and per-model grants',
+  permission: 'users.manage',
+  scope: 'global',
+  query: ZAdminPageQuery,
+  response: ZAdminUserPage,
+  handler: async ({ query }) => {
+    const { rows, nextCursor } = paged(await listUsers(query), query);
+    return { users: rows, nextCursor };
   },
-  { permission: 'users.manage' },
-);
+});
+
+export const POST = route({
+  summary: 'Create a user (without a password, a one-time one is generated and returned once)',
+  permission: 'users.manage',
+  scope: 'global',
+  body: ZCreateUserBody,
+  response: ZCreatedUser,
+  status: 201,
+  errors: ['CONFLICT'],
+  handler: ({ actor, body }) => inviteUser(actor, body),
+});

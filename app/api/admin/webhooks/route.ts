@@ -1,21 +1,29 @@
-// GET /api/admin/webhooks – webhooks with their latest delivery; POST – add one (the signing secret is returned once)
-import { NextResponse } from 'next/server';
-import { db } from '@/lib/db/prisma';
-import { readJson, withUser } from '@/lib/http/handler';
-import { createWebhook } from '@/lib/services/manage-webhooks';
+// GET /api/admin/webhooks?cursor=&limit= – webhooks with their latest delivery; POST – add one (the signing secret is returned once)
+import { ZAdminWebhookPage, ZCreatedWebhook } from '@/lib/api-v1/schemas/admin';
+import { listWebhooks, paged } from '@/lib/db/queries/admin';
+import { reply } from '@/lib/http/contract';
+import { route } from '@/lib/http/route';
+import { createWebhook, ZCreateWebhookInput } from '@/lib/services/manage-webhooks';
+import { ZAdminPageQuery } from '@/lib/validations/admin';
 
-export const GET = withUser(
-  async () => {
-    const hooks = await db.webhook.findMany({
-      orderBy: { createdAt: 'desc' },
-      select: { id: true, url: true, events: true, active: true, createdAt: true, model: { select: { name: true } }, deliveries: { orderBy: { id: 'desc' }, take: 1, select: { status: true, lastStatusCode: true, createdAt: true } } },
-    });
-    return NextResponse.json({ webhooks: hooks.map(({ deliveries, model, ...h }) => ({ ...h, model: model?.name ?? null, lastDelivery: deliveries[0] ?? null })) });
+export const GET = route({
+  summary: 'Webhooks with their latest delivery, newest first',
+  permission: 'webhooks.manage',
+  scope: 'global',
+  query: ZAdminPageQuery,
+  response: ZAdminWebhookPage,
+  handler: async ({ query }) => {
+    const { rows, nextCursor } = paged(await listWebhooks(query), query);
+    return { webhooks: rows, nextCursor };
   },
-  { permission: 'webhooks.manage' },
-);
+});
 
-export const POST = withUser(
-  async ({ req, user }) => NextResponse.json(await createWebhook(user, (await readJson(req)) as never), { status: 201, headers: { 'Cache-Control': 'no-store' } }),
-  { permission: 'webhooks.manage' },
-);
+export const POST = route({
+  summary: 'Add a webhook (the signing secret is in this answer only)',
+  permission: 'webhooks.manage',
+  scope: 'global',
+  body: ZCreateWebhookInput,
+  response: ZCreatedWebhook,
+  status: 201,
+  handler: async ({ actor, body }) => reply(await createWebhook(actor, body), { status: 201, headers: { 'Cache-Control': 'no-store' } }),
+});

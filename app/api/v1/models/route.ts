@@ -1,19 +1,26 @@
 // GET /api/v1/models?q=&page=&pageSize= – list models; POST /api/v1/models – register a model
-import { NextResponse } from 'next/server';
+import { ZCreatedModel, ZModelList } from '@/lib/api-v1/schemas/models';
 import { listModels } from '@/lib/db/queries/models';
-import { readJson, withUser } from '@/lib/http/handler';
+import { route } from '@/lib/http/route';
 import { createModel } from '@/lib/services/create-model';
 import { ZCreateModelInput, ZListModelsQuery } from '@/lib/validations/model';
 
-export const GET = withUser(
-  async ({ req }) => NextResponse.json(await listModels(ZListModelsQuery.parse(Object.fromEntries(req.nextUrl.searchParams)))),
-  { permission: 'registry.read' },
-);
+export const GET = route({
+  summary: 'List models (a token restricted to one model sees only that model)',
+  permission: 'registry.read',
+  scope: 'list',
+  query: ZListModelsQuery,
+  response: ZModelList,
+  handler: ({ query, visibleModels }) => listModels(query, visibleModels),
+});
 
-export const POST = withUser(
-  async ({ req, user }) => {
-    const model = await createModel(user, ZCreateModelInput.parse(await readJson(req)));
-    return NextResponse.json({ name: model.name, description: model.description, tags: model.tags, createdAt: model.createdAt }, { status: 201 });
-  },
-  { permission: 'model.create' },
-);
+export const POST = route({
+  summary: 'Register a model',
+  permission: 'model.create',
+  scope: 'global',
+  body: ZCreateModelInput,
+  response: ZCreatedModel,
+  status: 201,
+  errors: ['CONFLICT'],
+  handler: ({ actor, body }) => createModel(actor, body),
+});

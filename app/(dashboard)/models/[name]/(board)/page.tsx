@@ -15,5 +15,5 @@ export async function generateMetadata({ params }: BoardPageProps): Promise<Meta
 export default async function BoardPage({ params }: BoardPageProps) {
   const [user, board] = await Promise.all([requireUser(), getBoard((await params).name)]);
   if (!board) notFound();
-  return <Board initialBoard={board} viewer={{ id: user.id, role: user.role }} />;
+  return <Board initialBoard={board} viewer={{ id: user.id, role: user.role, grants: user.grants }} />;
 }

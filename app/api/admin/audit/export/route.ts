@@ -1,12 +1,18 @@
 // GET /api/admin/audit/export?format=csv|ndjson&model=&actor=&action=&from=&to= – stream the audit history with its hash columns
-import { withUser } from '@/lib/http/handler';
+import { rawResponse } from '@/lib/http/contract';
+import { route } from '@/lib/http/route';
 import { exportAudit } from '@/lib/services/export-audit';
-import { withoutEmpty, ZExportQuery } from '@/lib/validations/audit';
+import { ZExportQuery } from '@/lib/validations/audit';
 
-export const GET = withUser(
-  async ({ req, user }) => {
-    const { format, ...filters } = ZExportQuery.parse(withoutEmpty(req.nextUrl.searchParams));
-    const { total, stream } = await exportAudit(user, filters, format);
+export const GET = route({
+  summary: 'Stream the audit history (CSV or NDJSON) with its hash-chain columns',
+  permission: 'audit.export',
+  scope: 'global',
+  query: ZExportQuery,
+  response: rawResponse(['text/csv', 'application/x-ndjson'], 'The events, oldest first; X-Total-Count gives their number.'),
+  handler: async ({ actor, query }) => {
+    const { format, ...filters } = query;
+    const { total, stream } = await exportAudit(actor, filters, format);
     const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
     return new Response(stream, {
       headers: {
@@ -17,5 +23,4 @@ export const GET = withUser(
       },
     });
   },
-  { permission: 'audit.export' },
-);
+});

@@ -1,8 +1,14 @@
 // DELETE /api/admin/tokens/:id – revoke a token (kept in the list as revoked)
-import { NextResponse } from 'next/server';
-import { withUser } from '@/lib/http/handler';
+import { ZTokenRevoked } from '@/lib/api-v1/schemas/admin';
+import { route } from '@/lib/http/route';
 import { revokeApiToken } from '@/lib/services/manage-tokens';
+import { ZIdParams } from '@/lib/validations/admin';
 
-export const DELETE = withUser<{ id: string }>(async ({ params, user }) => NextResponse.json(await revokeApiToken(user, { tokenId: params.id })), {
+export const DELETE = route({
+  summary: 'Revoke an API token (it stays in the list as revoked)',
   permission: 'tokens.manage',
+  scope: 'global',
+  params: ZIdParams,
+  response: ZTokenRevoked,
+  handler: ({ actor, params }) => revokeApiToken(actor, { tokenId: params.id }),
 });

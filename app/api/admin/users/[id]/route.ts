@@ -1,13 +1,16 @@
 // PATCH /api/admin/users/:id – change a user's name, role or disabled status (never the last admin)
-import { NextResponse } from 'next/server';
-import { readJson, withUser } from '@/lib/http/handler';
+import { ZUpdatedUser } from '@/lib/api-v1/schemas/admin';
+import { route } from '@/lib/http/route';
 import { updateUser } from '@/lib/services/manage-users';
-import { ZUpdateUserBody } from '@/lib/validations/admin';
+import { ZIdParams, ZUpdateUserBody } from '@/lib/validations/admin';
 
-export const PATCH = withUser<{ id: string }>(
-  async ({ req, params, user }) => {
-    const body = ZUpdateUserBody.parse(await readJson(req));
-    return NextResponse.json({ user: await updateUser(user, { userId: params.id, ...body }) });
-  },
-  { permission: 'users.manage' },
-);
+export const PATCH = route({
+  summary: "Change a user's name, role or disabled status (Modelgate keeps one active admin)",
+  permission: 'users.manage',
+  scope: 'global',
+  params: ZIdParams,
+  body: ZUpdateUserBody,
+  response: ZUpdatedUser,
+  errors: ['CONFLICT'],
+  handler: async ({ actor, params, body }) => ({ user: await updateUser(actor, { userId: params.id, ...body }) }),
+});

@@ -1,6 +1,14 @@
 // DELETE /api/admin/webhooks/:id – stop sending to a webhook (its delivery log is kept)
-import { NextResponse } from 'next/server';
-import { withUser } from '@/lib/http/handler';
+import { ZWebhookDeleted } from '@/lib/api-v1/schemas/admin';
+import { route } from '@/lib/http/route';
 import { deleteWebhook } from '@/lib/services/manage-webhooks';
+import { ZIdParams } from '@/lib/validations/admin';
 
-export const DELETE = withUser<{ id: string }>(async ({ params, user }) => NextResponse.json(await deleteWebhook(user, { id: params.id })), { permission: 'webhooks.manage' });
+export const DELETE = route({
+  summary: 'Stop sending to a webhook (its delivery log is kept)',
+  permission: 'webhooks.manage',
+  scope: 'global',
+  params: ZIdParams,
+  response: ZWebhookDeleted,
+  handler: ({ actor, params }) => deleteWebhook(actor, { id: params.id }),
+});

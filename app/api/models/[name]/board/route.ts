@@ -1,14 +1,20 @@
 // GET /api/models/:name/board – the board's first page per column, counts and Production (refetched after actions)
-import { NextResponse } from 'next/server';
 import { RegistryError } from '@/lib/registry';
-import { getBoard } from '@/lib/db/queries/board';
-import { withUser } from '@/lib/http/handler';
+import { getBoard, type BoardData } from '@/lib/db/queries/board';
+import { modelParam, readModel } from '@/lib/http/contract';
+import { route } from '@/lib/http/route';
+import { ZModelParams } from '@/lib/validations/api-v1';
 
-export const GET = withUser<{ name: string }>(
-  async ({ params }) => {
+export const GET = route({
+  summary: "A model's release board",
+  internal: true,
+  permission: 'registry.read',
+  scope: modelParam('name'),
+  params: ZModelParams,
+  response: readModel<BoardData>('Board'),
+  handler: async ({ params }) => {
     const board = await getBoard(params.name);
     if (!board) throw new RegistryError('NOT_FOUND', `No model named "${params.name}".`);
-    return NextResponse.json(board);
+    return board;
   },
-  { permission: 'registry.read' },
-);
+});

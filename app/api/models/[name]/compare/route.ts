@@ -1,19 +1,24 @@
 // GET /api/models/:name/compare?v=9,10,12 – the selected versions (plus Production as baseline) with metrics and parameters
-import { NextResponse } from 'next/server';
-import { can, RegistryError, roleOn } from '@/lib/registry';
+import { z } from 'zod';
+import { RegistryError } from '@/lib/registry';
 import { ZCompareVersions } from '@/lib/registry/compare-query';
-import { getComparisonData } from '@/lib/db/queries/compare';
-import { withUser } from '@/lib/http/handler';
+import { getComparisonData, type CompareData } from '@/lib/db/queries/compare';
+import { modelParam, readModel } from '@/lib/http/contract';
+import { route } from '@/lib/http/route';
+import { ZModelParams } from '@/lib/validations/api-v1';
 
-export const GET = withUser<{ name: string }>(
-  async ({ req, params, user }) => {
-    // withUser checks the action on some model; a grant or a model-scoped token decides this one.
-    if (!can(roleOn(user, params.name), 'registry.read')) throw new RegistryError('FORBIDDEN', `Not allowed to read ${params.name}.`);
-    const numbers = ZCompareVersions.parse(req.nextUrl.searchParams.get('v') ?? undefined);
-    const data = await getComparisonData(params.name, numbers);
+export const GET = route({
+  summary: 'Versions side by side with Production as the baseline',
+  internal: true,
+  permission: 'registry.read',
+  scope: modelParam('name'),
+  params: ZModelParams,
+  query: z.object({ v: ZCompareVersions }),
+  response: readModel<CompareData>('Comparison'),
+  handler: async ({ params, query }) => {
+    const data = await getComparisonData(params.name, query.v);
     if (!data) throw new RegistryError('NOT_FOUND', `No model named "${params.name}".`);
     if (data.missing.length > 0) throw new RegistryError('NOT_FOUND', `${params.name} has no version ${data.missing.map((n) => `v${n}`).join(', ')}.`);
-    return NextResponse.json(data);
+    return data;
   },
-  { permission: 'registry.read' },
-);
+});

@@ -1,17 +1,15 @@
-// GET /api/admin/webhooks/:id/deliveries – the delivery log: status code, attempts, last error, newest first
-import { NextResponse } from 'next/server';
-import { db } from '@/lib/db/prisma';
-import { withUser } from '@/lib/http/handler';
+// GET /api/admin/webhooks/:id/deliveries?cursor=&limit= – the delivery log: status code, attempts, last error, newest first
+import { ZDeliveryPage } from '@/lib/api-v1/schemas/admin';
+import { listDeliveries } from '@/lib/db/queries/admin';
+import { route } from '@/lib/http/route';
+import { ZDeliveriesQuery, ZIdParams } from '@/lib/validations/admin';
 
-export const GET = withUser<{ id: string }>(
-  async ({ params }) => {
-    const deliveries = await db.webhookDelivery.findMany({
-      where: { webhookId: params.id },
-      orderBy: { id: 'desc' },
-      take: 100,
-      select: { deliveryId: true, eventType: true, status: true, attempts: true, lastStatusCode: true, lastError: true, createdAt: true, deliveredAt: true, nextAttemptAt: true },
-    });
-    return NextResponse.json({ deliveries });
-  },
-  { permission: 'webhooks.manage' },
-);
+export const GET = route({
+  summary: "A webhook's delivery log, newest first",
+  permission: 'webhooks.manage',
+  scope: 'global',
+  params: ZIdParams,
+  query: ZDeliveriesQuery,
+  response: ZDeliveryPage,
+  handler: ({ params, query }) => listDeliveries(params.id, { limit: query.limit, before: query.cursor }),
+});

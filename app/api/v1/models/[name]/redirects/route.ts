@@ -1,15 +1,21 @@
 // GET /api/v1/models/:name/redirects – former names that still resolve to this model after a rename
-import { NextResponse } from 'next/server';
+import { ZRedirects } from '@/lib/api-v1/schemas/serving';
 import { RegistryError } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import { listRedirects } from '@/lib/db/queries/model-names';
-import { withUser } from '@/lib/http/handler';
+import { modelParam } from '@/lib/http/contract';
+import { route } from '@/lib/http/route';
+import { ZModelParams } from '@/lib/validations/api-v1';
 
-export const GET = withUser<{ name: string }>(
-  async ({ params }) => {
+export const GET = route({
+  summary: 'Former names that still resolve to this model after a rename',
+  permission: 'registry.read',
+  scope: modelParam('name'),
+  params: ZModelParams,
+  response: ZRedirects,
+  handler: async ({ params }) => {
     const model = await db.registeredModel.findUnique({ where: { name: params.name }, select: { id: true } });
     if (!model) throw new RegistryError('NOT_FOUND', `No model named "${params.name}".`);
-    return NextResponse.json({ redirects: await listRedirects(model.id) });
+    return { redirects: await listRedirects(model.id) };
   },
-  { permission: 'registry.read' },
-);
+});

@@ -1,10 +1,16 @@
 // GET /api/v1/models/:name/resolve?stage=production | ?alias=champion – the version to serve, its artifact and digest
-import { NextResponse } from 'next/server';
 import { resolveVersion } from '@/lib/api-v1/resolve';
-import { ZResolveQuery } from '@/lib/validations/api-v1';
-import { withUser } from '@/lib/http/handler';
+import { ZResolved } from '@/lib/api-v1/schemas/serving';
+import { modelParam, reply } from '@/lib/http/contract';
+import { route } from '@/lib/http/route';
+import { ZModelParams, ZResolveQuery } from '@/lib/validations/api-v1';
 
-export const GET = withUser<{ name: string }>(
-  async ({ req, params }) => NextResponse.json(await resolveVersion(params.name, ZResolveQuery.parse(Object.fromEntries(req.nextUrl.searchParams))), { headers: { 'Cache-Control': 'no-store' } }),
-  { permission: 'version.resolve' },
-);
+export const GET = route({
+  summary: 'The version to serve for a stage or alias',
+  permission: 'version.resolve',
+  scope: modelParam('name'),
+  params: ZModelParams,
+  query: ZResolveQuery,
+  response: ZResolved,
+  handler: async ({ params, query }) => reply(await resolveVersion(params.name, query), { headers: { 'Cache-Control': 'no-store' } }),
+});

@@ -1,12 +1,16 @@
 // GET /api/v1/models/:name/route?key=<user id> – which version serves this key under the current split (deterministic)
-import { NextResponse } from 'next/server';
-import { z } from 'zod';
+import { ZRouted } from '@/lib/api-v1/schemas/serving';
 import { routeFor } from '@/lib/db/queries/traffic';
-import { withUser } from '@/lib/http/handler';
+import { modelParam, reply } from '@/lib/http/contract';
+import { route } from '@/lib/http/route';
+import { ZModelParams, ZRouteQuery } from '@/lib/validations/api-v1';
 
-const ZQuery = z.object({ key: z.string().min(1, 'Give the routing key, e.g. ?key=<user id>.').max(500) });
-
-export const GET = withUser<{ name: string }>(
-  async ({ req, params }) => NextResponse.json(await routeFor(params.name, ZQuery.parse(Object.fromEntries(req.nextUrl.searchParams)).key), { headers: { 'Cache-Control': 'no-store' } }),
-  { permission: 'version.resolve' },
-);
+export const GET = route({
+  summary: 'The version that serves a routing key under the live traffic split',
+  permission: 'version.resolve',
+  scope: modelParam('name'),
+  params: ZModelParams,
+  query: ZRouteQuery,
+  response: ZRouted,
+  handler: async ({ params, query }) => reply(await routeFor(params.name, query.key), { headers: { 'Cache-Control': 'no-store' } }),
+});

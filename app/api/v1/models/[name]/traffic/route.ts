@@ -1,21 +1,30 @@
 // GET /api/v1/models/:name/traffic – the live traffic split; PUT – set it ({ routes: [{ version, weight }] }, weights sum to 100)
-import { NextResponse } from 'next/server';
-import { z } from 'zod';
+import { ZTrafficSplit } from '@/lib/api-v1/schemas/serving';
 import { currentSplit } from '@/lib/db/queries/traffic';
-import { readJson, withUser } from '@/lib/http/handler';
+import { modelParam } from '@/lib/http/contract';
+import { route } from '@/lib/http/route';
 import { setTrafficSplit } from '@/lib/services/set-traffic-split';
+import { ZModelParams, ZSplitBody } from '@/lib/validations/api-v1';
 
-const ZSplitBody = z.object({
-  routes: z.array(z.object({ version: z.number().int().positive(), weight: z.number() })).max(10),
+export const GET = route({
+  summary: 'The live traffic split',
+  permission: 'registry.read',
+  scope: modelParam('name'),
+  params: ZModelParams,
+  response: ZTrafficSplit,
+  handler: ({ params }) => currentSplit(params.name),
 });
 
-export const GET = withUser<{ name: string }>(async ({ params }) => NextResponse.json(await currentSplit(params.name)), { permission: 'registry.read' });
-
-export const PUT = withUser<{ name: string }>(
-  async ({ req, params, user }) => {
-    const { routes } = ZSplitBody.parse(await readJson(req));
-    await setTrafficSplit(user, { model: params.name, routes: routes.map((r) => ({ number: r.version, weight: r.weight })) });
-    return NextResponse.json(await currentSplit(params.name));
+export const PUT = route({
+  summary: 'Split traffic between Production and candidate versions (weights sum to 100)',
+  permission: 'traffic.manage',
+  scope: modelParam('name'),
+  params: ZModelParams,
+  body: ZSplitBody,
+  response: ZTrafficSplit,
+  errors: ['CONFLICT', 'INVALID_TRANSITION'],
+  handler: async ({ actor, params, body }) => {
+    await setTrafficSplit(actor, { model: params.name, routes: body.routes.map((r) => ({ number: r.version, weight: r.weight })) });
+    return currentSplit(params.name);
   },
-  { permission: 'traffic.manage' },
-);
+});

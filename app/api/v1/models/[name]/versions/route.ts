@@ -1,35 +1,39 @@
 // GET /api/v1/models/:name/versions?stage=&tag=&alias=&metric=auc>=0.9&cursor=&limit= – search versions, newest first
 // POST /api/v1/models/:name/versions – register a version with its full record (idempotent: Idempotency-Key header or same artifact digest)
-import { NextResponse } from 'next/server';
-import { z } from 'zod';
-import { RegistryError } from '@/lib/registry';
 import { versionResource } from '@/lib/api-v1/resources';
+import { ZVersion, ZVersionPage } from '@/lib/api-v1/schemas/versions';
 import { searchVersions } from '@/lib/api-v1/search-versions';
-import { ZSearchVersionsQuery } from '@/lib/validations/api-v1';
-import { readJson, withUser } from '@/lib/http/handler';
+import { reply, modelParam } from '@/lib/http/contract';
+import { route } from '@/lib/http/route';
 import { registerVersion } from '@/lib/services/register-version';
+import { ZIdempotencyHeaders, ZModelParams, ZSearchVersionsQuery } from '@/lib/validations/api-v1';
 import { ZRegisterVersionInput } from '@/lib/validations/version';
 
-export const GET = withUser<{ name: string }>(
-  async ({ req, params }) => {
-    const search = req.nextUrl.searchParams;
-    const query = ZSearchVersionsQuery.parse({ ...Object.fromEntries(search), metric: search.getAll('metric') });
-    return NextResponse.json(await searchVersions(params.name, query));
-  },
-  { permission: 'registry.read' },
-);
+export const GET = route({
+  summary: 'Search versions (newest first, cursor pagination)',
+  permission: 'registry.read',
+  scope: modelParam('name'),
+  params: ZModelParams,
+  query: ZSearchVersionsQuery,
+  response: ZVersionPage,
+  handler: ({ params, query }) => searchVersions(params.name, query),
+});
 
-const ZIdempotencyKey = z.string().trim().min(1).max(200);
-
-export const POST = withUser<{ name: string }>(
-  async ({ req, params, user }) => {
-    const body = await readJson(req);
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new RegistryError('INVALID_ARGUMENT', 'The body must be a JSON object.');
-    const input = ZRegisterVersionInput.parse({ ...body, model: params.name });
-    const header = req.headers.get('idempotency-key');
-    const idempotencyKey = header === null ? undefined : ZIdempotencyKey.parse(header);
-    const version = await registerVersion(user, input, { idempotencyKey, dedupeByDigest: true });
-    return NextResponse.json(versionResource(version), { status: version.created ? 201 : 200, headers: version.created ? {} : { 'Idempotent-Replayed': 'true' } });
+export const POST = route({
+  summary: 'Register a version with its full record',
+  description:
+    'Idempotent: a retry with the same Idempotency-Key header, or a version with the same artifact digest, returns the existing version (200, header Idempotent-Replayed: true).',
+  permission: 'version.register',
+  scope: modelParam('name'),
+  params: ZModelParams,
+  headers: ZIdempotencyHeaders,
+  body: ZRegisterVersionInput.omit({ model: true }),
+  response: ZVersion,
+  status: 201,
+  otherResponses: { 200: { description: 'Replayed: the version this key or digest already registered', schema: ZVersion } },
+  errors: ['CONFLICT'],
+  handler: async ({ actor, params, headers, body }) => {
+    const version = await registerVersion(actor, { ...body, model: params.name }, { idempotencyKey: headers['idempotency-key'], dedupeByDigest: true });
+    return version.created ? versionResource(version) : reply(versionResource(version), { status: 200, headers: { 'Idempotent-Replayed': 'true' } });
   },
-  { permission: 'version.register' },
-);
+});

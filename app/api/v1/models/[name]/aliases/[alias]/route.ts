@@ -1,21 +1,33 @@
 // PUT /api/v1/models/:name/aliases/:alias – point an alias at a version ({ version }); DELETE – remove it.
-// `champion` is protected: it needs approver rights and a version that passes the Production gates.
-import { NextResponse } from 'next/server';
-import { readJson, withUser } from '@/lib/http/handler';
-import { setAlias } from '@/lib/services/set-alias';
+// The aliases the model's policy protects (champion by default) need the approver's permission and point only at
+// Production or an approved canary.
+import { ZAliasDeleted, ZAliasSet } from '@/lib/api-v1/schemas/serving';
+import { modelParam } from '@/lib/http/contract';
+import { getPolicy } from '@/lib/db/queries/admin';
+import { route } from '@/lib/http/route';
+import { aliasPermission, setAlias } from '@/lib/services/set-alias';
 import { deleteAlias } from '@/lib/services/delete-alias';
-import { ZSetAliasBody } from '@/lib/validations/api-v1';
+import { ZAliasParams, ZSetAliasBody } from '@/lib/validations/api-v1';
 
-export const PUT = withUser<{ name: string; alias: string }>(
-  async ({ req, params, user }) => {
-    const { version } = ZSetAliasBody.parse(await readJson(req));
-    return NextResponse.json(await setAlias(user, { model: params.name, alias: params.alias, number: version }));
-  },
-  // Editors may move ordinary aliases; the service asks for more on protected ones.
-  { permission: 'version.edit' },
-);
+/** version.edit, or request.decide for an alias the model's policy protects (the service checks again, under the model's lock). */
+const permission = async (params: { name: string; alias: string }) => aliasPermission(params.alias, (await getPolicy(params.name))?.policy ?? {});
 
-export const DELETE = withUser<{ name: string; alias: string }>(
-  async ({ params, user }) => NextResponse.json(await deleteAlias(user, { model: params.name, alias: params.alias })),
-  { permission: 'version.edit' },
-);
+export const PUT = route({
+  summary: "Point an alias at a version (a protected alias, the policy's, champion by default, needs approver rights and the Production version or an approved canary)",
+  permission,
+  scope: modelParam('name'),
+  params: ZAliasParams,
+  body: ZSetAliasBody,
+  response: ZAliasSet,
+  errors: ['GATE_FAILED'],
+  handler: ({ actor, params, body }) => setAlias(actor, { model: params.name, alias: params.alias, number: body.version }),
+});
+
+export const DELETE = route({
+  summary: 'Remove an alias (a protected one needs approver rights)',
+  permission,
+  scope: modelParam('name'),
+  params: ZAliasParams,
+  response: ZAliasDeleted,
+  handler: ({ actor, params }) => deleteAlias(actor, { model: params.name, alias: params.alias }),
+});

@@ -1,16 +1,20 @@
 // GET /api/v1/models/:name/versions/:number – one version's full record
-import { NextResponse } from 'next/server';
-import { RegistryError } from '@/lib/registry';
 import { loadVersionResource } from '@/lib/api-v1/resources';
-import { withUser } from '@/lib/http/handler';
+import { ZVersion } from '@/lib/api-v1/schemas/versions';
+import { RegistryError } from '@/lib/registry';
+import { modelParam } from '@/lib/http/contract';
+import { route } from '@/lib/http/route';
 import { ZVersionParams } from '@/lib/validations/actions';
 
-export const GET = withUser<{ name: string; number: string }>(
-  async ({ params }) => {
-    const { name, number } = ZVersionParams.parse(params);
+export const GET = route({
+  summary: 'Get a version',
+  permission: 'registry.read',
+  scope: modelParam('name'),
+  params: ZVersionParams,
+  response: ZVersion,
+  handler: async ({ params: { name, number } }) => {
     const version = await loadVersionResource(name, number);
     if (!version) throw new RegistryError('NOT_FOUND', `${name} has no version ${number}.`);
-    return NextResponse.json(version);
+    return version;
   },
-  { permission: 'registry.read' },
-);
+});

@@ -1,0 +1,82 @@
+// Every documented route module and its path: the OpenAPI document is built from their contracts. A test
+// compares this list with the route files, so a new public endpoint that is not listed here fails it.
+import * as v1Audit from '@/app/api/v1/audit/route';
+import * as v1Models from '@/app/api/v1/models/route';
+import * as v1ModelsName from '@/app/api/v1/models/[name]/route';
+import * as v1ModelsNameAliasesAlias from '@/app/api/v1/models/[name]/aliases/[alias]/route';
+import * as v1ModelsNameHealth from '@/app/api/v1/models/[name]/health/route';
+import * as v1ModelsNameRedirects from '@/app/api/v1/models/[name]/redirects/route';
+import * as v1ModelsNameRedirectsOldName from '@/app/api/v1/models/[name]/redirects/[oldName]/route';
+import * as v1ModelsNameVersionsNumberCanaryRequests from '@/app/api/v1/models/[name]/versions/[number]/canary-requests/route';
+import * as v1ModelsNameResolve from '@/app/api/v1/models/[name]/resolve/route';
+import * as v1ModelsNameRollback from '@/app/api/v1/models/[name]/rollback/route';
+import * as v1ModelsNameRoute from '@/app/api/v1/models/[name]/route/route';
+import * as v1ModelsNameTraffic from '@/app/api/v1/models/[name]/traffic/route';
+import * as v1ModelsNameVersions from '@/app/api/v1/models/[name]/versions/route';
+import * as v1ModelsNameVersionsNumber from '@/app/api/v1/models/[name]/versions/[number]/route';
+import * as v1ModelsNameVersionsNumberArchive from '@/app/api/v1/models/[name]/versions/[number]/archive/route';
+import * as v1ModelsNameVersionsNumberDemote from '@/app/api/v1/models/[name]/versions/[number]/demote/route';
+import * as v1ModelsNameVersionsNumberOverride from '@/app/api/v1/models/[name]/versions/[number]/override/route';
+import * as v1ModelsNameVersionsNumberPromote from '@/app/api/v1/models/[name]/versions/[number]/promote/route';
+import * as v1ModelsNameVersionsNumberPromotionRequests from '@/app/api/v1/models/[name]/versions/[number]/promotion-requests/route';
+import * as v1ModelsNameVersionsNumberRestore from '@/app/api/v1/models/[name]/versions/[number]/restore/route';
+import * as v1PromotionRequests from '@/app/api/v1/promotion-requests/route';
+import * as v1PromotionRequestsIdApprove from '@/app/api/v1/promotion-requests/[id]/approve/route';
+import * as v1PromotionRequestsIdCancel from '@/app/api/v1/promotion-requests/[id]/cancel/route';
+import * as v1PromotionRequestsIdReject from '@/app/api/v1/promotion-requests/[id]/reject/route';
+import * as adminAuditExport from '@/app/api/admin/audit/export/route';
+import * as adminAuditVerify from '@/app/api/admin/audit/verify/route';
+import * as adminGrants from '@/app/api/admin/grants/route';
+import * as adminPoliciesModel from '@/app/api/admin/policies/[model]/route';
+import * as adminPoliciesModelPreview from '@/app/api/admin/policies/[model]/preview/route';
+import * as adminRegistryExport from '@/app/api/admin/registry/export/route';
+import * as adminTokens from '@/app/api/admin/tokens/route';
+import * as adminTokensId from '@/app/api/admin/tokens/[id]/route';
+import * as adminUsers from '@/app/api/admin/users/route';
+import * as adminUsersId from '@/app/api/admin/users/[id]/route';
+import * as adminWebhooks from '@/app/api/admin/webhooks/route';
+import * as adminWebhooksId from '@/app/api/admin/webhooks/[id]/route';
+import * as adminWebhooksIdDeliveries from '@/app/api/admin/webhooks/[id]/deliveries/route';
+import * as health from '@/app/api/health/route';
+import type { Operation } from '@/lib/http/openapi';
+
+export const OPERATIONS: readonly Operation[] = [
+  { path: '/api/v1/audit', module: v1Audit },
+  { path: '/api/v1/models', module: v1Models },
+  { path: '/api/v1/models/{name}', module: v1ModelsName },
+  { path: '/api/v1/models/{name}/aliases/{alias}', module: v1ModelsNameAliasesAlias },
+  { path: '/api/v1/models/{name}/health', module: v1ModelsNameHealth },
+  { path: '/api/v1/models/{name}/redirects', module: v1ModelsNameRedirects },
+  { path: '/api/v1/models/{name}/redirects/{oldName}', module: v1ModelsNameRedirectsOldName },
+  { path: '/api/v1/models/{name}/versions/{number}/canary-requests', module: v1ModelsNameVersionsNumberCanaryRequests },
+  { path: '/api/v1/models/{name}/resolve', module: v1ModelsNameResolve },
+  { path: '/api/v1/models/{name}/rollback', module: v1ModelsNameRollback },
+  { path: '/api/v1/models/{name}/route', module: v1ModelsNameRoute },
+  { path: '/api/v1/models/{name}/traffic', module: v1ModelsNameTraffic },
+  { path: '/api/v1/models/{name}/versions', module: v1ModelsNameVersions },
+  { path: '/api/v1/models/{name}/versions/{number}', module: v1ModelsNameVersionsNumber },
+  { path: '/api/v1/models/{name}/versions/{number}/archive', module: v1ModelsNameVersionsNumberArchive },
+  { path: '/api/v1/models/{name}/versions/{number}/demote', module: v1ModelsNameVersionsNumberDemote },
+  { path: '/api/v1/models/{name}/versions/{number}/override', module: v1ModelsNameVersionsNumberOverride },
+  { path: '/api/v1/models/{name}/versions/{number}/promote', module: v1ModelsNameVersionsNumberPromote },
+  { path: '/api/v1/models/{name}/versions/{number}/promotion-requests', module: v1ModelsNameVersionsNumberPromotionRequests },
+  { path: '/api/v1/models/{name}/versions/{number}/restore', module: v1ModelsNameVersionsNumberRestore },
+  { path: '/api/v1/promotion-requests', module: v1PromotionRequests },
+  { path: '/api/v1/promotion-requests/{id}/approve', module: v1PromotionRequestsIdApprove },
+  { path: '/api/v1/promotion-requests/{id}/cancel', module: v1PromotionRequestsIdCancel },
+  { path: '/api/v1/promotion-requests/{id}/reject', module: v1PromotionRequestsIdReject },
+  { path: '/api/admin/audit/export', module: adminAuditExport },
+  { path: '/api/admin/audit/verify', module: adminAuditVerify },
+  { path: '/api/admin/grants', module: adminGrants },
+  { path: '/api/admin/policies/{model}', module: adminPoliciesModel },
+  { path: '/api/admin/policies/{model}/preview', module: adminPoliciesModelPreview },
+  { path: '/api/admin/registry/export', module: adminRegistryExport },
+  { path: '/api/admin/tokens', module: adminTokens },
+  { path: '/api/admin/tokens/{id}', module: adminTokensId },
+  { path: '/api/admin/users', module: adminUsers },
+  { path: '/api/admin/users/{id}', module: adminUsersId },
+  { path: '/api/admin/webhooks', module: adminWebhooks },
+  { path: '/api/admin/webhooks/{id}', module: adminWebhooksId },
+  { path: '/api/admin/webhooks/{id}/deliveries', module: adminWebhooksIdDeliveries },
+  { path: '/api/health', module: health },
+];

@@ -1,0 +1,16 @@
+/**
+ * Maps `items` through `fn` with at most `limit` calls in flight, keeping the order. For work that holds
+ * a pool connection per call (a transaction each), so one request cannot take the whole pool.
+ */
+export async function mapBounded<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
