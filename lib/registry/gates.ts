@@ -1,4 +1,5 @@
 import { formatMetric, type MetricDirection } from './metrics';
+import { missingCardSections } from './model-card';
 import type { Gate, MetadataField } from './policy';
 
 export interface MetricPoint {
@@ -151,25 +152,8 @@ function metadataGate(fields: readonly MetadataField[], metadata: GateSubject['m
   };
 }
 
-/** Splits a markdown card into sections by heading (any level), keyed by lower-case heading text. */
-export function cardSections(markdown: string): Map<string, string> {
-  const sections = new Map<string, string>();
-  let current: string | null = null;
-  for (const line of markdown.split(/\r?\n/)) {
-    const heading = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
-    if (heading) {
-      current = heading[1]!.toLowerCase().replace(/[:.]$/, '');
-      if (!sections.has(current)) sections.set(current, '');
-    } else if (current !== null) {
-      sections.set(current, `${sections.get(current)}${line}\n`);
-    }
-  }
-  return sections;
-}
-
 function modelCardGate(required: readonly string[], markdown: string): GateResult {
-  const sections = cardSections(markdown);
-  const missing = required.filter((name) => !(sections.get(name.toLowerCase()) ?? '').replace(/<!--[\s\S]*?-->/g, '').trim());
+  const missing = missingCardSections(required, markdown);
   return {
     kind: 'model-card-complete',
     label: 'Model card complete',
