@@ -65,7 +65,10 @@ function encoder(format: 'csv' | 'ndjson') {
       // csv-stringify encodes ~130k such rows/s here: a sixth of the export's time, not worth hand-written CSV.
       out = stringify(
         rows.map((row) => EXPORT_COLUMNS.map((c) => (c === 'data' ? JSON.stringify(row.data) : row[c]))),
-        { header, columns: [...EXPORT_COLUMNS], cast: { boolean: (v) => String(v) } },
+        // escape_formulas: a cell that starts with = + - @ (or their full-width forms), a tab or a carriage return
+        // gets a leading ' so that a spreadsheet shows people's comments and names instead of running them.
+        // The canonical column (a JSON array) never starts with one, so it stays exactly the hashed text.
+        { header, columns: [...EXPORT_COLUMNS], cast: { boolean: (v) => String(v) }, escape_formulas: true },
       );
     }
     header = false;
