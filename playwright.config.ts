@@ -40,6 +40,8 @@ export default defineConfig({
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? 'e2e-secret-not-for-production',
       NEXTAUTH_URL: baseURL,
       MODELGATE_DEMO: '1',
+      // e2e/webhooks.spec.ts receives webhooks on loopback, which the app refuses unless allowed.
+      MODELGATE_WEBHOOK_ALLOWED_NETWORKS: '127.0.0.1/32',
     },
   },
 });

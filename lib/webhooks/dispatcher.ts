@@ -1,4 +1,5 @@
 import { db } from '@/lib/db/prisma';
+import { postWebhook } from './send';
 import { sign } from './signature';
 
 const BATCH = 10;
@@ -32,8 +33,7 @@ export function backoffSeconds(attempt: number): number {
  * outcome. A delivery is retried with backoff until it gets a 2xx or runs out of attempts. Delivery is
  * at least once: a receiver may see a delivery twice after a crash, always with the same delivery id.
  */
-export async function deliverDue(options: { fetchImpl?: typeof fetch } = {}): Promise<{ attempted: number; delivered: number }> {
-  const send = options.fetchImpl ?? fetch;
+export async function deliverDue(): Promise<{ attempted: number; delivered: number }> {
   const claimed = await db.$queryRaw<Claimed[]>`
     UPDATE webhook_delivery d
     SET status = 'sending', attempts = d.attempts + 1, next_attempt_at = now() + make_interval(secs => ${LEASE_SECONDS})
@@ -58,8 +58,8 @@ export async function deliverDue(options: { fetchImpl?: typeof fetch } = {}): Pr
     let status: number | null = null;
     let error: string | null = null;
     try {
-      const response = await send(item.url, {
-        method: 'POST',
+      const response = await postWebhook({
+        url: item.url,
         headers: {
           'content-type': 'application/json',
           'user-agent': 'Modelgate-Webhooks/1',
@@ -68,10 +68,11 @@ export async function deliverDue(options: { fetchImpl?: typeof fetch } = {}): Pr
           'x-modelgate-signature': sign(item.secret, body),
         },
         body,
-        signal: AbortSignal.timeout(TIMEOUT_MS),
+        timeoutMs: TIMEOUT_MS,
       });
       status = response.status;
-      if (!response.ok) error = `HTTP ${response.status}`;
+      if (status >= 300 && status < 400) error = `HTTP ${status}: redirects are not followed; give the final URL`;
+      else if (status < 200 || status >= 300) error = `HTTP ${status}`;
     } catch (caught) {
       error = caught instanceof Error ? caught.message : String(caught);
     }
