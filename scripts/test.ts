@@ -59,7 +59,7 @@ async function main() {
     return code;
   });
   // Reuses the production build the end-to-end stage just made.
-  await stage('reliability (two instances, kill -9, database restart, webhooks across a crash)', async () => {
+  await stage('reliability (two instances, kill -9, database restart, webhooks across a crash, the zero-setup start)', async () => {
     const code = await runReliability(['--reporter=default', '--reporter=json', `--outputFile.json=${REPORTS}/reliability.json`]);
     countVitest(`${REPORTS}/reliability.json`);
     return code;

@@ -2,7 +2,7 @@ import pg from 'pg';
 
 // A small pool of plain pg connections beside Prisma's, for what Prisma cannot do: streaming a large
 // result through a server-side cursor. On globalThis in development, like the Prisma client.
-const globalForPool = globalThis as unknown as { modelgatePgPool?: pg.Pool; modelgateOneSession?: Promise<boolean> };
+const globalForPool = globalThis as unknown as { modelgatePgPool?: pg.Pool };
 
 export function pgPool(): pg.Pool {
   if (!globalForPool.modelgatePgPool) {
@@ -21,26 +21,9 @@ export function pgPool(): pg.Pool {
   return globalForPool.modelgatePgPool;
 }
 
-/**
- * True when the database runs one session at a time — the embedded PGlite of a zero-setup start, whose
- * socket serves other connections only between transactions. A transaction held open there (a long
- * download) would stall every other request. Asked once per process.
- */
-export function servesOneSessionAtATime(): Promise<boolean> {
-  globalForPool.modelgateOneSession ??= pgPool()
-    .query<{ pglite: boolean }>(`SELECT version() LIKE '%PGlite%' AS "pglite"`)
-    .then((result) => result.rows[0]?.pglite === true)
-    .catch((error: unknown) => {
-      globalForPool.modelgateOneSession = undefined;
-      throw error;
-    });
-  return globalForPool.modelgateOneSession;
-}
-
 /** Closes the pool (scripts and tests that end their process cleanly). */
 export async function closePgPool(): Promise<void> {
   const pool = globalForPool.modelgatePgPool;
   globalForPool.modelgatePgPool = undefined;
-  globalForPool.modelgateOneSession = undefined;
   await pool?.end();
 }

@@ -1,6 +1,9 @@
 // A throwaway database per test run: on the Postgres at TEST_DATABASE_URL (default 127.0.0.1:5432), or,
-// where no Postgres answers, on an in-memory embedded one.
+// where no Postgres answers, on a throwaway embedded PostgreSQL server of its own.
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { startEmbeddedPostgres } from './embedded-postgres';
 
@@ -56,7 +59,16 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
       },
     };
   }
-  console.log(`[test] no Postgres answers at ${new URL(serverUrl).host}; using the embedded one (PGlite) for "${label}".`);
-  const embedded = await startEmbeddedPostgres({ port: await freePort() });
-  return { url: embedded.url, kind: 'embedded', drop: embedded.stop };
+  console.log(`[test] no Postgres answers at ${new URL(serverUrl).host}; starting an embedded PostgreSQL server for "${label}".`);
+  const home = mkdtempSync(join(tmpdir(), `modelgate-${label}-${process.pid}-`));
+  chmodSync(home, 0o755); // The server runs as the postgres user when we are root.
+  const embedded = await startEmbeddedPostgres({ dataDir: join(home, 'postgres'), port: await freePort() });
+  return {
+    url: embedded.url,
+    kind: 'embedded',
+    drop: async () => {
+      await embedded.stop();
+      rmSync(home, { recursive: true, force: true });
+    },
+  };
 }

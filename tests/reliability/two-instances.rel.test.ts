@@ -1,9 +1,9 @@
 // Two app instances on one Postgres: the invariants hold in the database, not in either process.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { randomUUID } from 'node:crypto';
 import { startApp, type AppInstance } from './app-instance';
 import { createPeople, sql, type Person } from './bootstrap';
-import { call, pool, versionBody } from './client';
+import { call, versionBody } from './client';
+import { createModel as createModelOn, raceApprovals } from './races';
 import { SCALE } from './scale';
 
 const databaseUrl = inject('databaseUrl');
@@ -20,12 +20,7 @@ afterAll(async () => {
   await Promise.all([a?.stop(), b?.stop()]);
 });
 
-async function createModel(token: string): Promise<string> {
-  const name = `rel-${randomUUID().slice(0, 8)}`;
-  const created = await call(a.url, '/api/v1/models', { token, body: { name, metrics: [{ key: 'auc', direction: 'higher', isPrimary: true }, { key: 'latency_p95_ms', direction: 'lower' }] } });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  return name;
-}
+const createModel = (token: string) => createModelOn(a.url, token);
 
 describe('two instances on one database', () => {
   it(`${SCALE.registrations} simultaneous registrations split across both get numbers 1…${SCALE.registrations}, no error, one audit row each`, async () => {
@@ -53,40 +48,7 @@ describe('two instances on one database', () => {
   });
 
   it(`${SCALE.approvals} racing approvals of competing versions, on both instances: exactly one Production version`, async () => {
-    const model = await createModel(people.scientist!.token);
-    const token = people.scientist!.token;
-    const requestIds = await pool(
-      4,
-      Array.from({ length: SCALE.approvals }, (_, i) => async () => {
-        const registered = await call(a.url, `/api/v1/models/${model}/versions`, { token, body: versionBody({ artifactUri: `s3://race/${i}` }) });
-        const number = (registered.body as { number: number }).number;
-        const promoted = await call(b.url, `/api/v1/models/${model}/versions/${number}/promote`, { token, body: {} });
-        expect(promoted.status, JSON.stringify(promoted.body)).toBe(200);
-        const requested = await call(a.url, `/api/v1/models/${model}/versions/${number}/promotion-requests`, { token, body: { comment: 'race to production' } });
-        expect(requested.status, JSON.stringify(requested.body)).toBe(201);
-        return (requested.body as { request: { id: string } }).request.id;
-      }),
-    );
-
-    const answers = await Promise.all(
-      requestIds.map((id, i) =>
-        call(i % 2 ? b.url : a.url, `/api/v1/promotion-requests/${id}/approve`, { token: (i % 4 < 2 ? people.approver1 : people.approver2)!.token, body: { comment: 'ok' } }),
-      ),
-    );
-    const won = answers.filter((x) => x.status === 200);
-    const lost = answers.filter((x) => x.status !== 200);
-    expect(won).toHaveLength(1);
-    // Every loser got a clean conflict, not a 500 or a dropped connection.
-    expect(new Set(lost.map((x) => `${x.status} ${x.body.error?.code}`))).toEqual(new Set(['409 CONFLICT']));
-
-    const stored = await sql<{ production: string; deployed: string; pending: string }>(
-      databaseUrl,
-      `SELECT (SELECT count(*) FROM model_version v JOIN registered_model m ON m.id = v.model_id WHERE m.name = $1 AND v.stage = 'production') AS production,
-              (SELECT count(*) FROM audit_event WHERE model_name = $1 AND action = 'version.deployed') AS deployed,
-              (SELECT count(*) FROM promotion_request r JOIN registered_model m ON m.id = r.model_id WHERE m.name = $1 AND r.status = 'pending') AS pending`,
-      [model],
-    );
-    expect(stored[0]).toEqual({ production: '1', deployed: '1', pending: String(SCALE.approvals - 1) });
+    await raceApprovals({ bases: [a.url, b.url], databaseUrl, scientist: people.scientist!, approvers: [people.approver1!, people.approver2!], count: SCALE.approvals });
   });
 });
 

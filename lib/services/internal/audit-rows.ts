@@ -1,6 +1,6 @@
 import QueryStream from 'pg-query-stream';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { pgPool, servesOneSessionAtATime } from '@/lib/db/pg-pool';
+import { pgPool } from '@/lib/db/pg-pool';
 
 /** Audit events read in order of id, a batch at a time, from one consistent snapshot. */
 export interface AuditRows<Row> {
@@ -23,17 +23,12 @@ function pgValues(where: Prisma.Sql): unknown[] {
   return where.values.map((v) => (v instanceof Date ? v.toISOString() : v));
 }
 
-/** Opens the events `query` selects, by cursor or (on a one-session server) by keyset; tests may choose. */
-export async function openAuditRows<Row extends { id: string }>(query: AuditQuery, how?: 'cursor' | 'keyset'): Promise<AuditRows<Row>> {
-  const keyset = how ? how === 'keyset' : await servesOneSessionAtATime();
-  return keyset ? keysetRows<Row>(query) : cursorRows<Row>(query);
-}
-
 /**
- * A server-side cursor in a read-only REPEATABLE READ transaction on a connection of its own: the count
- * and every row come from one snapshot, and rows are fetched only as fast as they are read.
+ * Opens the events `query` selects: a server-side cursor in a read-only REPEATABLE READ transaction on a
+ * connection of its own, so the count and every row come from one snapshot, and rows are fetched only as
+ * fast as they are read.
  */
-async function cursorRows<Row>(query: AuditQuery): Promise<AuditRows<Row>> {
+export async function openAuditRows<Row>(query: AuditQuery): Promise<AuditRows<Row>> {
   const client = await pgPool().connect();
   let released = false;
   const release = async (failure?: unknown) => {
@@ -107,34 +102,5 @@ async function cursorRows<Row>(query: AuditQuery): Promise<AuditRows<Row>> {
         await release(error);
       }
     },
-  };
-}
-
-/**
- * For a server that runs one session at a time (embedded PGlite), where an open transaction would stall
- * everyone: batches by keyset on id, each its own statement, up to the highest id at the start. There,
- * every transaction commits before the next begins, so no event below that id can still appear, and
- * audit events never change: the batches read the same snapshot a single query would have.
- */
-async function keysetRows<Row extends { id: string }>(query: AuditQuery): Promise<AuditRows<Row>> {
-  const pool = pgPool();
-  const values = pgValues(query.where);
-  const head = await pool.query<{ n: string; last: string | null }>(`SELECT count(*) AS n, max(e.id)::text AS last FROM audit_event e WHERE ${query.where.text}`, values);
-  const last = head.rows[0]?.last ?? '0';
-  let after = '0';
-  const n = values.length;
-  return {
-    total: Number(head.rows[0]?.n ?? 0),
-    async read(max) {
-      const result = await pool.query<Row>(
-        `SELECT ${query.select} FROM audit_event e WHERE ${query.where.text} AND e.id > $${n + 1} AND e.id <= $${n + 2} ORDER BY e.id LIMIT ${Math.floor(max)}`,
-        [...values, after, last],
-      );
-      const batch = result.rows;
-      if (batch.length === 0) return null;
-      after = batch[batch.length - 1]!.id;
-      return batch;
-    },
-    async close() {},
   };
 }
