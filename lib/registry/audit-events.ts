@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = {
   'audit.exported': 'An admin exported the audit history',
   'registry.exported': "An admin exported the registry's current state",
   'audit.verified': "An admin checked the audit log's hash chains",
+  'audit.checkpointed': 'The heads of the audit hash chains were signed (a checkpoint kept outside the database shows later truncation or rewriting)',
   'model.renamed': 'A model was renamed (its versions, grants and history follow it)',
   'model.deleted': 'A model with no version in Staging or Production was deleted; its history stays',
   'model.tag_set': 'A key=value tag was set on a model',

@@ -4,6 +4,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import type { AuditFilters } from '@/lib/validations/audit';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
+import { recordCheckpoint } from './audit-checkpoint';
 import { openAuditRows } from './internal/audit-rows';
 import { stringify } from 'csv-stringify/sync';
 
@@ -91,9 +92,12 @@ export interface AuditExport {
  */
 export async function exportAudit(actor: Actor, filters: AuditFilters, format: 'csv' | 'ndjson'): Promise<AuditExport> {
   assertCan(actor.role, 'audit.export');
-  await db.$transaction((tx) =>
-    recordAudit(tx, actor, { action: 'audit.exported', data: { format, filters: JSON.parse(JSON.stringify(filters)) } }),
-  );
+  // A fresh signed checkpoint of every chain first, so the export carries one (as an audit.checkpointed
+  // row) that covers everything before it: keep it, and a later export can be checked against it.
+  await db.$transaction(async (tx) => {
+    await recordCheckpoint(tx, actor);
+    await recordAudit(tx, actor, { action: 'audit.exported', data: { format, filters: JSON.parse(JSON.stringify(filters)) } });
+  });
   const rows = await openAuditRows<ExportRow>({ select: SELECT_LIST, where: conditions(filters) });
   const encode = encoder(format);
   let started = false;

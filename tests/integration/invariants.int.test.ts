@@ -5,6 +5,7 @@ import type { Actor } from '@/lib/services/actor';
 import { moveVersion } from '@/lib/services/move-version';
 import { swapProduction } from '@/lib/services/internal/production';
 import { makeActor, makeModel, register, uniqueName } from './fixtures';
+import { asOwner } from './owner-sql';
 
 let scientist: Actor;
 
@@ -45,15 +46,11 @@ describe('version numbers', () => {
 describe('one Production version per model', () => {
   it('refuses a second production row even when the stage trigger is bypassed', async () => {
     const { model, versions } = await modelWithVersions(2);
-    await db.$transaction(async (tx) => {
-      // Go around the transition trigger to reach the index itself.
-      await tx.$executeRawUnsafe('ALTER TABLE model_version DISABLE TRIGGER model_version_stage_transition');
-      await tx.$executeRawUnsafe(`UPDATE model_version SET stage = 'production' WHERE id = $1`, versions[0]!.id);
-      await expect(tx.$executeRawUnsafe(`UPDATE model_version SET stage = 'production' WHERE id = $1`, versions[1]!.id)).rejects.toThrow(/one_production_per_model|unique/i);
-    }).catch((error: unknown) => {
-      // The failed statement aborts the transaction; that is expected here.
-      if (!/aborted|one_production|unique/i.test(String(error))) throw error;
-    });
+    // Go around the transition trigger to reach the index itself (only the owner can switch a trigger off).
+    const update = (id: string): [string, unknown[]] => [`UPDATE model_version SET stage = 'production' WHERE id = $1`, [id]];
+    await expect(asOwner('ALTER TABLE model_version DISABLE TRIGGER model_version_stage_transition', update(versions[0]!.id), update(versions[1]!.id))).rejects.toThrow(
+      /one_production_per_model|unique/i,
+    );
     expect(await db.modelVersion.count({ where: { modelId: model.id, stage: 'production' } })).toBe(0);
   });
 });
@@ -109,22 +106,24 @@ describe('registered versions are immutable', () => {
     expect((await db.modelVersion.findUniqueOrThrow({ where: { id } })).description).toBe('better words');
   });
 
-  it('refuses editing or deleting its metrics and lineage', async () => {
+  it('refuses editing or deleting its metrics and lineage, even as the owner', async () => {
     const { model, versions } = await modelWithVersions(1);
     const child = await register(scientist, model.name, { parents: [{ model: model.name, version: versions[0]!.number }] });
-    await expect(db.$executeRawUnsafe(`UPDATE metric SET value = 0.99 WHERE version_id = $1`, child.id)).rejects.toThrow(/immutable/);
-    await expect(db.$executeRawUnsafe(`DELETE FROM metric WHERE version_id = $1`, child.id)).rejects.toThrow(/cannot be deleted/);
-    await expect(db.$executeRawUnsafe(`DELETE FROM version_lineage WHERE child_id = $1`, child.id)).rejects.toThrow(/cannot be deleted/);
+    // The app's role has no UPDATE or DELETE on them at all; the owner meets the triggers.
+    await expect(db.$executeRawUnsafe(`UPDATE metric SET value = 0.99 WHERE version_id = $1`, child.id)).rejects.toThrow(/permission denied/);
+    await expect(asOwner([`UPDATE metric SET value = 0.99 WHERE version_id = $1`, [child.id]])).rejects.toThrow(/immutable/);
+    await expect(asOwner([`DELETE FROM metric WHERE version_id = $1`, [child.id]])).rejects.toThrow(/cannot be deleted/);
+    await expect(asOwner([`DELETE FROM version_lineage WHERE child_id = $1`, [child.id]])).rejects.toThrow(/cannot be deleted/);
   });
 });
 
 describe('audit events', () => {
-  it('are append-only: UPDATE, DELETE and TRUNCATE are refused', async () => {
+  it('are append-only: UPDATE, DELETE and TRUNCATE are refused, to the owner too (by the triggers)', async () => {
     const { model } = await modelWithVersions(1);
     const event = await db.auditEvent.findFirstOrThrow({ where: { modelId: model.id } });
-    await expect(db.$executeRawUnsafe(`UPDATE audit_event SET comment = 'edited' WHERE id = $1`, event.id)).rejects.toThrow(/append-only/);
-    await expect(db.$executeRawUnsafe(`DELETE FROM audit_event WHERE id = $1`, event.id)).rejects.toThrow(/append-only/);
-    await expect(db.$executeRawUnsafe(`TRUNCATE audit_event`)).rejects.toThrow(/append-only/);
+    await expect(asOwner([`UPDATE audit_event SET comment = 'edited' WHERE id = $1`, [event.id]])).rejects.toThrow(/append-only/);
+    await expect(asOwner([`DELETE FROM audit_event WHERE id = $1`, [event.id]])).rejects.toThrow(/append-only/);
+    await expect(asOwner(`TRUNCATE audit_event`)).rejects.toThrow(/append-only/);
   });
 
   it('are written in the same transaction as the change: a failed change leaves neither', async () => {
@@ -255,8 +254,10 @@ describe('Production history', () => {
     const { model, first, current } = await servedProduction();
     await expect(db.$executeRawUnsafe(`DELETE FROM model_version WHERE id = $1`, first.id)).rejects.toThrow(/served Production/);
     await expect(db.$executeRawUnsafe(`DELETE FROM model_version WHERE id = $1`, current.id)).rejects.toThrow(/never deleted/);
-    await expect(db.$executeRawUnsafe(`DELETE FROM production_period WHERE version_id = $1`, first.id)).rejects.toThrow(/Production history is kept/);
-    await expect(db.$executeRawUnsafe(`TRUNCATE production_period`)).rejects.toThrow(/Production history is kept/);
+    // The app's role may not delete or truncate them at all; the owner meets the trigger.
+    await expect(db.$executeRawUnsafe(`DELETE FROM production_period WHERE version_id = $1`, first.id)).rejects.toThrow(/permission denied/);
+    await expect(asOwner([`DELETE FROM production_period WHERE version_id = $1`, [first.id]])).rejects.toThrow(/Production history is kept/);
+    await expect(asOwner(`TRUNCATE production_period`)).rejects.toThrow(/Production history is kept/);
     await expect(db.$executeRawUnsafe(`DELETE FROM registered_model WHERE id = $1`, model.id)).rejects.toThrow(/never deleted|Production history is kept|served Production/);
     expect(await db.productionPeriod.count({ where: { modelId: model.id } })).toBe(2);
   });
