@@ -14,6 +14,8 @@ export interface GateSubject {
   metrics: MetricPoint[];
   metadata: Record<MetadataField, string | null>;
   modelCard: string;
+  /** The card's outline as stored at registration (read instead of parsing the card), if any. */
+  cardOutline?: unknown;
 }
 
 export interface GateContext {
@@ -64,7 +66,7 @@ function evaluateGate(gate: Gate, context: GateContext): GateResult {
     case 'required-metadata':
       return metadataGate(gate.fields, context.candidate.metadata);
     case 'model-card-complete':
-      return modelCardGate(gate.sections, context.candidate.modelCard);
+      return modelCardGate(gate.sections, context.candidate.modelCard, context.candidate.cardOutline);
     case 'approvals':
       return { kind: 'approvals', label: `${gate.count} approval(s)`, passed: true, detail: 'Counted on the promotion request.' };
   }
@@ -152,8 +154,8 @@ function metadataGate(fields: readonly MetadataField[], metadata: GateSubject['m
   };
 }
 
-function modelCardGate(required: readonly string[], markdown: string): GateResult {
-  const missing = missingCardSections(required, markdown);
+function modelCardGate(required: readonly string[], markdown: string, outline: unknown): GateResult {
+  const missing = missingCardSections(required, markdown, outline);
   return {
     kind: 'model-card-complete',
     label: 'Model card complete',

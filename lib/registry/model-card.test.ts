@@ -59,6 +59,14 @@ describe('card sections, as the page renders them', () => {
   });
 });
 
+describe('the outline stored at registration', () => {
+  it('is what the gate reads, when it is well formed; a malformed one is ignored and the card parsed', () => {
+    const stored = cardOutline('## Intended use\nx\n## Limitations\n\n');
+    expect(missingCardSections(['Intended use', 'Limitations'], '', stored)).toEqual(['Limitations']);
+    expect(missingCardSections(['Intended use'], '## Intended use\nx', [{ name: 'intended use', filled: 'yes' }])).toEqual([]);
+  });
+});
+
 describe('withoutHtmlComments', () => {
   it('removes complete comments and keeps an unterminated one', () => {
     expect(withoutHtmlComments('a<!-- x -->b<!--c-->d')).toBe('abd');

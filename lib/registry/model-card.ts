@@ -31,17 +31,18 @@ export function cardOutline(markdown: string): CardSection[] {
   return outline.sections;
 }
 
-/** Section name → filled, for lookups; a name that appears twice is filled if either occurrence is. */
-export function cardSections(markdown: string): Map<string, boolean> {
-  const byName = new Map<string, boolean>();
-  for (const { name, filled } of cardOutline(markdown)) byName.set(name, (byName.get(name) ?? false) || filled);
-  return byName;
+/**
+ * The required sections (as named in the policy) that are missing or empty, in the policy's order. Reads the
+ * outline stored at registration when there is a well-formed one, else parses the card.
+ */
+export function missingCardSections(required: readonly string[], markdown: string, stored?: unknown): string[] {
+  const sections = new Map<string, boolean>();
+  for (const { name, filled } of isOutline(stored) ? stored : cardOutline(markdown)) sections.set(name, (sections.get(name) ?? false) || filled);
+  return required.filter((name) => !sections.get(name.trim().toLowerCase()));
 }
 
-/** The required sections (as named in the policy) that are missing or empty, in the policy's order. */
-export function missingCardSections(required: readonly string[], markdown: string): string[] {
-  const sections = cardSections(markdown);
-  return required.filter((name) => !sections.get(name.trim().toLowerCase()));
+function isOutline(value: unknown): value is CardSection[] {
+  return Array.isArray(value) && value.every((s) => typeof s === 'object' && s !== null && typeof (s as CardSection).name === 'string' && typeof (s as CardSection).filled === 'boolean');
 }
 
 /*

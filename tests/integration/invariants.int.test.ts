@@ -99,11 +99,20 @@ describe('registered versions are immutable', () => {
     }
   });
 
-  it('still lets description and model card change', async () => {
-    const { versions } = await modelWithVersions(1);
-    const id = versions[0]!.id;
+  it('still lets description and model card change; a changed card drops the outline stored at registration', async () => {
+    const model = await makeModel(scientist);
+    const { id } = await register(scientist, model.name, { modelCard: '## Intended use\nScoring.\n' });
+    expect((await db.modelVersion.findUniqueOrThrow({ where: { id } })).cardOutline).toEqual(expect.arrayContaining([{ name: 'intended use', filled: true }]));
     await db.modelVersion.update({ where: { id }, data: { description: 'better words', modelCard: '## Intended use\nScoring.' } });
-    expect((await db.modelVersion.findUniqueOrThrow({ where: { id } })).description).toBe('better words');
+    expect(await db.modelVersion.findUniqueOrThrow({ where: { id } })).toMatchObject({ description: 'better words', cardOutline: null });
+  });
+
+  it('refuses writing a card outline after registration (a forged one would pass the card gate)', async () => {
+    const { versions } = await modelWithVersions(1);
+    const forged = JSON.stringify(['Intended use', 'Limitations', 'Evaluation data', 'Ethical considerations'].map((name) => ({ name: name.toLowerCase(), filled: true })));
+    await expect(db.$executeRawUnsafe(`UPDATE model_version SET card_outline = $2::jsonb WHERE id = $1`, versions[0]!.id, forged)).rejects.toThrow(/written when the version is registered/);
+    await expect(db.$executeRawUnsafe(`UPDATE model_version SET model_card = 'another card', card_outline = $2::jsonb WHERE id = $1`, versions[0]!.id, forged)).resolves.toBe(1);
+    expect((await db.modelVersion.findUniqueOrThrow({ where: { id: versions[0]!.id } })).cardOutline).toBeNull();
   });
 
   it('refuses editing or deleting its metrics and lineage, even as the owner', async () => {

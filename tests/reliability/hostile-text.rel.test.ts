@@ -1,6 +1,7 @@
 // Hostile model cards against a running app: the gate preview that every viewer of a version triggers
 // answers quickly, and /api/health keeps answering promptly while the worst cards are being checked. Before
-// markdown-it, one 3 KB card held a gate preview for 8.5 s and /api/health waited 7.5 s behind it.
+// markdown-it, one 3 KB card held a gate preview for 8.5 s and /api/health waited 7.5 s behind it. The card
+// is parsed once, at registration; previews read the stored outline.
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { hostileCards } from '../hostile-text';
@@ -26,10 +27,12 @@ it('every hostile 200 KB card is checked by the gates in well under a second, an
   expect((await call(app.url, '/api/v1/models', { token: people.scientist!.token, body: { name: model } })).status).toBe(201);
   const cards = Object.entries(hostileCards());
   const numbers: number[] = [];
+  let slowestRegistration = 0;
   for (const [, modelCard] of cards) {
     const registered = await call(app.url, `/api/v1/models/${model}/versions`, { token: people.scientist!.token, body: versionBody({ modelCard }) });
     expect(registered.status, JSON.stringify(registered.body)).toBe(201);
     numbers.push((registered.body as { number: number }).number);
+    slowestRegistration = Math.max(slowestRegistration, registered.ms);
   }
 
   // /api/health polled back to back while viewers open every version's gate preview, two at a time.
@@ -55,7 +58,9 @@ it('every hostile 200 KB card is checked by the gates in well under a second, an
   await poller;
 
   const slowest = previews.reduce((a, b) => (b.ms > a.ms ? b : a));
-  console.log(`[hostile-text] slowest gate preview: ${slowest.ms.toFixed(0)} ms (${slowest.card}); /api/health: ${health.length} answers, slowest ${Math.max(...health).toFixed(0)} ms`);
+  console.log(
+    `[hostile-text] slowest registration (parses the card once): ${slowestRegistration.toFixed(0)} ms; slowest gate preview: ${slowest.ms.toFixed(0)} ms (${slowest.card}); /api/health: ${health.length} answers, slowest ${Math.max(...health).toFixed(0)} ms`,
+  );
   expect(slowest.ms, slowest.card).toBeLessThan(1_000);
   expect(health.length).toBeGreaterThan(numbers.length);
   expect(Math.max(...health)).toBeLessThan(500);
