@@ -43,7 +43,7 @@ test('admin creates a user with a one-time password, who can sign in, then chang
   await signIn.goto('/signin');
   await signIn.getByLabel('Email').fill(email);
   await signIn.getByLabel('Password').fill(password);
-  await signIn.getByRole('button', { name: 'Sign in' }).click();
+  await signIn.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(signIn).toHaveURL(/\/models$/);
   await newcomer.close();
 
@@ -70,10 +70,13 @@ test('admin creates a model-scoped token that authenticates API calls until it i
   await page.getByRole('button', { name: 'New token' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Name', { exact: true }).fill('e2e scoring pipeline');
-  await expect(dialog.getByLabel('Owner')).toHaveValue(/.+/);
+  // A token is the admin's own (or a service account's): a colleague is not on offer.
+  await expect(dialog.getByLabel('Owner')).toHaveValue('self');
+  await expect(dialog.getByLabel('Owner').locator('option')).not.toContainText(['approver@example.com']);
+  await expect(dialog.getByLabel('Expires')).toHaveValue('90');
   await dialog.getByLabel('Role', { exact: true }).selectOption('viewer');
   await dialog.getByLabel('Model', { exact: true }).selectOption(MODEL);
-  await dialog.getByLabel('Expires after (days)').fill('30');
+  await dialog.getByLabel('Expires').selectOption('30');
   await dialog.getByRole('button', { name: 'Create token' }).click();
 
   const secret = (await dialog.getByTestId('shown-once-secret').textContent())!.trim();
@@ -104,6 +107,55 @@ test('admin creates a model-scoped token that authenticates API calls until it i
   expect(refused.status()).toBe(401);
   expect((await refused.json()).error.code).toBe('UNAUTHENTICATED');
   await api.dispose();
+  await page.context().close();
+});
+
+test('admin creates a serving token for a new service account: it resolves, and can do nothing else', async ({ browser, playwright, baseURL }) => {
+  const page = await adminPage(browser);
+  await page.goto('/admin/tokens');
+  await page.getByRole('button', { name: 'New token' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Name', { exact: true }).fill('fraud scorer (prod cluster)');
+  // The kind is a pair of cards; a person clicks the card, the radio inside follows.
+  await dialog.locator('label', { hasText: 'Serving' }).click();
+  await expect(dialog.getByRole('radio', { name: /Serving/ })).toBeChecked();
+  await expect(dialog.getByLabel('Role', { exact: true })).toHaveCount(0);
+  await dialog.getByLabel('Owner').selectOption('new-service');
+  await dialog.getByLabel('Service account name').fill('Fraud Serving');
+  await dialog.getByRole('button', { name: 'Create token' }).click();
+  await expect(dialog.getByText(/Service account names are/)).toBeVisible();
+  await dialog.getByLabel('Service account name').fill('fraud-serving');
+  await dialog.getByLabel('Model', { exact: true }).selectOption(MODEL);
+  await page.screenshot({ path: `${SCREENSHOTS}/admin-token-serving-form.png` });
+  await dialog.getByRole('button', { name: 'Create token' }).click();
+  const secret = (await dialog.getByTestId('shown-once-secret').textContent())!.trim();
+  await expect(dialog.getByText('/resolve?stage=production')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Done' }).click();
+
+  const row = page.getByTestId('token-row').filter({ hasText: 'fraud scorer (prod cluster)' });
+  await expect(row).toContainText('fraud-serving');
+  await expect(row).toContainText('service account');
+  await expect(row).toContainText('Serving');
+  await expect(row).toContainText(/in 3 months/);
+  await page.screenshot({ path: `${SCREENSHOTS}/admin-tokens-serving.png`, fullPage: true });
+  const dark = await adminPage(browser, 'dark');
+  await dark.goto('/admin/tokens');
+  await dark.getByRole('button', { name: 'New token' }).click();
+  await dark.getByRole('dialog').locator('label', { hasText: 'Serving' }).click();
+  await dark.screenshot({ path: `${SCREENSHOTS}/admin-token-form-dark.png` });
+  await dark.context().close();
+
+  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${secret}` } });
+  expect((await api.get(`/api/v1/models/${MODEL}/resolve?stage=production`)).status()).toBe(200);
+  expect((await api.get(`/api/models/${MODEL}/board`)).status()).toBe(403);
+  expect((await api.post('/api/v1/models', { data: { name: 'from-a-serving-token' } })).status()).toBe(403);
+  await api.dispose();
+
+  // The service account is listed with the users, never above approver.
+  await page.goto('/admin/users');
+  const account = page.getByTestId('user-row').filter({ hasText: 'fraud-serving' });
+  await expect(account).toContainText('service account');
+  await expect(account.getByRole('combobox').locator('option')).toHaveText(['Viewer', 'Data scientist', 'Approver']);
   await page.context().close();
 });
 
@@ -145,6 +197,15 @@ test('admin edits a policy, previews what it would block, and saves it', async (
   await page.reload();
   await expect(page.getByRole('group', { name: /^Production gate 1: Metric threshold/ }).getByLabel('Value', { exact: true })).toHaveValue('0.85');
   await expect(page.getByRole('group', { name: /^Production gate \d+: Approvals/ }).getByLabel('Approvals required')).toHaveValue('1');
+
+  // Four eyes by default; letting authors approve is an explicit, saved choice.
+  const authorMayApprove = page.getByLabel('Let the author of a version approve its promotion');
+  await expect(authorMayApprove).not.toBeChecked();
+  await authorMayApprove.check();
+  await expect(page.getByText('Unsaved changes')).toBeVisible();
+  await page.getByRole('region', { name: 'Who may approve' }).screenshot({ path: `${SCREENSHOTS}/admin-policy-approvers.png` });
+  await authorMayApprove.uncheck();
+  await expect(page.getByText('Unsaved changes')).toHaveCount(0);
   await page.context().close();
 });
 

@@ -8,7 +8,7 @@ for (const user of DEMO_USERS) {
     await page.goto('/signin');
     await page.getByLabel('Email').fill(user.email);
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect(page).toHaveURL(/\/models$/);
     await page.context().storageState({ path: `test-results/.auth/${role}.json` });
   });

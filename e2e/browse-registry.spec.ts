@@ -48,7 +48,7 @@ test('a signed-out visitor is sent to sign in, and a wrong password gets a gener
   await expect(page).toHaveURL(/\/signin/);
   await page.getByLabel('Email').fill('viewer@example.com');
   await page.getByLabel('Password').fill('wrong-password');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByText(/Email or password is incorrect/)).toBeVisible();
   await expect(page).toHaveURL(/\/signin/);
   await context.close();

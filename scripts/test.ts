@@ -1,8 +1,9 @@
-// `npm test`: type-check, lint, unit, integration (real Postgres), browser end-to-end and reliability tests
-// (real app instances), in that order, stopping at the first failing stage. Ends with one line: "tests: N passed, N failed".
+// `npm test`: type-check, lint, unit, integration (real Postgres), browser end-to-end, the real MLflow
+// client, and reliability tests (real app instances), in that order, stopping at the first failing stage. Ends with one line: "tests: N passed, N failed".
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { bin, run } from './lib/run';
 import { runE2e } from './e2e';
+import { runMlflowClientTests } from './mlflow-client';
 import { runReliability } from './reliability';
 
 const REPORTS = 'test-results/reports';
@@ -59,6 +60,12 @@ async function main() {
     return code;
   });
   // Reuses the production build the end-to-end stage just made.
+  await stage('real MLflow client (Python MlflowClient and fluent API, MLflow tracking server)', async () => {
+    const result = await runMlflowClientTests(`${REPORTS}/mlflow-client.json`);
+    totals.passed += result.passed;
+    totals.failed += result.failed;
+    return result.code;
+  });
   await stage('reliability (two instances, kill -9, database restart, webhooks across a crash, the zero-setup start)', async () => {
     const code = await runReliability(['--reporter=default', '--reporter=json', `--outputFile.json=${REPORTS}/reliability.json`]);
     countVitest(`${REPORTS}/reliability.json`);

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { PendingRequestView } from '@/lib/db/queries/requests';
 import { formatMetric } from '@/lib/registry';
-import { GateList } from '@/components/governance/gate-list';
+import { GateList, summariseAdvisories } from '@/components/governance/gate-list';
 import type { Viewer } from '@/components/governance/version-actions';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { cx } from '@/components/ui/cx';
@@ -11,7 +11,7 @@ import { RequestDecision } from './request-decision';
 export function RequestCard({ request, viewer }: { request: PendingRequestView; viewer: Viewer }) {
   const versionHref = `/models/${encodeURIComponent(request.model)}/versions/${request.version.number}`;
   return (
-    <article data-testid="promotion-request" className="rounded-lg border border-line bg-surface p-4 shadow-xs">
+    <article data-testid="promotion-request" data-kind={request.kind} className="rounded-lg border border-line bg-surface p-4 shadow-xs">
       <header className="flex flex-wrap items-baseline justify-between gap-2">
         <h3 className="text-base font-semibold">
           <Link href={`/models/${encodeURIComponent(request.model)}`} className="hover:text-accent-text">
@@ -21,7 +21,14 @@ export function RequestCard({ request, viewer }: { request: PendingRequestView; 
             v{request.version.number}
           </Link>{' '}
           <span className="font-mono text-xs font-normal text-ink-muted">{request.version.semver}</span>
-          <span className="ml-2 text-sm font-normal text-ink-muted">→ Production{request.production ? `, replacing v${request.production.number}` : ''}</span>
+          {request.kind === 'canary' ? (
+            <span className="ml-2 text-sm font-normal text-ink-muted">
+              → <span className="font-medium text-sky-700 dark:text-sky-300">canary, {request.canaryWeight}% of traffic</span>
+              {request.production ? ` beside Production v${request.production.number}` : ''}
+            </span>
+          ) : (
+            <span className="ml-2 text-sm font-normal text-ink-muted">→ Production{request.production ? `, replacing v${request.production.number}` : ''}</span>
+          )}
         </h3>
         <p className="text-xs text-ink-muted">
           requested by <span className="font-medium text-ink">{request.requester.name}</span> <RelativeTime iso={request.createdAt} />
@@ -33,6 +40,11 @@ export function RequestCard({ request, viewer }: { request: PendingRequestView; 
         <section aria-label="Gates">
           <h4 className="mb-2 text-xs font-semibold uppercase tracking-wide text-ink-muted">Gates now</h4>
           <GateList gates={request.gates} />
+          {summariseAdvisories(request.gates) && (
+            <p className="mt-2 text-xs text-amber-800 dark:text-amber-300" data-testid="advisory-note">
+              {summariseAdvisories(request.gates)}. Advisory gates inform the decision; they do not block it.
+            </p>
+          )}
         </section>
         <section aria-label="Comparison with Production">
           <h4 className="mb-2 text-xs font-semibold uppercase tracking-wide text-ink-muted">vs Production {request.production ? `v${request.production.number}` : '(none yet)'}</h4>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { denialReason } from '@/lib/registry';
+import { decisionDenial, denialReason } from '@/lib/registry';
 import type { PendingRequestView } from '@/lib/db/queries/requests';
 import { useGovernanceAction } from '@/lib/queries/use-governance-action';
 import { ActionButton } from '@/components/governance/action-button';
@@ -15,7 +15,7 @@ export function RequestDecision({ request, viewer }: { request: PendingRequestVi
   const action = useGovernanceAction(request.model, viewer.id);
   if (viewer.role === 'viewer') return null;
   const n = request.version.number;
-  const reason = denialReason(viewer.role, 'request.decide') ?? (request.requester.id === viewer.id ? 'You requested this — another approver must decide' : null);
+  const reason = denialReason(viewer.role, 'request.decide') ?? decisionDenial({ id: viewer.id, kind: 'person' }, request.separation);
   const failing = summariseGates(request.gates);
   const isRequester = request.requester.id === viewer.id;
 
@@ -28,8 +28,14 @@ export function RequestDecision({ request, viewer }: { request: PendingRequestVi
         <ActionDialog
           open
           onClose={() => setDialog(null)}
-          title={`Approve ${request.model} v${n}`}
-          description={request.production ? `If this approval completes the request, v${n} replaces v${request.production.number} in Production.` : `If this approval completes the request, v${n} goes to Production.`}
+          title={request.kind === 'canary' ? `Approve a ${request.canaryWeight}% canary for ${request.model} v${n}` : `Approve ${request.model} v${n}`}
+          description={
+            request.kind === 'canary'
+              ? `If this approval completes the request, v${n} serves ${request.canaryWeight}% of traffic beside Production v${request.production?.number ?? '?'}.`
+              : request.production
+                ? `If this approval completes the request, v${n} replaces v${request.production.number} in Production.`
+                : `If this approval completes the request, v${n} goes to Production.`
+          }
           confirmLabel="Approve"
           blockedReason={failing}
           field={{ label: 'Comment', required: false }}

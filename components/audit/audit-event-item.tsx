@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { AuditEventView } from '@/lib/db/queries/audit';
 import type { GateResult } from '@/lib/registry';
-import { GateList } from '@/components/governance/gate-list';
+import { GateList, summariseAdvisories } from '@/components/governance/gate-list';
 import { Badge } from '@/components/ui/badge';
 import { cx } from '@/components/ui/cx';
 import { RelativeTime } from '@/components/ui/relative-time';
@@ -11,6 +11,7 @@ import { rendererFor } from './event-registry';
 export function AuditEventItem({ event, showModel }: { event: AuditEventView; showModel: boolean }) {
   const { icon: Icon, describe } = rendererFor(event.action);
   const gates = (event.data as { gates?: GateResult[] } | null)?.gates;
+  const advisories = gates ? summariseAdvisories(gates) : null;
   return (
     <li data-testid="audit-event" data-action={event.action} className={cx('relative flex gap-3 py-3', event.override && 'rounded-md bg-red-50 px-2 dark:bg-red-950/40')}>
       <span
@@ -39,6 +40,11 @@ export function AuditEventItem({ event, showModel }: { event: AuditEventView; sh
               override
             </Badge>
           )}
+          {advisories && (
+            <Badge tone="amber" className="ml-2" data-testid="advisory-badge">
+              {advisories}
+            </Badge>
+          )}
         </p>
         <p className="mt-0.5 flex flex-wrap items-center gap-x-2 text-xs text-ink-muted">
           <RelativeTime iso={event.at} />
@@ -54,7 +60,9 @@ export function AuditEventItem({ event, showModel }: { event: AuditEventView; sh
         {event.comment && <blockquote className={cx('mt-1 border-l-2 pl-2 text-ink', event.override ? 'border-red-400' : 'border-line-strong')}>{event.comment}</blockquote>}
         {gates && gates.length > 0 && (
           <details className="mt-1 text-xs">
-            <summary className="cursor-pointer text-ink-muted hover:text-ink">Gate results ({gates.filter((g) => g.passed).length}/{gates.length} passed)</summary>
+            <summary className="cursor-pointer text-ink-muted hover:text-ink">
+              Gate results ({gates.filter((g) => g.passed).length}/{gates.length} passed{advisories ? `; ${advisories}, recorded without blocking` : ''})
+            </summary>
             <GateList gates={gates} className="mt-1.5" />
           </details>
         )}

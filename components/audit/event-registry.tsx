@@ -1,7 +1,7 @@
 import {
   Archive, ArrowDownLeft, ArrowUpRight, Ban, CheckCircle2, CircleSlash, Download, FilePlus2, FileText, KeyRound, type LucideIcon,
   PackagePlus, Pencil, RotateCcw, Rocket, Send, ShieldCheck, SlidersHorizontal, Undo2, UserCog, UserPlus, Users, XCircle,
-  BookmarkPlus, BookmarkX, FileX, PackageX, PencilLine, Tag, TagIcon,
+  BookmarkPlus, BookmarkX, FileX, Link2, PackageX, PencilLine, Tag, TagIcon, Unlink,
 } from 'lucide-react';
 import type { AuditAction } from '@/lib/registry';
 import type { AuditEventView } from '@/lib/db/queries/audit';
@@ -18,6 +18,11 @@ const str = (e: AuditEventView, key: string): string | null => {
   return typeof value === 'string' || typeof value === 'number' ? String(value) : null;
 };
 
+const approvers = (e: AuditEventView): string => {
+  const names = (e.data as { approvedBy?: unknown } | null)?.approvedBy;
+  return Array.isArray(names) && names.length > 0 ? names.map(String).join(', ') : 'no approver: the policy needs none';
+};
+
 /** One icon and one sentence per kind of event; the timeline renders every event through this map. */
 export const EVENT_RENDERERS: Record<AuditAction, EventRenderer> = {
   'model.created': { icon: PackagePlus, describe: (e) => `registered the model ${e.model}` },
@@ -32,23 +37,30 @@ export const EVENT_RENDERERS: Record<AuditAction, EventRenderer> = {
   'promotion.approved': { icon: CheckCircle2, describe: (e) => `approved the promotion of ${v(e)}${str(e, 'approvals') ? ` (${str(e, 'approvals')}/${str(e, 'required')})` : ''}` },
   'promotion.rejected': { icon: XCircle, describe: (e) => `rejected the promotion of ${v(e)}` },
   'promotion.cancelled': { icon: CircleSlash, describe: (e) => `cancelled the request for ${v(e)}` },
+  'canary.requested': { icon: Send, describe: (e) => `requested a ${str(e, 'weight') ?? '?'}% canary share for ${v(e)}` },
+  'canary.approved': { icon: CheckCircle2, describe: (e) => `approved the canary share of ${v(e)}${str(e, 'approvals') ? ` (${str(e, 'approvals')}/${str(e, 'required')})` : ''}` },
+  'canary.rejected': { icon: XCircle, describe: (e) => `rejected the canary share of ${v(e)}` },
+  'canary.cancelled': { icon: CircleSlash, describe: (e) => `cancelled the canary request for ${v(e)}` },
   'version.deployed': { icon: Rocket, describe: (e) => `put ${v(e)} into Production${str(e, 'replacedVersion') ? `, replacing v${str(e, 'replacedVersion')}` : ''}` },
   'model.rolled_back': { icon: RotateCcw, describe: (e) => `rolled back: v${str(e, 'restoredVersion') ?? '?'} is in Production again, ${v(e)} tagged failed` },
-  'traffic.updated': { icon: SlidersHorizontal, describe: (e) => `split traffic: ${str(e, 'summary') ?? ''}` },
-  'user.created': { icon: UserPlus, describe: (e) => `created the user ${str(e, 'email') ?? ''} as ${str(e, 'role') ?? ''}` },
+  'traffic.updated': { icon: SlidersHorizontal, describe: (e) => (str(e, 'canary') ? `started the canary ${v(e)} at ${str(e, 'weight')}% (approved by ${approvers(e)}): ${str(e, 'summary') ?? ''}` : `split traffic: ${str(e, 'summary') ?? ''}`) },
+  'user.created': { icon: UserPlus, describe: (e) => `created the ${str(e, 'kind') === 'service' ? 'service account' : 'user'} ${str(e, 'email') ?? ''} as ${str(e, 'role') ?? ''}${str(e, 'via') ? ` (${str(e, 'via')})` : ''}` },
+  'user.sso_linked': { icon: Link2, describe: (e) => `linked single sign-on at ${str(e, 'issuer') ?? 'the provider'} to ${str(e, 'email') ?? 'a user'}` },
   'user.updated': { icon: UserCog, describe: (e) => `changed the user ${str(e, 'email') ?? ''}` },
   'grant.set': { icon: Users, describe: (e) => `gave ${str(e, 'email') ?? 'a user'} the ${str(e, 'role') ?? ''} role on ${e.model}` },
   'grant.removed': { icon: Ban, describe: (e) => `removed a user's role on ${e.model}` },
-  'token.created': { icon: KeyRound, describe: (e) => `created the API token "${str(e, 'name') ?? ''}" (${str(e, 'role') ?? ''})` },
+  'token.created': { icon: KeyRound, describe: (e) => `created the ${str(e, 'kind') === 'serving' ? 'serving' : 'API'} token "${str(e, 'name') ?? ''}"${str(e, 'kind') === 'serving' ? '' : ` (${str(e, 'role') ?? ''})`}${str(e, 'serviceAccount') ? ` for the service account ${str(e, 'serviceAccount')}` : ''}` },
   'token.revoked': { icon: Ban, describe: (e) => `revoked the API token "${str(e, 'name') ?? ''}"` },
   'webhook.created': { icon: Send, describe: (e) => `added a webhook to ${str(e, 'url') ?? ''}` },
   'webhook.deleted': { icon: Ban, describe: (e) => `removed the webhook to ${str(e, 'url') ?? ''}` },
+  'webhook.updated': { icon: Send, describe: (e) => `changed the webhook ${str(e, 'name') ?? ''} to ${str(e, 'url') ?? ''}` },
   'policy.updated': { icon: SlidersHorizontal, describe: (e) => `changed the promotion policy of ${e.model}` },
   'audit.exported': { icon: Download, describe: (e) => `exported the audit history as ${str(e, 'format')?.toUpperCase() ?? ''}` },
   'registry.exported': { icon: Download, describe: () => 'exported the registry state' },
   'audit.verified': { icon: ShieldCheck, describe: (e) => `verified the audit log: ${(e.data as { ok?: boolean } | null)?.ok ? 'intact' : 'BROKEN'}` },
   'audit.checkpointed': { icon: ShieldCheck, describe: (e) => `signed a checkpoint of ${(e.data as { checkpoint?: { heads?: unknown[] } } | null)?.checkpoint?.heads?.length ?? 0} audit chains` },
-  'model.renamed': { icon: PencilLine, describe: (e) => `renamed the model ${str(e, 'from') ?? ''} to ${str(e, 'to') ?? e.model ?? ''}` },
+  'model.renamed': { icon: PencilLine, describe: (e) => `renamed the model ${str(e, 'from') ?? ''} to ${str(e, 'to') ?? e.model ?? ''}${str(e, 'redirect') ? `; ${str(e, 'redirect')} keeps resolving to it` : ''}` },
+  'model.redirect_removed': { icon: Unlink, describe: (e) => `removed the redirect from ${str(e, 'from') ?? 'a former name'}: it no longer resolves to ${e.model}` },
   'model.deleted': { icon: PackageX, describe: (e) => `deleted the model ${e.model}` },
   'model.tag_set': { icon: Tag, describe: (e) => `tagged ${e.model} ${str(e, 'key') ?? ''}${str(e, 'value') ? `=${str(e, 'value')}` : ''}` },
   'model.tag_deleted': { icon: TagIcon, describe: (e) => `removed the tag ${str(e, 'key') ?? ''} from ${e.model}` },

@@ -6,15 +6,16 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input, Label } from '@/components/ui/input';
 
-// One message for every failure, so the form does not reveal which accounts exist or are disabled.
-export const SIGN_IN_FAILED = 'Email or password is incorrect, or the account is disabled.';
-// Sent by the server (lib/auth/options.ts) when an account or address has failed too often recently.
-const RATE_LIMITED = 'RATE_LIMITED';
-const RATE_LIMITED_MESSAGE = 'Too many failed sign-ins. Wait 15 minutes and try again.';
+import { RATE_LIMITED, RATE_LIMITED_MESSAGE, SIGN_IN_FAILED } from './sign-in-errors';
 
-export function SignInForm({ callbackUrl, initialError, ssoName }: { callbackUrl: string; initialError: boolean; ssoName?: string | null }) {
+export { SIGN_IN_FAILED } from './sign-in-errors';
+
+/** `initialError`: the message for the ?error= next-auth sent the browser back with (see sign-in-errors.ts). */
+export function SignInForm({ callbackUrl, initialError, ssoName }: { callbackUrl: string; initialError: string | null; ssoName?: string | null }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(initialError ? SIGN_IN_FAILED : null);
+  const [error, setError] = useState<string | null>(initialError);
+  // Only a wrong email or password is the fields' fault; single sign-on and rate limits are not.
+  const fieldsInvalid = error === SIGN_IN_FAILED;
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -46,11 +47,11 @@ export function SignInForm({ callbackUrl, initialError, ssoName }: { callbackUrl
     <form onSubmit={onSubmit} className="space-y-4">
       <div className="space-y-1.5">
         <Label htmlFor="signin-email">Email</Label>
-        <Input id="signin-email" name="email" type="email" autoComplete="username" required autoFocus aria-invalid={error ? true : undefined} />
+        <Input id="signin-email" name="email" type="email" autoComplete="username" required autoFocus aria-invalid={fieldsInvalid || undefined} />
       </div>
       <div className="space-y-1.5">
         <Label htmlFor="signin-password">Password</Label>
-        <Input id="signin-password" name="password" type="password" autoComplete="current-password" required aria-invalid={error ? true : undefined} />
+        <Input id="signin-password" name="password" type="password" autoComplete="current-password" required aria-invalid={fieldsInvalid || undefined} />
       </div>
       {error && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-400/10 dark:text-red-300">

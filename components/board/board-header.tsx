@@ -3,9 +3,11 @@ import { ChevronLeft } from 'lucide-react';
 import type { BoardData } from '@/lib/db/queries/board';
 import { Badge } from '@/components/ui/badge';
 import { Skeleton } from '@/components/ui/skeleton';
+import type { Role } from '@/lib/registry';
+import { FormerNames } from './former-names';
 
 /** Who owns the model, what it is for, and how its versions are ranked. */
-export function BoardHeader({ model, primaryMetric, traffic }: Pick<BoardData, 'model' | 'primaryMetric'> & { traffic?: BoardData['traffic'] }) {
+export function BoardHeader({ model, primaryMetric, redirects = [], role = 'viewer' }: Pick<BoardData, 'model' | 'primaryMetric'> & { redirects?: BoardData['redirects']; role?: Role }) {
   return (
     <header className="space-y-3">
       <Link href="/models" className="inline-flex items-center gap-1 rounded-md text-sm text-ink-muted hover:text-ink">
@@ -18,8 +20,11 @@ export function BoardHeader({ model, primaryMetric, traffic }: Pick<BoardData, '
           {model.tags.length > 0 && (
             <ul aria-label="Tags" className="flex flex-wrap gap-1">
               {model.tags.map((tag) => (
-                <li key={tag}>
-                  <Badge>{tag}</Badge>
+                <li key={tag} className="max-w-full">
+                  {/* Tags may hold 100,000 characters (MLflow 3): one line, cut with an ellipsis; the start in the tooltip. */}
+                  <Badge title={tag.slice(0, 500)}>
+                    <span className="truncate">{tag}</span>
+                  </Badge>
                 </li>
               ))}
             </ul>
@@ -49,14 +54,7 @@ export function BoardHeader({ model, primaryMetric, traffic }: Pick<BoardData, '
               <span className="text-ink-muted">none yet</span>
             )}
           </dd>
-          {traffic && (
-            <>
-              <dt className="text-ink-faint">Traffic</dt>
-              <dd className="text-ink" data-testid="traffic-split">
-                {traffic.map((r) => `v${r.number} ${r.weight}%`).join(' · ')}
-              </dd>
-            </>
-          )}
+          <FormerNames model={model.name} redirects={redirects} role={role} />
           <dt className="text-ink-faint">History</dt>
           <dd>
             <Link href={`/models/${encodeURIComponent(model.name)}/history`} className="text-accent-text hover:underline">

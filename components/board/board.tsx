@@ -13,6 +13,7 @@ import type { CardContext } from './card-context';
 import { CompareBar, CompareSelectionProvider } from './compare-selection';
 import { MetricTrend } from './metric-trend';
 import { StageColumn } from './stage-column';
+import { TrafficPanel } from './traffic-panel';
 
 /**
  * A model's release board: Testing → Staging → Production side by side, Archived folded below. Rendered
@@ -35,7 +36,8 @@ export function Board({ initialBoard, viewer }: { initialBoard: BoardData; viewe
   return (
     <CompareSelectionProvider>
       <div className="space-y-6">
-        <BoardHeader model={board.model} primaryMetric={board.primaryMetric} traffic={board.traffic} />
+        <BoardHeader model={board.model} primaryMetric={board.primaryMetric} redirects={board.redirects} role={viewer.role} />
+        {board.traffic && <TrafficPanel model={name} traffic={board.traffic} viewer={viewer} />}
         {/* Columns sit side by side from lg up and stack, in flow order, on narrow screens. */}
         <div className="grid items-start gap-4 lg:grid-cols-3">
           {BOARD_STAGES.map((stage) => (

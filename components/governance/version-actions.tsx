@@ -1,21 +1,22 @@
 'use client';
 
 import { useState } from 'react';
-import { can, denialReason, type Role } from '@/lib/registry';
+import { can, decisionDenial, denialReason, type Role } from '@/lib/registry';
 import type { VersionCardData } from '@/lib/db/queries/board';
 import type { GovernanceAction } from '@/lib/queries/governance';
 import { useGatePreview } from '@/lib/queries/use-gate-preview';
 import { useGovernanceAction } from '@/lib/queries/use-governance-action';
 import { ActionButton } from './action-button';
 import { ActionDialog } from './action-dialog';
-import { GateList, summariseGates } from './gate-list';
+import { CanaryDialog } from './canary-dialog';
+import { GateList, summariseAdvisories, summariseGates } from './gate-list';
 
 export interface Viewer {
   id: string;
   role: Role;
 }
 
-type DialogKind = 'promote' | 'archive' | 'demote' | 'restore' | 'request-production' | 'approve' | 'reject';
+type DialogKind = 'promote' | 'archive' | 'demote' | 'restore' | 'request-production' | 'request-canary' | 'approve' | 'reject';
 
 interface VersionActionsProps {
   model: string;
@@ -44,12 +45,18 @@ export function VersionActions({ model, version, viewer, productionNumber }: Ver
     buttons.push({ label: 'Archive', kind: 'archive', reason: denialReason(viewer.role, 'version.archive') });
   } else if (version.stage === 'staging' && !request) {
     buttons.push({ label: 'Request Production', kind: 'request-production', reason: denialReason(viewer.role, 'version.request-production'), primary: true });
+    buttons.push({
+      label: version.canary ? 'Request a new share' : 'Request canary',
+      kind: 'request-canary',
+      reason: denialReason(viewer.role, 'version.request-production') ?? (productionNumber === null ? 'No Production version to share traffic with' : null),
+    });
     buttons.push({ label: 'Demote', kind: 'demote', reason: denialReason(viewer.role, 'version.archive') });
     buttons.push({ label: 'Archive', kind: 'archive', reason: denialReason(viewer.role, 'version.archive') });
   } else if (version.stage === 'staging' && request) {
     const decideReason =
       denialReason(viewer.role, 'request.decide') ??
-      (request.requesterId === viewer.id ? 'You requested this — another approver must decide' : request.approverIds.includes(viewer.id) ? 'You have already approved this request' : null);
+      decisionDenial({ id: viewer.id, kind: 'person' }, request.separation) ??
+      (request.approverIds.includes(viewer.id) ? 'You have already approved this request' : null);
     buttons.push({ label: 'Approve', kind: 'approve', reason: decideReason, primary: true });
     buttons.push({ label: 'Reject', kind: 'reject', reason: decideReason });
   } else if (version.stage === 'archived') {
@@ -59,9 +66,14 @@ export function VersionActions({ model, version, viewer, productionNumber }: Ver
 
   return (
     <div className="relative z-10 mt-3 flex flex-wrap items-center gap-1.5 border-t border-line pt-2.5">
+      {version.canary && (
+        <p className="w-full text-xs text-sky-800 dark:text-sky-300" data-testid="canary-share">
+          Canary: serves {version.canary.weight} % of traffic (approved for {version.canary.approvedWeight} %)
+        </p>
+      )}
       {request && (
         <p className="w-full text-xs text-amber-800 dark:text-amber-300" data-testid="pending-request">
-          Production requested by {request.requester} · {request.approverIds.length}/{request.requiredApprovals} approvals
+          {request.kind === 'canary' ? `Canary of ${request.canaryWeight} % requested` : 'Production requested'} by {request.requester} · {request.approverIds.length}/{request.requiredApprovals} approvals
         </p>
       )}
       {buttons.map((b) => (
@@ -95,7 +107,7 @@ interface DialogProps {
 
 function VersionActionDialog({ kind, model, version, viewer, productionNumber, onClose, onRun }: DialogProps) {
   const n = version.number;
-  const gateTarget = kind === 'promote' ? 'staging' : kind === 'request-production' || kind === 'approve' ? 'production' : null;
+  const gateTarget = kind === 'promote' ? 'staging' : kind === 'request-production' || kind === 'request-canary' || kind === 'approve' ? 'production' : null;
   const preview = useGatePreview(model, n, gateTarget ?? 'staging', gateTarget !== null);
   const gates = preview.data?.results ?? [];
   const failing = gateTarget ? (preview.isPending ? 'Checking gates…' : preview.isError ? 'Could not evaluate the gates' : summariseGates(gates)) : null;
@@ -103,7 +115,12 @@ function VersionActionDialog({ kind, model, version, viewer, productionNumber, o
     <section aria-label="Gates" className="rounded-md border border-line bg-surface-muted/50 p-3">
       <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-ink-muted">Gates for {gateTarget === 'staging' ? 'Staging' : 'Production'}</h3>
       {preview.isPending ? <p className="text-sm text-ink-muted">Evaluating…</p> : <GateList gates={gates} />}
-      {kind === 'request-production' && preview.data && (
+      {!failing && summariseAdvisories(gates) && (
+        <p className="mt-2 text-xs text-amber-800 dark:text-amber-300" data-testid="advisory-note">
+          {summariseAdvisories(gates)}: the move goes ahead, and the gap is recorded in the audit trail.
+        </p>
+      )}
+      {(kind === 'request-production' || kind === 'request-canary') && preview.data && (
         <p className="mt-2 text-xs text-ink-muted">Needs {preview.data.requiredApprovals} approval(s) from approvers other than you.</p>
       )}
     </section>
@@ -127,14 +144,29 @@ function VersionActionDialog({ kind, model, version, viewer, productionNumber, o
           {gatePanel}
         </ActionDialog>
       );
-    case 'approve':
+    case 'request-canary':
       return (
-        <ActionDialog {...common} title={`Approve v${n} for Production`} description={productionNumber ? `If this approval completes the request, v${n} replaces v${productionNumber} in Production.` : `If this approval completes the request, v${n} goes to Production.`}
+        <CanaryDialog model={model} number={n} productionNumber={productionNumber ?? 0} blockedReason={failing} onClose={onClose}
+          onRequest={(weight, comment) => onRun({ kind: 'request-canary', number: n, weight, comment })}>
+          {gatePanel}
+        </CanaryDialog>
+      );
+    case 'approve': {
+      const canary = version.pendingRequest?.kind === 'canary' ? version.pendingRequest.canaryWeight : null;
+      const outcome =
+        canary !== null
+          ? `If this approval completes the request, v${n} serves ${canary} % of traffic beside Production v${productionNumber ?? '?'}.`
+          : productionNumber
+            ? `If this approval completes the request, v${n} replaces v${productionNumber} in Production.`
+            : `If this approval completes the request, v${n} goes to Production.`;
+      return (
+        <ActionDialog {...common} title={canary !== null ? `Approve a ${canary} % canary for v${n}` : `Approve v${n} for Production`} description={outcome}
           confirmLabel="Approve" blockedReason={failing} field={{ label: 'Comment', required: false }}
           onConfirm={(comment) => onRun({ kind: 'approve', requestId: version.pendingRequest!.id, number: n, comment, expectedProduction: productionNumber })}>
           {gatePanel}
         </ActionDialog>
       );
+    }
     case 'reject':
       return (
         <ActionDialog {...common} title={`Reject the request for v${n}`} description="A rejection closes the request." confirmLabel="Reject" danger field={{ label: 'Reason', required: true }}

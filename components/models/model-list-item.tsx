@@ -22,8 +22,11 @@ export function ModelListItem({ model }: { model: ModelListItemData }) {
         {model.tags.length > 0 && (
           <ul aria-label="Tags" className="mt-2 flex flex-wrap gap-1">
             {model.tags.map((tag) => (
-              <li key={tag}>
-                <Badge>{tag}</Badge>
+              <li key={tag} className="max-w-full">
+                {/* Tags may hold 100,000 characters (MLflow 3): one line, cut with an ellipsis; the start in the tooltip. */}
+                <Badge title={tag.slice(0, 500)}>
+                  <span className="truncate">{tag}</span>
+                </Badge>
               </li>
             ))}
           </ul>

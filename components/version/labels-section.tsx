@@ -27,9 +27,9 @@ export function LabelsSection({ tags, aliases }: { tags: { key: string; value: s
           ) : (
             <ul className="mt-1 flex flex-wrap gap-1">
               {tags.map((tag) => (
-                <li key={tag.key}>
-                  <Badge tone={tag.key === 'failed' ? 'red' : 'neutral'} title={tag.value || undefined}>
-                    {tag.value ? `${tag.key}=${tag.value}` : tag.key}
+                <li key={tag.key} className="max-w-full">
+                  <Badge tone={tag.key === 'failed' ? 'red' : 'neutral'} title={tag.value ? tag.value.slice(0, 500) : undefined}>
+                    <span className="truncate">{tag.value ? `${tag.key}=${tag.value}` : tag.key}</span>
                   </Badge>
                 </li>
               ))}

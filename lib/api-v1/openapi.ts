@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { createDocument } from 'zod-openapi';
 import { ERROR_CODES, STAGES } from '@/lib/registry';
-import { ZDecisionBody, ZMoveBody, ZRejectBody, ZRequestProductionBody, ZRollbackBody } from '@/lib/validations/actions';
+import { ZCanaryRequestBody, ZDecisionBody, ZMoveBody, ZRejectBody, ZRequestProductionBody, ZRollbackBody } from '@/lib/validations/actions';
 import { ZCreateModelInput } from '@/lib/validations/model';
 import { ZRegisterVersionInput } from '@/lib/validations/version';
 import { ZAuditPageQuery } from '@/lib/validations/audit';
@@ -41,7 +41,16 @@ const ZVersion = z
   .meta({ id: 'Version' });
 
 const ZResolved = z
-  .object({ model: z.string(), version: z.number().int(), semver: z.string(), stage: z.enum(STAGES), artifactUri: z.string(), artifactDigest: z.string().nullable(), since: z.string() })
+  .object({
+    model: z.string().meta({ description: "The model's current name" }),
+    redirectedFrom: z.string().optional().meta({ description: 'The former name asked for, when a rename left a redirect' }),
+    version: z.number().int(),
+    semver: z.string(),
+    stage: z.enum(STAGES),
+    artifactUri: z.string(),
+    artifactDigest: z.string().nullable(),
+    since: z.string(),
+  })
   .meta({ id: 'Resolved' });
 
 const name = z.string().meta({ description: 'Model name' });
@@ -96,16 +105,37 @@ export function buildOpenApiDocument(serverUrl: string) {
       '/api/v1/models/{name}/versions/{number}/promotion-requests': {
         post: { summary: 'Request promotion of a Staging version to Production', requestParams: versionPath, requestBody: json(ZRequestProductionBody), responses: { '201': { description: 'Created' }, ...errors } },
       },
+      '/api/v1/models/{name}/versions/{number}/canary-requests': {
+        post: {
+          summary: 'Request a canary share of traffic (1–50 %) beside Production for a Staging version',
+          description: 'Decided like a Production request: the policy\'s approval count, never by the requester, the Production gates against the Production version serving now. The share applies when the request is approved and ends when Production changes.',
+          requestParams: versionPath,
+          requestBody: json(ZCanaryRequestBody),
+          responses: { '201': { description: 'Created' }, ...errors },
+        },
+      },
       '/api/v1/promotion-requests': { get: { summary: 'Pending promotion requests with live gate results', responses: ok(z.unknown()) } },
       '/api/v1/promotion-requests/{id}/approve': { post: { summary: 'Approve (approver role, not the requester)', requestParams: { path: z.object({ id: z.string() }) }, requestBody: json(ZDecisionBody), responses: ok(z.unknown()) } },
       '/api/v1/promotion-requests/{id}/reject': { post: { summary: 'Reject (closes the request)', requestParams: { path: z.object({ id: z.string() }) }, requestBody: json(ZRejectBody), responses: ok(z.unknown()) } },
       '/api/v1/promotion-requests/{id}/cancel': { post: { summary: 'Withdraw your own request', requestParams: { path: z.object({ id: z.string() }) }, responses: ok(z.unknown()) } },
       '/api/v1/models/{name}/rollback': { post: { summary: 'Roll Production back to the last stable version', requestParams: { path: z.object({ name }) }, requestBody: json(ZRollbackBody), responses: ok(z.unknown()) } },
       '/api/v1/models/{name}/aliases/{alias}': {
-        put: { summary: 'Point an alias at a version (`champion` needs approver rights and passing Production gates)', requestParams: { path: z.object({ name, alias: z.string() }) }, requestBody: json(ZSetAliasBody), responses: ok(z.object({ alias: z.string(), version: z.number().int() })) },
+        put: { summary: "Point an alias at a version (a protected alias — the policy's, `champion` by default — needs approver rights and the Production version or an approved canary)", requestParams: { path: z.object({ name, alias: z.string() }) }, requestBody: json(ZSetAliasBody), responses: ok(z.object({ alias: z.string(), version: z.number().int() })) },
         delete: { summary: 'Remove an alias', requestParams: { path: z.object({ name, alias: z.string() }) }, responses: ok(z.object({ deleted: z.boolean() })) },
       },
       '/api/v1/models/{name}/resolve': { get: { summary: 'The version to serve for a stage or alias', requestParams: { path: z.object({ name }), query: ZResolveQuery }, responses: ok(ZResolved) } },
+      '/api/v1/models/{name}/traffic': {
+        get: { summary: 'The live split: Production and the approved canary shares, with who approved each', requestParams: { path: z.object({ name }) }, responses: ok(z.unknown()) },
+        put: {
+          summary: 'Set the split within what approvers approved (weights sum to 100; a canary left out ends)',
+          requestParams: { path: z.object({ name }) },
+          requestBody: json(z.object({ routes: z.array(z.object({ version: z.number().int().positive(), weight: z.number().int() })).max(10) })),
+          responses: ok(z.unknown()),
+        },
+      },
+      '/api/v1/models/{name}/route': { get: { summary: 'The version that serves a routing key under the live split (deterministic)', requestParams: { path: z.object({ name }), query: z.object({ key: z.string() }) }, responses: ok(z.unknown()) } },
+      '/api/v1/models/{name}/redirects': { get: { summary: 'Former names that still resolve to this model after a rename', requestParams: { path: z.object({ name }) }, responses: ok(z.object({ redirects: z.array(z.object({ oldName: z.string(), createdAt: z.string() })) })) } },
+      '/api/v1/models/{name}/redirects/{oldName}': { delete: { summary: 'Stop resolving a former name (approver role; audited)', requestParams: { path: z.object({ name, oldName: z.string() }) }, responses: ok(z.object({ removed: z.string() })) } },
       '/api/v1/audit': { get: { summary: 'Audit events, newest first (keyset pagination with `before`)', requestParams: { query: ZAuditPageQuery }, responses: ok(z.unknown()) } },
     },
   });

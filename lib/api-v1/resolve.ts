@@ -6,6 +6,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { RegistryError, type Stage } from '@/lib/registry';
 
 interface Resolved {
+  model: string;
   number: number | null;
   semver: string;
   stage: Stage;
@@ -17,7 +18,9 @@ interface Resolved {
 /**
  * What a serving system polls: the version to serve for a stage or alias, with the artifact to load and
  * the digest to check it against. One indexed lookup, which also tells a missing model from a model
- * with nothing to serve.
+ * with nothing to serve, and follows a redirect from a former name (the answer names the current one).
+ * A protected alias only ever points at the Production version or an approved canary: the database
+ * refuses anything else (modelgate_check_serving).
  */
 export async function resolveVersion(model: string, query: z.infer<typeof ZResolveQuery>) {
   const version = query.alias
@@ -27,14 +30,18 @@ export async function resolveVersion(model: string, query: z.infer<typeof ZResol
           SELECT * FROM "model_version" WHERE "model_id" = m."id" AND "stage" = ${query.stage}::"Stage" ORDER BY "number" DESC LIMIT 1
         ) v ON true`;
   const rows = await db.$queryRaw<Resolved[]>`
-    SELECT v."number", v."semver", v."stage"::text AS "stage", v."artifact_uri" AS "artifactUri", v."artifact_digest" AS "artifactDigest",
+    SELECT m."name" AS "model", v."number", v."semver", v."stage"::text AS "stage", v."artifact_uri" AS "artifactUri", v."artifact_digest" AS "artifactDigest",
       v."stage_changed_at" AS "stageChangedAt"
     FROM "registered_model" m ${version}
-    WHERE m."name" = ${model}`;
+    WHERE m."name" = ${model} OR m."id" = (SELECT "model_id" FROM "model_name_redirect" WHERE "old_name" = ${model})`;
   const [found] = rows;
   if (!found) throw new RegistryError('NOT_FOUND', `No model named "${model}".`);
   if (found.number === null) {
-    throw new RegistryError('NOT_FOUND', query.alias ? `${model} has no version with the alias "${query.alias}".` : `${model} has no version in ${query.stage}.`);
+    throw new RegistryError('NOT_FOUND', query.alias ? `${found.model} has no version with the alias "${query.alias}".` : `${found.model} has no version in ${query.stage}.`);
   }
-  return { model, version: found.number, semver: found.semver, stage: found.stage, artifactUri: found.artifactUri, artifactDigest: found.artifactDigest, since: found.stageChangedAt.toISOString() };
+  return {
+    model: found.model,
+    ...(found.model !== model ? { redirectedFrom: model } : {}),
+    version: found.number, semver: found.semver, stage: found.stage, artifactUri: found.artifactUri, artifactDigest: found.artifactDigest, since: found.stageChangedAt.toISOString(),
+  };
 }

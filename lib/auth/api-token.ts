@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { db } from '@/lib/db/prisma';
-import { lowerRole, RegistryError, type Role } from '@/lib/registry';
+import { can, lowerRole, RegistryError, SERVING, type Role, type SubjectRole } from '@/lib/registry';
 import type { Actor } from '@/lib/services/actor';
 
 const PREFIX = 'mgt_';
@@ -22,12 +22,15 @@ interface TokenRow {
   id: string;
   name: string;
   role: Role;
+  kind: 'standard' | 'serving';
+  createdById: string | null;
   expiresAt: Date | null;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
   ownerId: string;
   ownerEmail: string;
   ownerRole: Role;
+  ownerKind: 'person' | 'service';
   ownerDisabled: boolean;
   modelName: string | null;
   grants: { model: string; role: Role }[];
@@ -36,9 +39,10 @@ interface TokenRow {
 /** The token with its owner, its model and the owner's per-model grants: one query on every API call. */
 async function findToken(tokenHash: string): Promise<TokenRow | null> {
   const [row] = await db.$queryRaw<TokenRow[]>`
-    SELECT t."id", t."name", t."role"::text AS "role", t."expires_at" AS "expiresAt", t."last_used_at" AS "lastUsedAt",
+    SELECT t."id", t."name", t."role"::text AS "role", t."kind"::text AS "kind", t."created_by_id" AS "createdById",
+      t."expires_at" AS "expiresAt", t."last_used_at" AS "lastUsedAt",
       t."revoked_at" AS "revokedAt", u."id" AS "ownerId", u."email" AS "ownerEmail", u."role"::text AS "ownerRole",
-      u."disabled" AS "ownerDisabled", tm."name" AS "modelName",
+      u."kind"::text AS "ownerKind", u."disabled" AS "ownerDisabled", tm."name" AS "modelName",
       COALESCE((SELECT json_agg(json_build_object('model', gm."name", 'role', g."role"))
         FROM "model_grant" g JOIN "registered_model" gm ON gm."id" = g."model_id" WHERE g."user_id" = u."id"), '[]') AS "grants"
     FROM "api_token" t
@@ -50,7 +54,8 @@ async function findToken(tokenHash: string): Promise<TokenRow | null> {
 
 /**
  * The actor behind a bearer token, or an UNAUTHENTICATED error for a token that is unknown, revoked,
- * expired, or whose owner is disabled. Its role is the lower of the token's and the owner's current one.
+ * expired, or whose owner is disabled. Its role is the lower of the token's and the owner's current one;
+ * a serving token acts as the "serving" capability row of the permission table instead (see `servingAccess`).
  * Read afresh on every call (no cache), so a revocation or a role change applies to the next request.
  */
 export async function actorFromToken(token: string): Promise<Actor & { id: string }> {
@@ -63,12 +68,28 @@ export async function actorFromToken(token: string): Promise<Actor & { id: strin
     // Best effort and coarse: one write a minute per token, not one per request.
     await db.apiToken.update({ where: { id: record.id }, data: { lastUsedAt: now } }).catch(() => {});
   }
+  // The owner's per-model grants apply too, never above the token's own role.
+  const ceiling = lowerRole(record.role, record.ownerRole);
+  const grants = Object.fromEntries(record.grants.map((g) => [g.model, lowerRole(record.role, g.role)]));
+  const access = record.kind === 'serving' ? servingAccess(ceiling, grants) : { role: ceiling, grants };
   return {
     id: record.ownerId,
-    label: `${record.ownerEmail} (token "${record.name}")`,
-    role: lowerRole(record.role, record.ownerRole),
-    // The owner's per-model grants apply too, never above the token's own role.
-    grants: Object.fromEntries(record.grants.map((g) => [g.model, lowerRole(record.role, g.role)])),
+    label: `${record.ownerEmail} (${record.kind === 'serving' ? 'serving ' : ''}token "${record.name}")`,
+    ...access,
     modelScope: record.modelName,
+    kind: record.ownerKind,
+    token: { id: record.id, kind: record.kind, createdById: record.createdById },
   };
+}
+
+/**
+ * A serving token's access: "serving" wherever its owner may still report health, and nothing on a model
+ * where a grant takes that right away. An owner who lost the right globally makes the token useless, so it
+ * is refused outright rather than left answering 403s (a person's grant cannot widen a global "no").
+ */
+function servingAccess(ceiling: Role, grants: Record<string, Role>): { role: SubjectRole; grants: Record<string, SubjectRole | null> } {
+  if (!can(ceiling, 'health.report')) {
+    throw new RegistryError('UNAUTHENTICATED', 'The owner of this serving token may no longer report health; create a new token.');
+  }
+  return { role: SERVING, grants: Object.fromEntries(Object.entries(grants).map(([model, role]) => [model, can(role, 'health.report') ? SERVING : null])) };
 }

@@ -24,11 +24,12 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!id) return null;
   const user = await db.user.findUnique({
     where: { id },
-    select: { id: true, email: true, name: true, role: true, disabled: true, grants: { select: { role: true, model: { select: { name: true } } } } },
+    select: { id: true, email: true, name: true, role: true, kind: true, disabled: true, grants: { select: { role: true, model: { select: { name: true } } } } },
   });
-  if (!user || user.disabled) return null;
+  // Service accounts never hold a session; refuse one that somehow claims to be one.
+  if (!user || user.disabled || user.kind !== 'person') return null;
   const grants = Object.fromEntries(user.grants.map((g) => [g.model.name, g.role]));
-  return { id: user.id, email: user.email, name: user.name, role: user.role, label: user.email, grants };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, kind: user.kind, label: user.email, grants };
 });
 
 /** For pages: the signed-in user, or a redirect to the sign-in page. */

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { db } from '@/lib/db/prisma';
 import { isRole } from '@/lib/registry';
 import { verifyPassword } from './password';
-import { oidcProvider } from './sso';
+import { signInWithSso, userForSsoIdentity } from '@/lib/services/sign-in-with-sso';
+import { oidcProvider, ssoClaims, type OidcProfile } from './sso';
 import { beginSignInAttempt, clientAddress, signInFailed, signInKeys, signInSucceeded } from './rate-limit';
 
 /** Thrown to the sign-in form when too many attempts failed; the form says to wait. */
@@ -14,7 +15,8 @@ const ZCredentials = z.object({ email: z.string().trim().toLowerCase().email().m
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
-  pages: { signIn: '/signin' },
+  // Refusals (?error=…) land on our own sign-in page, which explains each one.
+  pages: { signIn: '/signin', error: '/signin' },
   providers: [
     CredentialsProvider({
       name: 'Email and password',
@@ -27,8 +29,8 @@ export const authOptions: NextAuthOptions = {
         if (attempt.limited) throw new Error(RATE_LIMITED);
         const user = await db.user.findUnique({ where: { email: parsed.data.email } });
         const valid = await verifyPassword(user?.passwordHash, parsed.data.password);
-        // One generic failure for unknown email, wrong password and disabled account alike.
-        if (!user || !valid || user.disabled) {
+        // One generic failure for unknown email, wrong password, disabled account and service account alike.
+        if (!user || !valid || user.disabled || user.kind !== 'person') {
           await signInFailed();
           return null;
         }
@@ -39,17 +41,20 @@ export const authOptions: NextAuthOptions = {
     ...[oidcProvider()].filter((p) => p !== null),
   ],
   callbacks: {
-    /** SSO users are matched by email; a first sign-in creates them as viewers. Disabled accounts stay out. */
-    async signIn({ user, account }) {
+    /**
+     * SSO accounts are bound to the provider's (issuer, subject); an e-mail claims an existing account only
+     * when the provider verified it (lib/auth/sso.ts decides, lib/services/sign-in-with-sso.ts records).
+     * A refusal goes back to the sign-in page with its reason.
+     */
+    async signIn({ account, profile }) {
       if (account?.provider !== 'oidc') return true;
-      const email = user.email?.trim().toLowerCase();
-      if (!email) return false;
-      const row = await db.user.upsert({ where: { email }, create: { email, name: user.name ?? email, role: 'viewer' }, update: {} });
-      return !row.disabled;
+      const result = await signInWithSso(ssoClaims(profile as OidcProfile));
+      return result.ok ? true : `/signin?error=${result.refusal}`;
     },
-    async jwt({ token, user, account }) {
+    async jwt({ token, user, account, profile }) {
       if (user && account?.provider === 'oidc') {
-        const row = await db.user.findUnique({ where: { email: user.email!.trim().toLowerCase() }, select: { id: true, role: true } });
+        const claims = ssoClaims(profile as OidcProfile);
+        const row = await userForSsoIdentity(claims.issuer, claims.subject);
         token.uid = row?.id;
         token.role = row?.role;
       } else if (user) {

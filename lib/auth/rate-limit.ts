@@ -1,8 +1,10 @@
 import { db } from '@/lib/db/prisma';
+import { THROTTLE, throttle, type ThrottleState } from './sign-in-throttle';
 
-// Sign-in attempts are counted in Postgres, so the limit holds across every app instance.
-const WINDOW_MS = 15 * 60 * 1000;
-const LIMITS = { account: 10, address: 50 } as const;
+export { clientAddress } from './client-address';
+
+// Sign-in attempts are counted in Postgres, so the limits hold across every app instance. The rule itself
+// (who waits how long) is in sign-in-throttle.ts.
 
 export interface SignInKeys {
   account: string;
@@ -10,49 +12,83 @@ export interface SignInKeys {
 }
 
 export function signInKeys(email: string, address: string | null): SignInKeys {
-  return { account: `account:${email.toLowerCase()}`, address: `address:${address ?? 'unknown'}` };
+  return { account: email.trim().toLowerCase(), address: address ?? 'unknown' };
 }
 
-/** A reserved attempt: its rows count as a failure until the password turns out to be right. */
-export type SignInAttempt = { limited: true } | { limited: false; ids: bigint[] };
+/** A reserved attempt: its row counts as a failure until the password turns out to be right. */
+export type SignInAttempt = { limited: true; retryAfterMs: number } | { limited: false; id: bigint };
+
+interface StateRow {
+  pairFailures: number;
+  pairLast: Date | null;
+  addressFailures: number;
+  addressOldest: Date | null;
+  unknownFailures: number;
+  unknownAddresses: number;
+  unknownLast: Date | null;
+  knownAddress: boolean;
+}
 
 /**
- * Reserves one attempt before the password is checked, or reports that the account or client address
- * has used up its attempts for the last 15 minutes. Counting and reserving happen under per-key advisory
- * locks in one transaction: without them, twenty guesses sent at once to two instances would all see
- * "9 so far" and all be let through.
+ * Reserves one attempt before the password is checked, or says how long this account must wait from this
+ * address. Counting and reserving happen under advisory locks on the account and the address, in one
+ * transaction: without them, twenty guesses sent at once to two instances would all see "4 so far" and all
+ * be let through. Both locks are taken in one order (account, then address), so attempts never wait on
+ * each other crosswise.
  */
 export async function beginSignInAttempt(keys: SignInKeys): Promise<SignInAttempt> {
-  const since = new Date(Date.now() - WINDOW_MS);
+  const now = new Date();
+  const since = (ms: number) => new Date(now.getTime() - ms);
   return db.$transaction(async (tx) => {
-    // Both keys in one fixed order (account < address), so two attempts never wait on each other crosswise.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${keys.account})), pg_advisory_xact_lock(hashtext(${keys.address}))`;
-    const [account, address] = await Promise.all([
-      tx.signInFailure.count({ where: { key: keys.account, at: { gte: since } } }),
-      tx.signInFailure.count({ where: { key: keys.address, at: { gte: since } } }),
-    ]);
-    if (account >= LIMITS.account || address >= LIMITS.address) return { limited: true };
-    const rows = await tx.signInFailure.createManyAndReturn({ data: [{ key: keys.account }, { key: keys.address }], select: { id: true } });
-    return { limited: false, ids: rows.map((r) => r.id) };
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`sign-in account ${keys.account}`})), pg_advisory_xact_lock(hashtext(${`sign-in address ${keys.address}`}))`;
+    const [row] = await tx.$queryRaw<StateRow[]>`
+      WITH pair AS (
+        SELECT count(*)::int AS failures, max("at") AS last FROM "sign_in_failure"
+        WHERE "account" = ${keys.account} AND "address" = ${keys.address} AND "at" >= ${since(THROTTLE.pairWindowMs)}
+      ), by_address AS (
+        SELECT count(*)::int AS failures, min("at") AS oldest FROM "sign_in_failure"
+        WHERE "address" = ${keys.address} AND "at" >= ${since(THROTTLE.addressWindowMs)}
+      ), unknown AS (
+        SELECT count(*)::int AS failures, count(DISTINCT f."address")::int AS addresses, max(f."at") AS last FROM "sign_in_failure" f
+        WHERE f."account" = ${keys.account} AND f."at" >= ${since(THROTTLE.accountWindowMs)}
+          AND NOT EXISTS (SELECT 1 FROM "sign_in_success" s WHERE s."account" = f."account" AND s."address" = f."address" AND s."at" >= ${since(THROTTLE.knownForMs)})
+      )
+      SELECT pair.failures AS "pairFailures", pair.last AS "pairLast", by_address.failures AS "addressFailures", by_address.oldest AS "addressOldest",
+        unknown.failures AS "unknownFailures", unknown.addresses AS "unknownAddresses", unknown.last AS "unknownLast",
+        EXISTS (SELECT 1 FROM "sign_in_success" WHERE "account" = ${keys.account} AND "address" = ${keys.address} AND "at" >= ${since(THROTTLE.knownForMs)}) AS "knownAddress"
+      FROM pair, by_address, unknown`;
+    const verdict = throttle(toState(row!), now);
+    if (!verdict.allowed) return { limited: true, retryAfterMs: verdict.retryAfterMs };
+    const reserved = await tx.signInFailure.create({ data: { account: keys.account, address: keys.address, at: now }, select: { id: true } });
+    return { limited: false, id: reserved.id };
   });
 }
 
-/** The password was right: the reservation is not a failure, and the account's earlier failures are forgiven. */
+function toState(row: StateRow): ThrottleState {
+  return {
+    pair: { failures: row.pairFailures, last: row.pairLast },
+    address: { failures: row.addressFailures, oldest: row.addressOldest },
+    unknown: { failures: row.unknownFailures, addresses: row.unknownAddresses, last: row.unknownLast },
+    knownAddress: row.knownAddress,
+  };
+}
+
+/**
+ * The password was right: this account's failures from this address are forgiven (the reservation with
+ * them), and the address becomes one the account is known to sign in from. Failures from elsewhere stay.
+ */
 export async function signInSucceeded(keys: SignInKeys, attempt: SignInAttempt): Promise<void> {
-  const ids = attempt.limited ? [] : attempt.ids;
-  await db.signInFailure.deleteMany({ where: { OR: [{ key: keys.account }, { id: { in: ids } }] } });
+  void attempt; // Its reservation is one of the pair's failures, removed with them.
+  const at = new Date();
+  await db.$transaction([
+    db.signInFailure.deleteMany({ where: { account: keys.account, address: keys.address } }),
+    db.signInSuccess.upsert({ where: { account_address: keys }, create: { ...keys, at }, update: { at } }),
+  ]);
 }
 
-/** The reservation stays as the failure. Anything older than a day no longer matters, so the table stays small. */
+/** The reservation stays as the failure. Rows too old to matter go, so both tables stay small (indexed on "at"). */
 export async function signInFailed(): Promise<void> {
-  await db.signInFailure.deleteMany({ where: { at: { lt: new Date(Date.now() - 24 * 60 * 60 * 1000) } } });
-}
-
-/** The client address as the nearest proxy reports it (first X-Forwarded-For entry), else X-Real-IP. */
-export function clientAddress(headers: Record<string, unknown> | undefined): string | null {
-  const forwarded = headers?.['x-forwarded-for'];
-  const first = typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : undefined;
-  if (first) return first;
-  const real = headers?.['x-real-ip'];
-  return typeof real === 'string' && real ? real : null;
+  const now = Date.now();
+  await db.signInFailure.deleteMany({ where: { at: { lt: new Date(now - THROTTLE.pairWindowMs) } } });
+  await db.signInSuccess.deleteMany({ where: { at: { lt: new Date(now - THROTTLE.knownForMs) } } });
 }

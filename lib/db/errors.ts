@@ -21,6 +21,12 @@ export function mapDbError(error: unknown): unknown {
   const message = e.message ?? '';
   const original = e.meta?.driverAdapterError?.cause?.originalCode;
 
+  // Who may serve is checked by the database when a transaction commits (migration serving_guards).
+  const serving = /serving_guard: ([^"`\n]*)/.exec(message);
+  if (serving) return new RegistryError('CONFLICT', `Refused by the database: ${serving[1]!.trim()}.`);
+  if (message.includes('model_name_redirect_reserved') || /still redirects to another model|cannot redirect/.test(message)) {
+    return new RegistryError('CONFLICT', 'That name is held by a redirect from a renamed model, or by a model.');
+  }
   if (e.code === 'P2002' || original === '23505') {
     if (message.includes('model_version_one_production_per_model') || JSON.stringify(e.meta ?? {}).includes('one_production')) {
       return new RegistryError('CONFLICT', 'Another version became Production at the same moment. Refresh and try again.');
@@ -33,6 +39,17 @@ export function mapDbError(error: unknown): unknown {
   }
   if (message.includes('is immutable') || message.includes('append-only')) {
     return new RegistryError('CONFLICT', 'Registered versions and audit history cannot be changed.');
+  }
+  // Credential invariants (prisma/migrations/…_credentials_serving_sso_sign_in): the services check first, so
+  // these only fire for a request that raced past them or for SQL run by hand.
+  if (message.includes('app_user_service_account_limits')) {
+    return new RegistryError('INVALID_ARGUMENT', 'Service accounts cannot be admins and cannot have a password.');
+  }
+  if (message.includes('api_token_owned_by_creator') || message.includes('must belong to its creator')) {
+    return new RegistryError('INVALID_ARGUMENT', 'A token belongs to the person who creates it, or to a service account.');
+  }
+  if (message.includes('approval_by_person') || message.includes('user_identity_by_person') || message.includes('cannot appear in')) {
+    return new RegistryError('FORBIDDEN', 'Service accounts never decide promotion requests and never sign in.');
   }
   if (e.code === 'P2034' || original === '40001' || original === '40P01') {
     return new RegistryError('CONFLICT', 'Another change to the same model happened at the same time. Try again.');

@@ -5,6 +5,7 @@ import { canAnywhere, RegistryError, denialReason, type Action, type ErrorCode }
 import { mapDbError } from '@/lib/db/errors';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { actorFromToken } from '@/lib/auth/api-token';
+import { redirectTarget } from '@/lib/db/queries/model-names';
 import type { Actor } from '@/lib/services/actor';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -70,7 +71,8 @@ export function withUser<P = Record<string, never>>(handler: Handler<P>, options
       const params = await context.params;
       // A token restricted to one model touches nothing of another, reads included.
       const model = (params as Record<string, unknown> | undefined)?.name ?? (params as Record<string, unknown> | undefined)?.model;
-      if (user.modelScope && typeof model === 'string' && model !== user.modelScope) {
+      // A former name that redirects to the token's model (after a rename) is that model: looked up only then.
+      if (user.modelScope && typeof model === 'string' && model !== user.modelScope && (await redirectTarget(model)) !== user.modelScope) {
         throw new RegistryError('FORBIDDEN', `This token is restricted to the model "${user.modelScope}".`);
       }
       return await handler({ req, params, user });

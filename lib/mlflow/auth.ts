@@ -2,6 +2,7 @@ import 'server-only';
 import type { NextRequest } from 'next/server';
 import { db } from '@/lib/db/prisma';
 import { actorFromToken } from '@/lib/auth/api-token';
+import { isCrossSiteBrowserRequest } from '@/lib/auth/cross-site';
 import { verifyPassword } from '@/lib/auth/password';
 import { beginSignInAttempt, clientAddress, signInFailed, signInKeys, signInSucceeded } from '@/lib/auth/rate-limit';
 import { RegistryError } from '@/lib/registry';
@@ -15,7 +16,9 @@ const unauthenticated = (message: string) => new RegistryError('UNAUTHENTICATED'
 /**
  * The caller, as MLflow clients authenticate: `Authorization: Bearer <token>` (MLFLOW_TRACKING_TOKEN),
  * or HTTP Basic (MLFLOW_TRACKING_USERNAME / _PASSWORD) with the user's email and either their password
- * or one of their API tokens. No cookies: these endpoints are for programs, so no session and no CSRF.
+ * or one of their API tokens. No cookies: these endpoints are for programs, so the session is not read.
+ * Basic credentials are ambient, though (a browser that ever had them for this host attaches them by
+ * itself), so they are refused on a request another site's page made.
  */
 export async function resolveMlflowActor(req: NextRequest): Promise<MlflowActor> {
   const header = req.headers.get('authorization');
@@ -24,6 +27,9 @@ export async function resolveMlflowActor(req: NextRequest): Promise<MlflowActor>
   if (bearer) return actorFromToken(bearer[1]!);
   const basic = /^Basic\s+(\S+)\s*$/i.exec(header);
   if (!basic) throw unauthenticated(`Unsupported Authorization header. ${HOW}`);
+  if (isCrossSiteBrowserRequest(req.headers)) {
+    throw new RegistryError('FORBIDDEN', 'Cross-site request refused: HTTP Basic credentials are not accepted on a request made by another site\'s page. Programs are not affected; browsers should use the app itself.');
+  }
   const decoded = Buffer.from(basic[1]!, 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   if (colon < 0) throw unauthenticated(`Malformed Basic credentials. ${HOW}`);

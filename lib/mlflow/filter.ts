@@ -53,7 +53,8 @@ function parseIdentifier(text: string, grammar: FilterGrammar): Pick<Clause, 'ty
     throw invalid(`Invalid entity type '${entity}'. Valid entity types are ('attribute', 'tag', 'tags')`);
   }
   if (entity !== 'attribute') return { type: 'tag', key };
-  if (!grammar.attributes[key]) {
+  // Own keys only: "constructor" or "__proto__" would otherwise find Object.prototype's members.
+  if (!Object.hasOwn(grammar.attributes, key)) {
     throw invalid(`Invalid attribute key '${key}' specified. Valid keys are '${Object.keys(grammar.attributes).join("', '")}'`);
   }
   return { type: 'attribute', key };

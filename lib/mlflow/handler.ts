@@ -4,8 +4,9 @@ import { mapDbError } from '@/lib/db/errors';
 import { canAnywhere, denialReason, RegistryError, type Action, type ErrorCode } from '@/lib/registry';
 import { resolveMlflowActor, type MlflowActor } from './auth';
 import { MLFLOW_ERROR_STATUS, toMlflowError, type MlflowErrorBody, type MlflowErrorCode } from './errors';
+import { assertJsonContentType } from './request';
 
-type Handler = (args: { req: NextRequest; actor: MlflowActor }) => Promise<object>;
+type Handler<P> = (args: { req: NextRequest; actor: MlflowActor; params: P }) => Promise<object>;
 
 interface Options {
   permission: Action;
@@ -13,8 +14,13 @@ interface Options {
   errors?: Partial<Record<ErrorCode, MlflowErrorCode>>;
 }
 
+/**
+ * A 401 names the Bearer scheme, never Basic: a Basic challenge makes a browser prompt for credentials
+ * and then attach them by itself to every later request here, other sites' forms included. MLflow
+ * clients send their credentials without waiting for a challenge, so they need none.
+ */
 export function mlflowErrorResponse(body: MlflowErrorBody): NextResponse {
-  const headers: Record<string, string> = body.error_code === 'UNAUTHENTICATED' ? { 'WWW-Authenticate': 'Basic realm="mlflow"' } : {};
+  const headers: Record<string, string> = body.error_code === 'UNAUTHENTICATED' ? { 'WWW-Authenticate': 'Bearer realm="modelgate"' } : {};
   return NextResponse.json(body, { status: MLFLOW_ERROR_STATUS[body.error_code], headers });
 }
 
@@ -29,14 +35,17 @@ function scopeDenial(error: unknown, actor: MlflowActor): unknown {
  * (the service then checks the model itself), answers the handler's message as JSON, and maps every
  * error to MLflow's `{error_code, message}` with MLflow's HTTP status.
  */
-export function withMlflow(handler: Handler, options: Options) {
-  return async (req: NextRequest): Promise<Response> => {
+export function withMlflow<P = Record<string, never>>(handler: Handler<P>, options: Options) {
+  return async (req: NextRequest, context?: { params: Promise<P> }): Promise<Response> => {
     try {
+      // Before authentication, so a forged request never even counts as a failed sign-in.
+      assertJsonContentType(req);
       const actor = await resolveMlflowActor(req);
       if (!canAnywhere(actor, options.permission)) {
         throw new RegistryError('FORBIDDEN', `${denialReason(actor.role, options.permission) ?? 'Not allowed'}.`);
       }
-      return NextResponse.json(await handler({ req, actor }).catch((error: unknown) => Promise.reject(scopeDenial(error, actor))));
+      const params = ((await context?.params) ?? {}) as P;
+      return NextResponse.json(await handler({ req, actor, params }).catch((error: unknown) => Promise.reject(scopeDenial(error, actor))));
     } catch (thrown) {
       const error = mapDbError(thrown);
       const body = toMlflowError(error, options.errors);

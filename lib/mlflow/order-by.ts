@@ -43,8 +43,9 @@ function parseTerm(clause: string, entity: Entity): SortTerm {
   const direction = parts[1]?.toLowerCase();
   if (direction !== undefined && direction !== 'asc' && direction !== 'desc') throw invalid(`Invalid ordering key in order_by clause '${clause}'.`);
   let name = parts[0]!.replace(/`/g, '');
-  if (entity === 'model_version' && name.startsWith('attribute.')) name = name.slice('attribute.'.length);
-  const key = KEYS[entity][name];
+  if (name.startsWith('attribute.')) name = name.slice('attribute.'.length);
+  // Own keys only: "constructor" or "__proto__" would otherwise find Object.prototype's members.
+  const key = Object.hasOwn(KEYS[entity], name) ? KEYS[entity][name] : undefined;
   if (!key) throw invalid(`Invalid order by key '${name}' specified. Valid keys are '${Object.keys(KEYS[entity]).join("', '")}'`);
   return { key, ascending: direction !== 'desc' };
 }

@@ -6,14 +6,14 @@ import type { MlflowTag } from './tags';
 // GET from the query string (repeated fields as repeated parameters), every other method from a JSON
 // body. Messages match MLflow's ("Missing value for required parameter 'name'. See the API docs…").
 
-type FieldType = 'string' | 'int' | 'bool' | 'strings' | 'tags';
+type FieldType = 'string' | 'int' | 'bool' | 'strings' | 'tags' | 'json';
 interface Field {
   type: FieldType;
   required?: boolean;
 }
 export type RequestSpec = Record<string, Field>;
 
-type ValueOf<T extends FieldType> = T extends 'string' ? string : T extends 'int' ? number : T extends 'bool' ? boolean : T extends 'strings' ? string[] : MlflowTag[];
+type ValueOf<T extends FieldType> = T extends 'string' ? string : T extends 'int' ? number : T extends 'bool' ? boolean : T extends 'strings' ? string[] : T extends 'tags' ? MlflowTag[] : unknown;
 export type RequestParams<S extends RequestSpec> = {
   [K in keyof S]: S[K]['required'] extends true ? ValueOf<S[K]['type']> : ValueOf<S[K]['type']> | undefined;
 };
@@ -23,6 +23,24 @@ const MAX_BODY_BYTES = 1_000_000;
 
 function invalidValue(name: string, value: unknown): MlflowError {
   return new MlflowError('INVALID_PARAMETER_VALUE', `Invalid value ${JSON.stringify(value)} for parameter '${name}' supplied.${SEE_DOCS}`);
+}
+
+/**
+ * MLflow's server refuses a POST or PUT that is not `Content-Type: application/json`
+ * (mlflow/server/validation.py, _validate_content_type), with these messages. Here that also closes the
+ * cross-site form: a page on another site can POST text/plain, urlencoded or multipart bodies (or none)
+ * without the browser asking us first, but never JSON. PATCH and DELETE cannot be sent cross-site
+ * without that preflight; their bodies, when they have one, must be JSON too.
+ */
+export function assertJsonContentType(req: NextRequest): void {
+  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return;
+  const hasBody = Number(req.headers.get('content-length') ?? 0) > 0 || req.headers.has('transfer-encoding');
+  if ((req.method === 'PATCH' || req.method === 'DELETE') && !hasBody) return;
+  const type = req.headers.get('content-type');
+  if (!type) throw new MlflowError('INVALID_PARAMETER_VALUE', 'Bad Request. Content-Type header is missing.');
+  if (type.split(';')[0]!.trim().toLowerCase() !== 'application/json') {
+    throw new MlflowError('INVALID_PARAMETER_VALUE', "Bad Request. Content-Type must be one of ['application/json'].");
+  }
 }
 
 async function readBody(req: NextRequest): Promise<Record<string, unknown>> {
@@ -49,13 +67,16 @@ function fromQuery(req: NextRequest, spec: RequestSpec): Record<string, unknown>
   const raw: Record<string, unknown> = {};
   for (const [name, field] of Object.entries(spec)) {
     if (!query.has(name)) continue;
-    raw[name] = field.type === 'strings' || field.type === 'tags' ? query.getAll(name) : query.get(name);
+    raw[name] = field.type === 'strings' || field.type === 'tags' ? query.getAll(name) : field.type === 'json' ? undefined : query.get(name);
   }
   return raw;
 }
 
 function coerce(name: string, field: Field, value: unknown): unknown {
   switch (field.type) {
+    case 'json':
+      // A nested message (webhook events), checked by the endpoint that takes it.
+      return value;
     case 'string':
       // Versions are strings in MLflow's messages; a bare integer is accepted as well.
       if (typeof value === 'number' && Number.isInteger(value)) return String(value);

@@ -1,6 +1,6 @@
 import { STAGES, type Stage } from '@/lib/registry';
 import { toMlflowStage } from './stages';
-import { decodeModelTags, RUN_ID_TAG, RUN_LINK_TAG, tagValue, visibleVersionTags, type MlflowTag } from './tags';
+import { decodeModelTags, MODEL_ID_TAG, RUN_ID_TAG, RUN_LINK_TAG, tagValue, visibleVersionTags, type MlflowTag } from './tags';
 
 // Our rows as MLflow's JSON (model_registry.proto, serialised as MLflow's server does: snake_case field
 // names, int64 timestamps in milliseconds as JSON numbers, versions as strings, empty lists left out).
@@ -35,6 +35,7 @@ export interface ModelRecord {
  */
 export function modelVersionJson(version: VersionRecord) {
   const tags = visibleVersionTags(version.tags);
+  const modelId = tagValue(version.tags, MODEL_ID_TAG);
   return {
     name: version.model.name,
     version: String(version.number),
@@ -49,6 +50,7 @@ export function modelVersionJson(version: VersionRecord) {
     ...(tags.length > 0 ? { tags } : {}),
     run_link: tagValue(version.tags, RUN_LINK_TAG) ?? '',
     ...(version.aliases.length > 0 ? { aliases: version.aliases.map((a) => a.alias) } : {}),
+    ...(modelId ? { model_id: modelId } : {}),
   };
 }
 

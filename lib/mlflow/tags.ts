@@ -7,12 +7,15 @@ export interface MlflowTag {
 }
 
 /**
- * MLflow's run_id and run_link have no column of their own: they are kept as version tags under these
- * keys, shown by the MLflow API as the fields they are (not among the tags), and cannot be changed.
+ * MLflow's run_id, run_link and (MLflow 3) model_id have no column of their own: they are kept as version
+ * tags under these keys, shown by the MLflow API as the fields they are (not among the tags), and cannot
+ * be changed.
  */
 export const RUN_ID_TAG = 'mlflow.run_id';
 export const RUN_LINK_TAG = 'mlflow.run_link';
-const RESERVED_VERSION_TAGS = [RUN_ID_TAG, RUN_LINK_TAG];
+/** The logged model (MLflow 3, "m-…") a version was registered from; its source is then often "models:/m-…". */
+export const MODEL_ID_TAG = 'mlflow.model_id';
+const RESERVED_VERSION_TAGS = [RUN_ID_TAG, RUN_LINK_TAG, MODEL_ID_TAG];
 
 export function assertNotReservedTag(key: string): void {
   if (RESERVED_VERSION_TAGS.includes(key)) {
@@ -47,6 +50,7 @@ export interface MlflowCreateVersion {
   source: string;
   runId?: string;
   runLink?: string;
+  modelId?: string;
   description?: string;
   tags: MlflowTag[];
 }
@@ -61,9 +65,21 @@ export interface MlflowCreateVersion {
  *   tag training_data_hash                  → trainingDataHash
  *   tag semver                              → semver (else the next one is worked out as for any version)
  *   tag framework                           → framework
- *   run_id, run_link                        → the reserved tags mlflow.run_id, mlflow.run_link
- * The version lands in Testing (MLflow's "None") with no metrics: gates that need metrics see none.
+ *   tag model_card                          → modelCard (markdown; the Production card gate reads it)
+ *   tags metric.<name> with a number        → metrics <name> on the "default" evaluation set
+ *   run_id, run_link, model_id              → the reserved tags mlflow.run_id, mlflow.run_link, mlflow.model_id
+ * The version lands in Testing (MLflow's "None"). MLflow sends no metrics of its own: without metric.*
+ * tags, gates that need metrics see none.
  */
+/** Tags "metric.auc" = "0.93": a pipeline's way to hand its evaluation to the gates with MLflow calls only. */
+function metricsFromTags(tags: Record<string, string>): { key: string; value: number }[] {
+  return Object.entries(tags).flatMap(([tagKey, text]) => {
+    const key = /^metric\.(.+)$/.exec(tagKey)?.[1];
+    const value = text.trim() === '' ? Number.NaN : Number(text);
+    return key && Number.isFinite(value) ? [{ key, value }] : [];
+  });
+}
+
 export function toRegistration(request: MlflowCreateVersion): RegisterVersionInput {
   for (const tag of request.tags) assertNotReservedTag(tag.key);
   const tags = tagsToRecord(request.tags);
@@ -78,10 +94,13 @@ export function toRegistration(request: MlflowCreateVersion): RegisterVersionInp
     trainingDataHash: pick('training_data_hash'),
     semver: pick('semver'),
     framework: pick('framework'),
+    modelCard: tags.model_card ?? '',
+    metrics: metricsFromTags(tags),
     tags: {
       ...tags,
       ...(request.runId ? { [RUN_ID_TAG]: request.runId } : {}),
       ...(request.runLink ? { [RUN_LINK_TAG]: request.runLink } : {}),
+      ...(request.modelId ? { [MODEL_ID_TAG]: request.modelId } : {}),
     },
   };
 }

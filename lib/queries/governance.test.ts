@@ -15,6 +15,7 @@ const card = (number: number, stage: VersionCardData['stage'], extra: Partial<Ve
   aliases: [],
   primaryMetric: 0.9,
   pendingRequest: null,
+  canary: null,
   ...extra,
 });
 
@@ -27,10 +28,11 @@ function board(): BoardData {
     production: prod,
     columns: {
       testing: { versions: [card(4, 'testing'), card(3, 'testing')], nextBefore: null },
-      staging: { versions: [card(2, 'staging', { pendingRequest: { id: 'r', requesterId: 'sci', requester: 'Sami', requiredApprovals: 1, approverIds: [] } })], nextBefore: null },
+      staging: { versions: [card(2, 'staging', { pendingRequest: { id: 'r', kind: 'production', canaryWeight: null, requesterId: 'sci', requester: 'Sami', requiredApprovals: 1, approverIds: [], separation: { requesterIds: ['sci'], authorIds: [], authorMayApprove: false } } })], nextBefore: null },
       production: { versions: [prod], nextBefore: null },
     },
     traffic: null,
+    redirects: [],
   };
 }
 

@@ -5,6 +5,7 @@ import type { Stage } from '@/lib/registry';
 export type GovernanceAction =
   | { kind: 'promote' | 'archive' | 'demote' | 'restore'; number: number; expectedStage: Stage; reason?: string; overrideJustification?: string }
   | { kind: 'request-production'; number: number; comment: string }
+  | { kind: 'request-canary'; number: number; weight: number; comment: string }
   | { kind: 'approve'; requestId: string; number: number; comment: string; expectedProduction: number | null }
   | { kind: 'reject'; requestId: string; number: number; comment: string }
   | { kind: 'cancel'; requestId: string; number: number }
@@ -20,6 +21,8 @@ export function actionRequest(model: string, action: GovernanceAction): { url: s
       return { url: `${base}/versions/${action.number}/${action.kind}`, body: { expectedStage: action.expectedStage, reason: action.reason, overrideJustification: action.overrideJustification } };
     case 'request-production':
       return { url: `${base}/versions/${action.number}/request-production`, body: { comment: action.comment } };
+    case 'request-canary':
+      return { url: `/api/v1/models/${encodeURIComponent(model)}/versions/${action.number}/canary-requests`, body: { weight: action.weight, comment: action.comment } };
     case 'approve':
       return { url: `/api/requests/${action.requestId}/approve`, body: { comment: action.comment, expectedProduction: action.expectedProduction } };
     case 'reject':
@@ -37,6 +40,7 @@ export const SUCCESS_MESSAGES: Record<GovernanceAction['kind'], string> = {
   demote: 'Moved back to Testing',
   restore: 'Restored to Testing',
   'request-production': 'Production requested — approvers have been asked',
+  'request-canary': 'Canary requested — approvers have been asked',
   approve: 'Approval recorded',
   reject: 'Request rejected',
   cancel: 'Request cancelled',
@@ -85,11 +89,14 @@ export function optimisticBoard(board: BoardData, action: GovernanceAction, user
     case 'restore':
       return { ...board, counts: { ...board.counts, archived: board.counts.archived - 1, testing: board.counts.testing + 1 } };
     case 'request-production':
-      return mapCard(board, action.number, (v) => ({ ...v, pendingRequest: { id: 'pending', requesterId: userId, requester: 'you', requiredApprovals: 1, approverIds: [] } }));
+      return mapCard(board, action.number, (v) => ({ ...v, pendingRequest: { id: 'pending', kind: 'production', canaryWeight: null, requesterId: userId, requester: 'you', requiredApprovals: 1, approverIds: [], separation: { requesterIds: [userId], authorIds: [], authorMayApprove: false } } }));
+    case 'request-canary':
+      return mapCard(board, action.number, (v) => ({ ...v, pendingRequest: { id: 'pending', kind: 'canary', canaryWeight: action.weight, requesterId: userId, requester: 'you', requiredApprovals: 1, approverIds: [], separation: { requesterIds: [userId], authorIds: [], authorMayApprove: false } } }));
     case 'approve': {
       const card = board.columns.staging.versions.find((v) => v.number === action.number);
       const request = card?.pendingRequest;
-      if (!card || !request || request.approverIds.length + 1 < request.requiredApprovals) {
+      // A canary's share shows when the server answers; the card stays in Staging either way.
+      if (!card || !request || request.kind === 'canary' || request.approverIds.length + 1 < request.requiredApprovals) {
         return mapCard(board, action.number, (v) => (v.pendingRequest ? { ...v, pendingRequest: { ...v.pendingRequest, approverIds: [...v.pendingRequest.approverIds, userId] } } : v));
       }
       let next = board;

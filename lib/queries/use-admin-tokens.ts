@@ -10,16 +10,19 @@ import { useAdminMutation } from './use-admin-mutation';
 
 export interface NewTokenInput {
   name: string;
-  ownerId?: string;
-  role: Role;
+  kind: 'standard' | 'serving';
+  /** Standard tokens only. */
+  role?: Role;
+  /** Owned by this service account (created on first use); absent: by you. */
+  serviceAccount?: string;
   model?: string;
-  expiresInDays?: number;
+  expiresInDays?: number | 'never';
 }
 
 export interface CreatedToken {
   /** The secret: in this answer only, never again. */
   token: string;
-  record: { id: string; name: string; prefix: string; role: Role; expiresAt: string | null; createdAt: string };
+  record: { id: string; name: string; prefix: string; role: Role; kind: 'standard' | 'serving'; expiresAt: string | null; createdAt: string };
 }
 
 export function useAdminTokens(initialData: AdminToken[]) {

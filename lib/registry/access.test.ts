@@ -9,6 +9,12 @@ describe('roleOn', () => {
     expect(roleOn({ role: 'approver', grants: { churn: 'viewer' } }, 'churn')).toBe('viewer');
   });
 
+  it('gives no role where a grant says none, and reads a model named like an object property as any other', () => {
+    expect(roleOn({ role: 'serving', grants: { churn: null } }, 'churn')).toBeNull();
+    expect(roleOn({ role: 'viewer' }, 'constructor')).toBe('viewer');
+    expect(roleOn({ role: 'viewer', grants: {} }, '__proto__')).toBe('viewer');
+  });
+
   it('gives a model-restricted token no role on any other model', () => {
     expect(roleOn({ role: 'scientist', modelScope: 'churn' }, 'churn')).toBe('scientist');
     expect(roleOn({ role: 'scientist', modelScope: 'churn' }, 'fraud-detector')).toBeNull();

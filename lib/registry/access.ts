@@ -1,22 +1,23 @@
 import { can, type Action } from './permissions';
-import { ROLES, type Role } from './roles';
+import { ROLES, type Role, type SubjectRole } from './roles';
 
 /**
  * What the permission checks need to know about who is acting: a global role, per-model grants that
  * take precedence over it for their model, and — for API tokens — an optional restriction to one model.
  */
 export interface AccessSubject {
-  role: Role;
-  /** Model name → role on that model. */
-  grants?: Readonly<Record<string, Role>>;
+  role: SubjectRole;
+  /** Model name → role on that model; null: none at all there (a serving token whose owner may not report on it). */
+  grants?: Readonly<Record<string, SubjectRole | null>>;
   /** Set for tokens restricted to one model: no access to any other. */
   modelScope?: string | null;
 }
 
 /** The role that applies on `model`, or null when the subject may not touch it at all. */
-export function roleOn(subject: AccessSubject, model: string): Role | null {
+export function roleOn(subject: AccessSubject, model: string): SubjectRole | null {
   if (subject.modelScope && subject.modelScope !== model) return null;
-  return subject.grants?.[model] ?? subject.role;
+  // hasOwn: a model may be called "constructor", which every object literal answers for.
+  return subject.grants && Object.hasOwn(subject.grants, model) ? (subject.grants[model] ?? null) : subject.role;
 }
 
 /** Whether the subject may do `action` on at least one model (gates route handlers; services check the model). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tallyDecisions } from './approvals';
+import { decisionDenial, excludedDeciders, tallyDecisions } from './approvals';
 import { DEFAULT_POLICY, parsePolicy, requiredApprovals } from './policy';
 
 describe('tallyDecisions', () => {
@@ -40,5 +40,32 @@ describe('policy', () => {
   it('falls back to the default for unreadable stored policies and keeps valid ones', () => {
     expect(parsePolicy({ staging: [{ kind: 'bogus' }] })).toEqual(DEFAULT_POLICY);
     expect(parsePolicy({ staging: [], production: [{ kind: 'approvals', count: 2 }] }).production).toEqual([{ kind: 'approvals', count: 2 }]);
+  });
+});
+
+describe('four eyes', () => {
+  const facts = { requesterIds: ['req', 'req-token-creator'], authorIds: ['author'], authorMayApprove: false };
+  const person = (id: string) => ({ id, kind: 'person' as const });
+
+  it('refuses the requester, whoever created the service-account token they requested with, and the author', () => {
+    expect(decisionDenial(person('req'), facts)).toMatch(/requested/);
+    expect(decisionDenial(person('req-token-creator'), facts)).toMatch(/requested/);
+    expect(decisionDenial(person('author'), facts)).toMatch(/registered/);
+    expect(decisionDenial(person('other'), facts)).toBeNull();
+  });
+
+  it('lets the author decide only when the policy says so', () => {
+    expect(decisionDenial(person('author'), { ...facts, authorMayApprove: true })).toBeNull();
+    expect(excludedDeciders(facts)).toEqual(['req', 'req-token-creator', 'author']);
+    expect(excludedDeciders({ ...facts, authorMayApprove: true })).toEqual(['req', 'req-token-creator']);
+  });
+
+  it('never lets a service account or a token minted in someone else\'s name decide', () => {
+    expect(decisionDenial({ id: 'bot', kind: 'service' }, facts)).toMatch(/Service accounts/);
+    expect(decisionDenial({ id: 'other', kind: 'person', viaForeignToken: true }, facts)).toMatch(/someone other/);
+  });
+
+  it('does not count an excluded person\'s earlier vote', () => {
+    expect(tallyDecisions([{ approverId: 'author', decision: 'approve' }], excludedDeciders(facts), 1).state).toBe('pending');
   });
 });

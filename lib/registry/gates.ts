@@ -33,6 +33,8 @@ export interface GateResult {
   /** One sentence with the numbers behind the verdict. */
   detail: string;
   checks?: { name: string; passed: boolean; candidate: number | null; required: number | null; baseline?: number | null }[];
+  /** Set (true) for an advisory gate: its verdict is shown and recorded, but never stops a move. */
+  advisory?: true;
 }
 
 const METADATA_LABELS: Record<MetadataField, string> = {
@@ -46,15 +48,26 @@ const METADATA_LABELS: Record<MetadataField, string> = {
  * with its numbers. Pure: the same inputs always give the same results, so requests can snapshot them.
  */
 export function evaluateGates(gates: readonly Gate[], context: GateContext): GateResult[] {
-  return gates.filter((g) => g.kind !== 'approvals').map((gate) => evaluateGate(gate, context));
+  return gates.filter((g) => g.kind !== 'approvals').map((gate) => withEnforcement(gate, evaluateGate(gate, context)));
 }
 
+function withEnforcement(gate: Gate, result: GateResult): GateResult {
+  return gate.advisory ? { ...result, advisory: true } : result;
+}
+
+/** Every gate passed, advisory ones included. */
 export function allPassed(results: readonly GateResult[]): boolean {
   return results.every((r) => r.passed);
 }
 
+/** The blocking gates that failed: these, and only these, stop a move. */
 export function failingGates(results: readonly GateResult[]): GateResult[] {
-  return results.filter((r) => !r.passed);
+  return results.filter((r) => !r.passed && !r.advisory);
+}
+
+/** The advisory gates that failed: shown and recorded with the move, which goes ahead. */
+export function unmetAdvisoryGates(results: readonly GateResult[]): GateResult[] {
+  return results.filter((r) => !r.passed && r.advisory === true);
 }
 
 function evaluateGate(gate: Gate, context: GateContext): GateResult {

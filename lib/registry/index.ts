@@ -10,3 +10,6 @@ export * from './policy';
 export * from './gates';
 export * from './approvals';
 export * from './access';
+export * from './serving';
+export * from './tags';
+export * from './accounts';

@@ -1,17 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIONS, assertCan, can, denialReason, PERMISSIONS, type Action } from './permissions';
-import { ROLES, type Role } from './roles';
+import { ROLES, SERVING, type SubjectRole } from './roles';
 
 // The expected matrix, written out by hand so that a change to the table must be made twice, on purpose.
-const EXPECTED: Record<Role, Action[]> = {
-  viewer: ['registry.read'],
-  scientist: ['registry.read', 'model.create', 'version.register', 'version.edit', 'version.promote', 'version.request-production', 'version.archive', 'health.report'],
-  approver: ['registry.read', 'model.create', 'version.register', 'version.edit', 'version.promote', 'version.request-production', 'version.archive', 'request.decide', 'model.rollback', 'traffic.manage', 'health.report'],
+const EXPECTED: Record<SubjectRole, Action[]> = {
+  viewer: ['registry.read', 'version.resolve'],
+  scientist: ['registry.read', 'version.resolve', 'model.create', 'version.register', 'version.edit', 'version.promote', 'version.request-production', 'version.archive', 'health.report'],
+  approver: ['registry.read', 'version.resolve', 'model.create', 'version.register', 'version.edit', 'version.promote', 'version.request-production', 'version.archive', 'request.decide', 'model.rename-served', 'model.rollback', 'traffic.manage', 'health.report'],
   admin: [...ACTIONS],
+  // A serving token: what a serving system does, and nothing else (not even reading the registry).
+  serving: ['version.resolve', 'health.report'],
 };
 
 describe('permission table', () => {
-  it.each(ROLES)('gives %s exactly its actions', (role) => {
+  it.each<SubjectRole>([...ROLES, SERVING])('gives %s exactly its actions', (role) => {
     expect(ACTIONS.filter((action) => can(role, action))).toEqual(EXPECTED[role]);
   });
 
@@ -35,5 +37,7 @@ describe('permission table', () => {
     expect(denialReason('scientist', 'model.rollback')).toBe('Needs the approver role');
     expect(denialReason('viewer', 'version.promote')).toBe('Needs the data scientist role');
     expect(denialReason('approver', 'model.rollback')).toBeNull();
+    expect(denialReason('serving', 'registry.read')).toBe('A serving token can only resolve, route and report health');
+    expect(() => assertCan('serving', 'model.create')).toThrow(expect.objectContaining({ code: 'FORBIDDEN', message: expect.stringContaining('cannot register a new model') }));
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZAliasName } from './serving';
 
 // A model's promotion policy: per target stage, the gates a version must pass.
 // Zod here is a pure schema library: the same shapes validate the admin editor and the stored JSON.
@@ -8,9 +9,17 @@ export type MetadataField = (typeof METADATA_FIELDS)[number];
 
 export const DEFAULT_CARD_SECTIONS = ['Intended use', 'Limitations', 'Evaluation data', 'Ethical considerations'];
 
+/**
+ * A gate is blocking unless marked advisory. An advisory gate is evaluated and its verdict shown on the
+ * board, in the request and in the audit, but it never stops a move. Absent means blocking, so stored
+ * policies and gate snapshots from before the flag keep their meaning.
+ */
+const advisory = z.boolean().optional();
+
 export const ZGate = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('metric-threshold'),
+    advisory,
     metric: z.string().min(1).max(100),
     op: z.enum(['>=', '<=']),
     value: z.number().finite(),
@@ -18,15 +27,21 @@ export const ZGate = z.discriminatedUnion('kind', [
   }),
   z.object({
     kind: z.literal('no-regression'),
+    advisory,
     /** Metrics to compare; empty means the model's primary metric. */
     metrics: z.array(z.string().min(1).max(100)).max(50).default([]),
     /** Allowed relative loss vs the Production baseline: 0.05 means candidate ≥ 0.95 × baseline. */
     tolerance: z.number().min(0).max(1).default(0.05),
     perSlice: z.boolean().default(false),
   }),
-  z.object({ kind: z.literal('required-metadata'), fields: z.array(z.enum(METADATA_FIELDS)).min(1) }),
-  z.object({ kind: z.literal('model-card-complete'), sections: z.array(z.string().min(1).max(100)).min(1).default(DEFAULT_CARD_SECTIONS) }),
-  z.object({ kind: z.literal('approvals'), count: z.number().int().min(0).max(10) }),
+  z.object({ kind: z.literal('required-metadata'), advisory, fields: z.array(z.enum(METADATA_FIELDS)).min(1) }),
+  z.object({ kind: z.literal('model-card-complete'), advisory, sections: z.array(z.string().min(1).max(100)).min(1).default(DEFAULT_CARD_SECTIONS) }),
+  z.object({
+    kind: z.literal('approvals'),
+    // Approvals are the decision itself, not a check beside it: "advisory approvals" would be none. Use count 0.
+    advisory: z.literal(false, { error: 'Approvals cannot be advisory; require 0 approvals instead.' }).optional(),
+    count: z.number().int().min(0).max(10),
+  }),
 ]);
 export type Gate = z.infer<typeof ZGate>;
 
@@ -45,13 +60,27 @@ export const ZPolicy = z.object({
   staging: z.array(ZGate).max(50).default([]),
   production: z.array(ZGate).max(50).default([]),
   health: ZHealthPolicy.optional(),
+  /**
+   * Aliases that serve traffic (`models:/fraud@champion`): they may point only at the Production version
+   * or an approved canary, and only approvers move them. Absent: champion (see protectedAliasesOf).
+   */
+  protectedAliases: z.array(ZAliasName).max(20, 'At most 20 protected aliases.').optional(),
+  /**
+   * Whether the person who registered a version may approve its promotion. Off when absent: four eyes
+   * means someone other than the author and the requester.
+   */
+  authorMayApprove: z.boolean().optional(),
 });
 export type Policy = z.infer<typeof ZPolicy>;
 export type PolicyStage = 'staging' | 'production';
 
-/** What every model gets until an admin edits it: strict where it matters, at Production. */
+/**
+ * What every model gets until an admin edits it: strict where it matters, at Production. The Staging
+ * digest gate is advisory, so a team that only has MLflow (which has no digest field) reaches Staging
+ * with the gap shown and recorded; Production still requires the digest and everything else.
+ */
 export const DEFAULT_POLICY: Policy = {
-  staging: [{ kind: 'required-metadata', fields: ['artifactDigest'] }],
+  staging: [{ kind: 'required-metadata', fields: ['artifactDigest'], advisory: true }],
   production: [
     { kind: 'required-metadata', fields: ['artifactDigest', 'trainingDataHash', 'codeCommit'] },
     { kind: 'no-regression', metrics: [], tolerance: 0.05, perSlice: true },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareSemver, formatSemver, nextSemver, parseSemver, sameFeatures } from './semver';
+import { assertSemverMovesForward, compareSemver, formatSemver, nextSemver, parseSemver, sameFeatures } from './semver';
 
 const features = [{ name: 'amount', type: 'float' }, { name: 'country', type: 'string' }];
 
@@ -49,5 +49,21 @@ describe('sameFeatures', () => {
   it('compares objects regardless of key order', () => {
     expect(sameFeatures([{ type: 'float', name: 'a' }], [{ name: 'a', type: 'float' }])).toBe(true);
     expect(sameFeatures([{ name: 'a', type: 'float' }], [{ name: 'b', type: 'float' }])).toBe(false);
+  });
+});
+
+describe('assertSemverMovesForward', () => {
+  const v = (text: string) => parseSemver(text);
+  it('accepts anything above the latest, and anything at all for a first version', () => {
+    expect(() => assertSemverMovesForward(v('3.0.6'), v('3.0.5'), null)).not.toThrow();
+    expect(() => assertSemverMovesForward(v('4.0.0'), v('3.0.5'), null)).not.toThrow();
+    expect(() => assertSemverMovesForward(v('0.0.1'), null, null)).not.toThrow();
+  });
+
+  it('accepts a higher patch on an existing older line (a hotfix), nothing else below the latest', () => {
+    expect(() => assertSemverMovesForward(v('2.4.4'), v('3.0.5'), 3)).not.toThrow();
+    expect(() => assertSemverMovesForward(v('2.4.3'), v('3.0.5'), 3)).toThrow(/above 2\.4\.3/);
+    expect(() => assertSemverMovesForward(v('2.5.0'), v('3.0.5'), null)).toThrow(/no 2\.5\.x version/);
+    expect(() => assertSemverMovesForward(v('0.0.1'), v('3.0.5'), null)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
   });
 });

@@ -70,3 +70,22 @@ function canonicalJson(value: unknown): string {
   }
   return JSON.stringify(value ?? null);
 }
+
+/**
+ * An explicit semver must move forward: above every version registered so far, or — a hotfix — a higher
+ * patch on a MAJOR.MINOR line that already exists (2.4.4 after 2.4.3, while 3.0.5 is the latest). A line
+ * that was never released cannot be started below the latest (no 2.5.0 after 3.0.0, no 0.0.1 after 3.0.5):
+ * consumers read a lower number as older, and a registry that lets history be invented loses that meaning.
+ */
+export function assertSemverMovesForward(candidate: SemVer, latest: SemVer | null, linePatch: number | null): void {
+  if (!latest || compareSemver(candidate, latest) > 0) return;
+  if (linePatch !== null && candidate.patch > linePatch) return;
+  const line = `${candidate.major}.${candidate.minor}`;
+  throw new RegistryError(
+    'INVALID_ARGUMENT',
+    linePatch === null
+      ? `${formatSemver(candidate)} is below the latest version ${formatSemver(latest)}, and no ${line}.x version exists to patch. Use a version above ${formatSemver(latest)}, or leave semver out to get the next one.`
+      : `${formatSemver(candidate)} is below the latest version ${formatSemver(latest)}; a patch on the ${line} line must be above ${line}.${linePatch}.`,
+    { latest: formatSemver(latest), linePatch },
+  );
+}

@@ -1,4 +1,4 @@
-import type { AccessSubject, Role } from '@/lib/registry';
+import type { AccessSubject, SubjectRole } from '@/lib/registry';
 
 /**
  * Who is acting: a signed-in user, an API token's owner, or the system itself (automatic rollback).
@@ -9,5 +9,16 @@ export interface Actor extends AccessSubject {
   id: string | null;
   /** What the audit timeline shows: an email, or e.g. "automatic rollback". */
   label: string;
-  role: Role;
+  role: SubjectRole;
+  /** A service account acts only through tokens and never decides a promotion. Absent: a person. */
+  kind?: 'person' | 'service';
+  /** The API token in use, if any: recorded on what it registers and requests, for the four-eyes rule. */
+  token?: ActorToken;
+}
+
+export interface ActorToken {
+  id: string;
+  kind: 'standard' | 'serving';
+  /** Who created the token: its owner, or for a service account's token the admin who made it. */
+  createdById: string | null;
 }

@@ -1,11 +1,11 @@
-import { RegistryError, roleOn } from '@/lib/registry';
+import { assertCan, RegistryError, REQUEST_EVENTS, roleOn } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
 import { clock } from './clock';
 
-/** The requester (or an admin) withdraws a pending promotion request. */
+/** The requester (or an admin) withdraws a pending promotion or canary request. */
 export async function cancelRequest(actor: Actor, input: { requestId: string; comment?: string }) {
   return withDbErrors(() =>
     db.$transaction(async (tx) => {
@@ -15,12 +15,14 @@ export async function cancelRequest(actor: Actor, input: { requestId: string; co
         where: { id: input.requestId },
         include: { version: { select: { id: true, number: true } }, model: { select: { id: true, name: true } } },
       });
-      if (roleOn(actor, request.model.name) === null || (request.requestedById !== actor.id && actor.role !== 'admin')) {
+      // Withdrawing needs the right to request at all: a serving token or a viewer acting for the requester cannot.
+      assertCan(roleOn(actor, request.model.name), 'version.request-production');
+      if (request.requestedById !== actor.id && actor.role !== 'admin') {
         throw new RegistryError('FORBIDDEN', 'Only the requester or an admin can cancel a promotion request.');
       }
       if (request.status !== 'pending') throw new RegistryError('CONFLICT', `This request was already ${request.status}.`);
       await tx.promotionRequest.update({ where: { id: request.id }, data: { status: 'cancelled', decidedAt: clock.now() } });
-      await recordAudit(tx, actor, { action: 'promotion.cancelled', model: request.model, version: request.version, comment: input.comment?.trim() || null, data: { requestId: request.id } });
+      await recordAudit(tx, actor, { action: REQUEST_EVENTS[request.kind].cancelled, model: request.model, version: request.version, comment: input.comment?.trim() || null, data: { requestId: request.id } });
       return { status: 'cancelled' as const };
     }),
   );

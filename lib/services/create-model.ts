@@ -29,7 +29,7 @@ export async function createModel(actor: Actor, rawInput: CreateModelInput) {
       await recordAudit(tx, actor, {
         action: 'model.created',
         model,
-        data: { tags: input.tags, metrics: input.metrics.map((m) => m.key) },
+        data: { description: input.description, tags: input.tags, metrics: input.metrics.map((m) => m.key) },
       });
       return model;
     }),

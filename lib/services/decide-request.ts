@@ -1,13 +1,15 @@
-import { assertCan, failingGates, RegistryError, tallyDecisions, roleOn, canAnywhere } from '@/lib/registry';
+import { assertCan, decisionDenial, excludedDeciders, failingGates, RegistryError, REQUEST_EVENTS, tallyDecisions, roleOn, canAnywhere } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
 import { clock } from './clock';
+import { grantCanaryShare } from './internal/canary';
 import { deployVersion } from './internal/deploy';
 import { lockModel } from './internal/production';
 import { evaluateVersionGates } from './internal/gate-context';
 import { toJson } from './internal/json';
+import { deciderOf, loadSeparationFacts } from './internal/separation';
 
 export interface DecideRequestInput {
   requestId: string;
@@ -24,13 +26,16 @@ export interface DecideRequestInput {
 /**
  * Records an approver's decision. A rejection closes the request. The approval that completes the count
  * re-evaluates the gates against the current Production version and, if they pass, deploys the version
- * in the same transaction. The request row is locked, so concurrent decisions queue.
+ * (or, for a canary request, gives it its share of traffic) in the same transaction. Canary and Production
+ * requests take this one path, so every rule about who may approve applies to both. The request row is
+ * locked, so concurrent decisions queue.
  */
 export async function decideRequest(actor: Actor, input: DecideRequestInput) {
   // The precise check needs the request's model; this one refuses roles that can decide nowhere.
   if (!canAnywhere(actor, 'request.decide')) assertCan(actor.role, 'request.decide');
   if (!actor.id) throw new RegistryError('FORBIDDEN', 'Only a user can decide a promotion request.');
   const approverId = actor.id;
+  const decider = deciderOf({ ...actor, id: approverId });
   const comment = input.comment?.trim() ?? '';
   if (input.decision === 'reject' && comment.length < 3) throw new RegistryError('INVALID_ARGUMENT', 'Say why you reject (at least 3 characters).');
 
@@ -44,23 +49,25 @@ export async function decideRequest(actor: Actor, input: DecideRequestInput) {
       });
       assertCan(roleOn(actor, request.model.name), 'request.decide');
       if (request.status !== 'pending') throw new RegistryError('CONFLICT', `This request was already ${request.status}.`, { status: request.status });
-      if (request.requestedById === approverId) {
-        throw new RegistryError('FORBIDDEN', 'You requested this promotion — another approver must decide.');
-      }
+      // Four eyes: not the requester, not the author (unless the policy allows it), never a service account.
+      const separation = await loadSeparationFacts(tx, request.id);
+      const denial = decisionDenial(decider, separation);
+      if (denial) throw new RegistryError('FORBIDDEN', `${denial}.`);
       if (request.decisions.some((d) => d.approverId === approverId)) {
         throw new RegistryError('CONFLICT', 'You have already decided on this request.');
       }
       await tx.approval.create({ data: { requestId: request.id, approverId, decision: input.decision, comment, createdAt: clock.now() } });
       const auditBase = { model: request.model, version: request.version, comment: comment || null } as const;
+      const events = REQUEST_EVENTS[request.kind];
 
-      const outcome = tallyDecisions([...request.decisions, { approverId, decision: input.decision }], request.requestedById, request.requiredApprovals);
+      const outcome = tallyDecisions([...request.decisions, { approverId, decision: input.decision }], excludedDeciders(separation), request.requiredApprovals);
       if (outcome.state === 'rejected') {
         await tx.promotionRequest.update({ where: { id: request.id }, data: { status: 'rejected', decidedAt: clock.now() } });
-        await recordAudit(tx, actor, { ...auditBase, action: 'promotion.rejected', data: { requestId: request.id } });
+        await recordAudit(tx, actor, { ...auditBase, action: events.rejected, data: { requestId: request.id } });
         return { status: 'rejected' as const, deployed: false };
       }
       if (outcome.state === 'pending') {
-        await recordAudit(tx, actor, { ...auditBase, action: 'promotion.approved', data: { requestId: request.id, approvals: outcome.approvals, required: outcome.required } });
+        await recordAudit(tx, actor, { ...auditBase, action: events.approved, data: { requestId: request.id, approvals: outcome.approvals, required: outcome.required } });
         return { status: 'pending' as const, deployed: false, approvals: outcome.approvals, required: outcome.required };
       }
 
@@ -84,7 +91,12 @@ export async function decideRequest(actor: Actor, input: DecideRequestInput) {
       if (failing.length > 0) {
         throw new RegistryError('GATE_FAILED', `The gates no longer pass against the current Production version: ${failing.map((g) => g.detail).join(' ')}`, { gates: evaluation.results });
       }
-      await recordAudit(tx, actor, { ...auditBase, action: 'promotion.approved', data: { requestId: request.id, approvals: outcome.approvals, required: outcome.required } });
+      await recordAudit(tx, actor, { ...auditBase, action: events.approved, data: { requestId: request.id, approvals: outcome.approvals, required: outcome.required } });
+      if (request.kind === 'canary') {
+        await tx.promotionRequest.update({ where: { id: request.id }, data: { status: 'approved', decidedAt: clock.now(), gateResults: toJson(evaluation.results) } });
+        const share = await grantCanaryShare(tx, actor, { model: request.model, version: request.version, requestId: request.id, weight: request.canaryWeight ?? 0 });
+        return { status: 'approved' as const, deployed: false, canary: { version: request.version.number, ...share } };
+      }
       await deployVersion(tx, actor, { model: request.model, version: request.version, comment: comment || request.comment, data: { requestId: request.id, gates: toJson(evaluation.results) } });
       await tx.promotionRequest.update({ where: { id: request.id }, data: { status: 'approved', decidedAt: clock.now(), gateResults: toJson(evaluation.results) } });
       return { status: 'approved' as const, deployed: true };

@@ -3,20 +3,29 @@ import { db } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
-import { modelTagKey, ZTagKey } from './set-model-tag';
+import { ZTagKey } from './set-model-tag';
 
-/** Removes a model tag by key. Removing a tag that is not there changes nothing and records nothing. */
+/**
+ * Removes a model tag by key, in one UPDATE (see setModelTag: no lost update). Removing a tag that is not
+ * there changes nothing and records nothing.
+ */
 export async function deleteModelTag(actor: Actor, input: { model: string; key: string }) {
   assertCan(roleOn(actor, input.model), 'version.edit');
   const key = ZTagKey.parse(input.key);
   return withDbErrors(() =>
     db.$transaction(async (tx) => {
-      const model = await tx.registeredModel.findUnique({ where: { name: input.model }, select: { id: true, name: true, tags: true } });
+      const [model] = await tx.$queryRaw<{ id: string; name: string; removed: boolean }[]>`
+        WITH "old" AS (SELECT "id", "name", "tags" FROM "registered_model" WHERE "name" = ${input.model} FOR UPDATE),
+        "changed" AS (
+          UPDATE "registered_model" m
+          SET "tags" = ARRAY(SELECT t FROM unnest(o."tags") t WHERE split_part(t, '=', 1) <> ${key}), "updated_at" = now()
+          FROM "old" o
+          WHERE m."id" = o."id" AND EXISTS (SELECT 1 FROM unnest(o."tags") t WHERE split_part(t, '=', 1) = ${key})
+          RETURNING m."id")
+        SELECT o."id", o."name", EXISTS (SELECT 1 FROM "changed") AS "removed" FROM "old" o`;
       if (!model) throw new RegistryError('NOT_FOUND', `No model named "${input.model}".`);
-      const tags = model.tags.filter((t) => modelTagKey(t) !== key);
-      if (tags.length === model.tags.length) return { deleted: false };
-      await tx.registeredModel.update({ where: { id: model.id }, data: { tags } });
-      await recordAudit(tx, actor, { action: 'model.tag_deleted', model, data: { key } });
+      if (!model.removed) return { deleted: false };
+      await recordAudit(tx, actor, { action: 'model.tag_deleted', model: { id: model.id, name: model.name }, data: { key } });
       return { deleted: true };
     }),
   );

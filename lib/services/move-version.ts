@@ -8,6 +8,8 @@ import { evaluateVersionGates } from './internal/gate-context';
 import { toJson } from './internal/json';
 import { findVersionOrThrow } from './internal/find-version';
 import { lockModel } from './internal/production';
+import { cancelPendingRequests } from './internal/pending-requests';
+import { withdrawFromServing } from './internal/serving';
 
 interface MoveSpec {
   kind: TransitionKind;
@@ -39,7 +41,9 @@ export interface MoveVersionInput {
 
 /**
  * Moves one version along the transition table outside Production (promote, demote, archive, restore).
- * Production changes have their own services because they need approvals or a rollback target.
+ * Production changes have their own services because they need approvals or a rollback target. A version
+ * leaving Staging stops serving (its canary share and the protected aliases on it go) and its pending
+ * requests are cancelled, all in the same transaction: approvals given before cannot count after a restore.
  */
 export async function moveVersion(actor: Actor, move: SimpleMove, input: MoveVersionInput) {
   const spec: MoveSpec = MOVES[move];
@@ -88,6 +92,11 @@ export async function moveVersion(actor: Actor, move: SimpleMove, input: MoveVer
         override: override !== null && gates !== null && failingGates(gates).length > 0,
         data: { ...input.data, ...(gates ? { gates: toJson(gates) } : {}) },
       });
+      if (version.stage === 'staging') {
+        const why = `v${version.number} moved from Staging to ${STAGE_LABELS[spec.to]}`;
+        await withdrawFromServing(tx, actor, { model: version.model, version, reason: why });
+        await cancelPendingRequests(tx, actor, { model: version.model, version, reason: why });
+      }
       return { id: version.id, number: version.number, from: version.stage, to: spec.to };
     }),
   );

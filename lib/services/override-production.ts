@@ -1,4 +1,4 @@
-import { assertCan, failingGates, RegistryError, roleOn } from '@/lib/registry';
+import { assertCan, decisionDenial, failingGates, RegistryError, roleOn } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import type { Actor } from './actor';
@@ -7,6 +7,7 @@ import { deployVersion } from './internal/deploy';
 import { evaluateVersionGates } from './internal/gate-context';
 import { toJson } from './internal/json';
 import { findVersionOrThrow } from './internal/find-version';
+import { deciderOf, loadVersionSeparationFacts } from './internal/separation';
 
 /**
  * An admin puts a Staging version into Production past its gates and approvals. Only with a written
@@ -20,6 +21,9 @@ export async function overrideToProduction(actor: Actor, input: { model: string;
     db.$transaction(async (tx) => {
       const version = await findVersionOrThrow(tx, input.model, input.number);
       if (version.stage !== 'staging') throw new RegistryError('INVALID_TRANSITION', 'Only a Staging version can be put into Production.');
+      // The override stands in for the approvals, so it is held to the same four eyes: not by the author or the requester.
+      const denial = actor.id ? decisionDenial(deciderOf({ ...actor, id: actor.id }), await loadVersionSeparationFacts(tx, version.id)) : 'Only a person can override';
+      if (denial) throw new RegistryError('FORBIDDEN', `${denial}.`);
       const evaluation = await evaluateVersionGates(tx, { modelId: version.model.id, versionId: version.id, target: 'production' });
       // Close any pending request for this version: the override decided it.
       await tx.promotionRequest.updateMany({ where: { versionId: version.id, status: 'pending' }, data: { status: 'approved', decidedAt: clock.now() } });

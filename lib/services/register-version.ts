@@ -1,4 +1,4 @@
-import { assertCan, formatSemver, nextSemver, parseSemver, RegistryError, roleOn } from '@/lib/registry';
+import { assertCan, assertSemverMovesForward, formatSemver, nextSemver, parseSemver, RegistryError, reservedVersionTagReason, roleOn } from '@/lib/registry';
 import { cardOutline, type CardSection } from '@/lib/registry/model-card';
 import { db, type Tx } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
@@ -16,6 +16,8 @@ export interface RegisterOptions {
   idempotencyKey?: string;
   /** Return the existing version when one with the same artifact digest is already registered. */
   dedupeByDigest?: boolean;
+  /** The MLflow adapter registers for MLflow's client, which sets its own `mlflow.*` tags. */
+  viaMlflow?: boolean;
 }
 
 /** The version's whole record, and whether this call created it (false: an earlier request did). */
@@ -37,6 +39,10 @@ class AlreadyRegistered extends Error {
 export async function registerVersion(actor: Actor, rawInput: RegisterVersionInput, options: RegisterOptions = {}): Promise<RegisteredVersion> {
   const input = ZRegisterVersionInput.parse(rawInput);
   assertCan(roleOn(actor, input.model), 'version.register');
+  for (const key of Object.keys(input.tags)) {
+    const reason = reservedVersionTagReason(key, { viaMlflow: options.viaMlflow ?? false });
+    if (reason) throw new RegistryError('INVALID_ARGUMENT', reason, { tag: key });
+  }
   const explicitSemver = input.semver ? parseSemver(input.semver) : null;
   const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
   const idempotencyKey = options.idempotencyKey && actor.id ? options.idempotencyKey : undefined;
@@ -72,7 +78,7 @@ async function register(tx: Tx, actor: Actor, input: ReturnType<typeof ZRegister
     actorId: actor.id,
     idempotencyKey: plan.idempotencyKey,
     digest: plan.dedupeByDigest ? input.artifactDigest : undefined,
-    semver: plan.explicitSemver ? formatSemver(plan.explicitSemver) : undefined,
+    semver: plan.explicitSemver ? { text: formatSemver(plan.explicitSemver), major: plan.explicitSemver.major, minor: plan.explicitSemver.minor } : undefined,
   });
   if (known.idempotent && known.idempotent.requestHash !== plan.requestHash) {
     throw new RegistryError('CONFLICT', 'This Idempotency-Key was already used for a different request.');
@@ -89,6 +95,7 @@ async function register(tx: Tx, actor: Actor, input: ReturnType<typeof ZRegister
   }
   const semverText = formatSemver(semver);
   if (known.clash !== null) throw new RegistryError('CONFLICT', `Version ${semverText} of ${model.name} already exists (number ${known.clash}).`);
+  if (plan.explicitSemver) assertSemverMovesForward(semver, known.latest, known.linePatch);
 
   const parents = await resolveParents(tx, input.parents);
   const version = await tx.modelVersion.create({
@@ -112,6 +119,8 @@ async function register(tx: Tx, actor: Actor, input: ReturnType<typeof ZRegister
       modelCard: input.modelCard,
       cardOutline: plan.cardSections as unknown as Prisma.InputJsonArray,
       createdById: actor.id,
+      // Kept for the four-eyes rule: whoever created a service account's token counts as an author.
+      createdViaTokenId: actor.token?.id ?? null,
       createdAt: now,
       stageChangedAt: now,
     },
@@ -134,7 +143,8 @@ async function register(tx: Tx, actor: Actor, input: ReturnType<typeof ZRegister
       version,
       toStage: 'testing',
       comment: input.description || null,
-      data: { semver: semverText, bump: bumpReason, artifactDigest: version.artifactDigest, metrics: input.metrics.length },
+      // Where the artifact is and the tags it came with: the record of what was registered (MLflow webhooks send them too).
+      data: { semver: semverText, bump: bumpReason, artifactUri: input.artifactUri, artifactDigest: version.artifactDigest, metrics: input.metrics.length, tags: input.tags },
     },
     { modelActivityStamped: true },
   );

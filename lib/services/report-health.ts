@@ -1,5 +1,6 @@
 import { assertCan, healthPolicyOf, parsePolicy, RegistryError, roleOn, type HealthPolicy } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
+import { currentModelName } from '@/lib/db/queries/model-names';
 import type { Actor } from './actor';
 import { rollbackModel } from './rollback-model';
 
@@ -28,12 +29,18 @@ export function judge(report: HealthReport, policy: HealthPolicy): { healthy: bo
 }
 
 /**
- * Records a serving system's health report for a version. When the Production version has had the
- * policy's number of unhealthy reports in a row within its window, Modelgate rolls it back through the
- * same service as the Rollback button, as "automatic rollback", with the reports as the reason.
+ * Records a health report for a version. Only reports sent with a serving token (one an admin created for
+ * a serving system) count towards automatic rollback: when the Production version has had the policy's
+ * number of such unhealthy reports in a row within its window, Modelgate rolls it back through the same
+ * service as the Rollback button, as "automatic rollback". Anyone else allowed to report is recorded for
+ * the record and ignored by the rule — so nobody can trigger a rollback, nor hold one off with healthy
+ * reports, without a serving system's credential.
  */
-export async function reportHealth(actor: Actor, report: HealthReport) {
+export async function reportHealth(actor: Actor, input: HealthReport) {
+  // Serving systems report under the name they load: a former name still reaches the renamed model.
+  const report = { ...input, model: await currentModelName(input.model) };
   assertCan(roleOn(actor, report.model), 'health.report');
+  const actedOn = actor.token?.kind === 'serving';
   const model = await db.registeredModel.findUnique({ where: { name: report.model }, select: { id: true, policy: { select: { gates: true } } } });
   if (!model) throw new RegistryError('NOT_FOUND', `No model named "${report.model}".`);
   const version = await db.modelVersion.findFirst({
@@ -45,27 +52,36 @@ export async function reportHealth(actor: Actor, report: HealthReport) {
   const verdict = judge(report, policy);
   const firstMetric = Object.entries(report.metrics ?? {})[0];
   await db.healthSignal.create({
-    data: { modelId: model.id, versionId: version.id, healthy: verdict.healthy, reason: verdict.reason, metric: firstMetric?.[0] ?? null, value: firstMetric?.[1] ?? null },
+    data: {
+      modelId: model.id,
+      versionId: version.id,
+      healthy: verdict.healthy,
+      reason: verdict.reason,
+      metric: firstMetric?.[0] ?? null,
+      value: firstMetric?.[1] ?? null,
+      countsForRollback: actedOn,
+      reportedBy: actor.label,
+    },
   });
-  if (verdict.healthy || version.stage !== 'production') return { recorded: true, healthy: verdict.healthy, rolledBack: false };
+  if (!actedOn || verdict.healthy || version.stage !== 'production') return { recorded: true, actedOn, healthy: verdict.healthy, rolledBack: false };
 
   const since = new Date(Date.now() - policy.windowMinutes * 60_000);
   const recent = await db.healthSignal.findMany({
-    where: { modelId: model.id, versionId: version.id, at: { gte: since } },
+    where: { modelId: model.id, versionId: version.id, countsForRollback: true, at: { gte: since } },
     orderBy: { id: 'desc' },
     take: policy.consecutiveUnhealthy,
     select: { healthy: true, reason: true },
   });
   const tripped = recent.length >= policy.consecutiveUnhealthy && recent.every((s) => !s.healthy);
-  if (!tripped) return { recorded: true, healthy: false, rolledBack: false, unhealthyInARow: countLeading(recent) };
+  if (!tripped) return { recorded: true, actedOn, healthy: false, rolledBack: false, unhealthyInARow: countLeading(recent) };
   const reason = `${policy.consecutiveUnhealthy} unhealthy reports in a row within ${policy.windowMinutes} min: ${[...new Set(recent.map((s) => s.reason))].join('; ')}`;
   try {
     const result = await rollbackModel(AUTOMATIC_ROLLBACK, { model: report.model, reason, expectedVersion: version.number });
-    return { recorded: true, healthy: false, rolledBack: true, restored: result.restored.number };
+    return { recorded: true, actedOn, healthy: false, rolledBack: true, restored: result.restored.number };
   } catch (error) {
     // Another report (or a person) rolled back first, or there is nothing to roll back to: say so, don't fail the report.
     if (error instanceof RegistryError && (error.code === 'CONFLICT' || error.code === 'INVALID_TRANSITION')) {
-      return { recorded: true, healthy: false, rolledBack: false, note: error.message };
+      return { recorded: true, actedOn, healthy: false, rolledBack: false, note: error.message };
     }
     throw error;
   }

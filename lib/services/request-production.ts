@@ -46,6 +46,8 @@ export async function requestProduction(actor: Actor, input: RequestProductionIn
           modelId: version.model.id,
           versionId: version.id,
           requestedById: requesterId,
+          // Kept for the four-eyes rule: whoever created a service account's token counts as a requester.
+          requestedViaTokenId: actor.token?.id ?? null,
           comment,
           gateResults: toJson(evaluation.results),
           requiredApprovals: evaluation.requiredApprovals,

@@ -4,6 +4,7 @@ import { withDbErrors } from '@/lib/db/errors';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
 import { findRollbackTarget, lockModel, swapProduction } from './internal/production';
+import { afterProductionChange } from './internal/serving';
 
 export interface RollbackInput {
   model: string;
@@ -14,7 +15,9 @@ export interface RollbackInput {
 
 /**
  * Returns Production to the last stable version and archives the current one tagged `failed` with the
- * reason — one transaction, nothing deleted.
+ * reason — one transaction, nothing deleted. The failed version leaves every protected alias (they follow
+ * Production back to the restored version) and the split (every canary share ends: they were judged
+ * against the version that failed).
  */
 export async function rollbackModel(actor: Actor, input: RollbackInput) {
   assertCan(roleOn(actor, input.model), 'model.rollback');
@@ -51,6 +54,7 @@ export async function rollbackModel(actor: Actor, input: RollbackInput) {
         comment: reason,
         data: { restoredVersion: target.number, failedVersion: current.number },
       });
+      await afterProductionChange(tx, actor, { model, from: current, to: target, reason: `rolled back from v${current.number} to v${target.number}: ${reason}` });
       return { restored: target, failed: current };
     }),
   );

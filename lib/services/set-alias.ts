@@ -1,45 +1,52 @@
-import { z } from 'zod';
-import { assertCan, failingGates, RegistryError, roleOn, type Action } from '@/lib/registry';
-import { db } from '@/lib/db/prisma';
+import { assertCan, isProtectedAlias, parsePolicy, RegistryError, roleOn, servingRight, STAGE_LABELS, ZAliasName, type Action } from '@/lib/registry';
+import { db, type Tx } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
-import { evaluateVersionGates } from './internal/gate-context';
+import { lockModel } from './internal/production';
+import { loadServing } from './internal/serving';
+
+export { ZAliasName };
 
 /**
- * Aliases serving code resolves (`models:/fraud@champion`) are governed like Production itself: only
- * someone who may decide promotions moves them, and only onto a version that passes the Production gates.
+ * Aliases serving code resolves (`models:/fraud@champion`) are governed like Production itself when the
+ * model's policy protects them (champion unless it says otherwise): only someone who may decide promotions
+ * moves them, and only onto the Production version or a canary approvers gave a share of traffic.
  */
-export const PROTECTED_ALIASES: readonly string[] = ['champion'];
+export function aliasPermission(alias: string, policy: { protectedAliases?: readonly string[] }): Action {
+  return isProtectedAlias(policy, alias) ? 'request.decide' : 'version.edit';
+}
 
-export const ZAliasName = z
-  .string()
-  .min(1, 'Registered model alias name cannot be empty.')
-  .max(255, 'Alias names are at most 255 characters.')
-  .regex(/^[\w-]+$/, 'Alias names may only contain letters, digits, underscores (_) and dashes (-).')
-  .refine((a) => a.toLowerCase() !== 'latest', "'latest' alias name (case insensitive) is reserved.")
-  .refine((a) => !/^[vV]\d+$/.test(a), 'Alias names of the form v<number> are reserved for versions.');
-
-export function aliasPermission(alias: string): Action {
-  return PROTECTED_ALIASES.includes(alias.toLowerCase()) ? 'request.decide' : 'version.edit';
+/** The model's policy as far as aliases are concerned, read in the caller's transaction. */
+export async function aliasPolicy(tx: Tx, modelId: string) {
+  const row = await tx.modelPolicy.findUnique({ where: { modelId }, select: { gates: true } });
+  return parsePolicy(row?.gates ?? undefined);
 }
 
 /** Points an alias at a version (one version per alias per model), replacing where it pointed before. */
 export async function setAlias(actor: Actor, input: { model: string; alias: string; number: number }) {
   const alias = ZAliasName.parse(input.alias);
-  assertCan(roleOn(actor, input.model), aliasPermission(alias));
+  assertCan(roleOn(actor, input.model), 'version.edit');
   return withDbErrors(() =>
     db.$transaction(async (tx) => {
       const version = await tx.modelVersion.findFirst({
         where: { model: { name: input.model }, number: input.number },
-        select: { id: true, number: true, model: { select: { id: true, name: true } } },
+        select: { id: true, number: true, stage: true, model: { select: { id: true, name: true } } },
       });
       if (!version) throw new RegistryError('NOT_FOUND', `${input.model} has no version ${input.number}.`);
-      if (aliasPermission(alias) === 'request.decide') {
-        const evaluation = await evaluateVersionGates(tx, { modelId: version.model.id, versionId: version.id, target: 'production' });
-        const failing = failingGates(evaluation.results);
-        if (failing.length > 0) {
-          throw new RegistryError('GATE_FAILED', `@${alias} may only point at a version that passes the Production gates; v${version.number} fails ${failing.length}: ${failing.map((g) => g.detail).join(' ')}`, { gates: evaluation.results });
+      const policy = await aliasPolicy(tx, version.model.id);
+      if (isProtectedAlias(policy, alias)) {
+        assertCan(roleOn(actor, input.model), 'request.decide');
+        // Under the model's lock, Production and the canary shares cannot change until we commit.
+        await lockModel(tx, version.model.id);
+        const serving = await loadServing(tx, version.model.id);
+        if (servingRight(version, serving.shares).kind === 'none') {
+          const production = serving.production ? `the Production version (v${serving.production.number})` : 'the Production version (there is none yet)';
+          throw new RegistryError(
+            'GATE_FAILED',
+            `@${alias} serves traffic, so it may point only at ${production} or a canary approvers gave a share of traffic; v${version.number} is in ${STAGE_LABELS[version.stage]} with no approved share. Request a canary or Production for it.`,
+            { version: version.number, stage: version.stage },
+          );
         }
       }
       const previous = await tx.modelAlias.findUnique({ where: { modelId_alias: { modelId: version.model.id, alias } }, select: { version: { select: { number: true } } } });

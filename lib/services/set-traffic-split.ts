@@ -1,15 +1,17 @@
-import { assertCan, RegistryError, roleOn } from '@/lib/registry';
+import { assertCan, describeSplit, planSplit, RegistryError, roleOn, servingRoutes } from '@/lib/registry';
 import { validateSplit, type TrafficRoute } from '@/lib/registry/traffic';
 import { db } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
 import { lockModel } from './internal/production';
-import { toJson } from './internal/json';
+import { endShares, loadServing } from './internal/serving';
 
 /**
- * Splits traffic between the Production version and candidates in Staging. Weights must sum to 100 and
- * Production must be one of the routes; a split of [] clears it (all traffic to Production).
+ * Sets how traffic is split between the Production version and its canaries, within what approvers
+ * approved: each canary may serve up to its approved share (and as little as 0 %, paused); a canary left
+ * out of the split ends, and a version without an approved share gets nothing. A split of [] ends every
+ * canary (all traffic to Production). Weights must sum to 100.
  */
 export async function setTrafficSplit(actor: Actor, input: { model: string; routes: TrafficRoute[] }) {
   assertCan(roleOn(actor, input.model), 'traffic.manage');
@@ -19,32 +21,23 @@ export async function setTrafficSplit(actor: Actor, input: { model: string; rout
       const model = await tx.registeredModel.findUnique({ where: { name: input.model }, select: { id: true, name: true } });
       if (!model) throw new RegistryError('NOT_FOUND', `No model named "${input.model}".`);
       await lockModel(tx, model.id);
+      const state = await loadServing(tx, model.id);
       if (input.routes.length === 0) {
-        await tx.trafficSplit.deleteMany({ where: { modelId: model.id } });
-        await recordAudit(tx, actor, { action: 'traffic.updated', model, data: { summary: 'all traffic to Production', routes: [] } });
-        return { routes: [] };
+        await endShares(tx, actor, { model, reason: 'all traffic to Production' });
+        return { routes: servingRoutes(state.production?.number ?? null, []) };
       }
-      const versions = await tx.modelVersion.findMany({
-        where: { modelId: model.id, number: { in: input.routes.map((r) => r.number) } },
-        select: { id: true, number: true, stage: true },
-      });
-      for (const r of input.routes) {
-        const v = versions.find((x) => x.number === r.number);
-        if (!v) throw new RegistryError('INVALID_ARGUMENT', `${model.name} has no version ${r.number}.`);
-        if (v.stage !== 'production' && v.stage !== 'staging') {
-          throw new RegistryError('INVALID_ARGUMENT', `v${r.number} is in ${v.stage}: only Production and Staging versions can receive traffic.`);
-        }
+      const plan = planSplit(input.routes, state.production?.number ?? null, state.shares);
+      const ended = state.shares.filter((s) => plan.ended.includes(s.number));
+      if (ended.length > 0) await endShares(tx, actor, { model, versionIds: ended.map((s) => s.versionId), reason: 'left out of the traffic split' });
+      const changed = plan.weights.filter((w) => state.shares.find((s) => s.number === w.number)?.weight !== w.weight);
+      for (const w of changed) {
+        await tx.canaryShare.update({ where: { versionId: state.shares.find((s) => s.number === w.number)!.versionId }, data: { weight: w.weight } });
       }
-      if (!versions.some((v) => v.stage === 'production')) throw new RegistryError('INVALID_ARGUMENT', 'The split must include the Production version.');
-      const routes = input.routes.map((r) => ({ ...r, versionId: versions.find((v) => v.number === r.number)!.id }));
-      await tx.trafficSplit.upsert({
-        where: { modelId: model.id },
-        create: { modelId: model.id, routes: toJson(routes), updatedById: actor.id },
-        update: { routes: toJson(routes), updatedById: actor.id },
-      });
-      const summary = input.routes.map((r) => `v${r.number} ${r.weight}%`).join(', ');
-      await recordAudit(tx, actor, { action: 'traffic.updated', model, data: { summary, routes: toJson(input.routes) } });
-      return { routes: input.routes };
+      const routes = servingRoutes(state.production?.number ?? null, plan.weights.map((w) => ({ ...w, approvedWeight: w.weight })));
+      if (changed.length > 0) {
+        await recordAudit(tx, actor, { action: 'traffic.updated', model, data: { summary: describeSplit(routes), routes: routes.map((r) => ({ ...r })) } });
+      }
+      return { routes };
     }),
   );
 }

@@ -1,4 +1,4 @@
-import { assertCan, RegistryError, roleOn } from '@/lib/registry';
+import { assertCan, RegistryError, roleOn, SYSTEM_VERSION_TAGS } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import type { Actor } from './actor';
@@ -9,7 +9,7 @@ import { ZTagKey, ZTagValue } from './set-model-tag';
  * Tags written by governance itself. `failed` marks a version rolled back out of Production and keeps
  * it from ever being a rollback target again, so nobody may set or remove it by hand.
  */
-export const PROTECTED_VERSION_TAGS: readonly string[] = ['failed'];
+export const PROTECTED_VERSION_TAGS: readonly string[] = SYSTEM_VERSION_TAGS;
 
 export function assertEditableVersionTag(key: string): void {
   if (PROTECTED_VERSION_TAGS.includes(key)) {

@@ -1,11 +1,12 @@
-import { assertCan, evaluateGates, failingGates, parsePolicy, RegistryError, ZPolicy, type GateResult, type Policy } from '@/lib/registry';
-import { db } from '@/lib/db/prisma';
+import { assertCan, evaluateGates, failingGates, isProtectedAlias, parsePolicy, RegistryError, servingRight, ZPolicy, type GateResult, type Policy } from '@/lib/registry';
+import { db, type Tx } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
 import { toJson } from './internal/json';
 import { loadGateInputs } from './internal/gate-context';
 import { lockModel } from './internal/production';
+import { loadServing } from './internal/serving';
 
 /**
  * Replaces a model's promotion policy, audited with the policy before and after. With `expectedUpdatedAt`
@@ -28,6 +29,8 @@ export async function updatePolicy(actor: Actor, input: { model: string; policy:
       const before = parsePolicy(current?.gates ?? undefined);
       // The gate editor does not carry the health rule; keep the saved one unless a new one is given.
       if (!policy.health && before.health) policy.health = before.health;
+      if (!policy.protectedAliases && before.protectedAliases) policy.protectedAliases = before.protectedAliases;
+      await assertAliasesStillServable(tx, model.id, policy);
       const saved = await tx.modelPolicy.upsert({
         where: { modelId: model.id },
         create: { modelId: model.id, gates: toJson(policy), updatedById: actor.id },
@@ -37,6 +40,23 @@ export async function updatePolicy(actor: Actor, input: { model: string; policy:
       return { policy, updatedAt: saved.updatedAt.toISOString() };
     }),
   );
+}
+
+/**
+ * Protecting an alias that points at a version with no right to serve would leave it serving anyway:
+ * refused, naming the alias, so the admin moves or removes it first. (The database refuses it too.)
+ */
+async function assertAliasesStillServable(tx: Tx, modelId: string, policy: Policy): Promise<void> {
+  const aliases = await tx.modelAlias.findMany({ where: { modelId }, select: { alias: true, version: { select: { number: true, stage: true } } } });
+  const serving = await loadServing(tx, modelId);
+  const orphaned = aliases.filter((a) => isProtectedAlias(policy, a.alias) && servingRight(a.version, serving.shares).kind === 'none');
+  if (orphaned.length > 0) {
+    throw new RegistryError(
+      'CONFLICT',
+      `Protecting ${orphaned.map((a) => `@${a.alias}`).join(', ')} would let ${orphaned.length === 1 ? 'it' : 'them'} serve ${orphaned.map((a) => `v${a.version.number} (${a.version.stage})`).join(', ')}, which is neither Production nor an approved canary. Move or remove ${orphaned.length === 1 ? 'that alias' : 'those aliases'} first.`,
+      { aliases: orphaned.map((a) => a.alias) },
+    );
+  }
 }
 
 export interface PolicyPreviewRow {

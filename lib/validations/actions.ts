@@ -20,6 +20,14 @@ export const ZRequestProductionBody = z.object({
   comment: z.string().trim().min(3, 'Tell the approvers why (at least 3 characters).').max(2000),
 });
 
+/** POST /api/v1/models/:name/versions/:number/canary-requests */
+export const ZCanaryRequestBody = z.object({
+  weight: z.number({ error: 'Give the share of traffic in percent, e.g. "weight": 10.' }),
+  comment: z.string().trim().min(3, 'Tell the approvers why (at least 3 characters).').max(2000),
+});
+
+export const ZRedirectParams = z.object({ name: z.string().min(1).max(128), oldName: z.string().min(1).max(128) });
+
 export const ZOverrideBody = z.object({
   justification: z.string().trim().min(10, 'An override needs a written justification (at least 10 characters).').max(2000),
 });

@@ -9,6 +9,10 @@ export const WEBHOOK_EVENTS = [
   'promotion.approved',
   'promotion.rejected',
   'promotion.cancelled',
+  'canary.requested',
+  'canary.approved',
+  'canary.rejected',
+  'canary.cancelled',
   'version.promoted',
   'version.demoted',
   'version.archived',
@@ -19,6 +23,8 @@ export const WEBHOOK_EVENTS = [
   'alias.deleted',
   'traffic.updated',
   'audit.checkpointed',
+  'model.renamed',
+  'model.redirect_removed',
 ] as const satisfies readonly AuditAction[];
 
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];

@@ -14,7 +14,7 @@ import * as openapiRoute from '@/app/api/openapi.json/route';
 import { DEFAULT_CARD_SECTIONS } from '@/lib/registry';
 import { createApiToken, revokeApiToken } from '@/lib/services/manage-tokens';
 import { call } from './api-client';
-import { makeActor, uniqueName } from './fixtures';
+import { makeActor, tokenFor, uniqueName } from './fixtures';
 
 const tokens: Record<'viewer' | 'scientist' | 'approver', string> = { viewer: '', scientist: '', approver: '' };
 const model = uniqueName('api');
@@ -35,10 +35,9 @@ function versionBody(overrides: Record<string, unknown> = {}) {
 }
 
 beforeAll(async () => {
-  const admin = await makeActor('admin');
   for (const role of ['viewer', 'scientist', 'approver'] as const) {
     const owner = await makeActor(role);
-    tokens[role] = (await createApiToken(admin, { name: `${role} pipeline`, ownerId: owner.id!, role })).token;
+    tokens[role] = await tokenFor(owner, { name: `${role} pipeline` });
   }
 });
 

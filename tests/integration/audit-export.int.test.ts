@@ -93,7 +93,7 @@ describe('audit export', () => {
   });
 
   it('sends X-Total-Count equal to the rows it streams, the export event included', async () => {
-    const { token } = await createApiToken(admin, { name: 'export', ownerId: admin.id!, role: 'admin' });
+    const { token } = await createApiToken(admin, { name: 'export', role: 'admin' });
     const response = await call(exportRoute.GET, { url: 'http://localhost/api?format=ndjson', token });
     expect(response.status).toBe(200);
     const lines = String(response.json).trim().split('\n');

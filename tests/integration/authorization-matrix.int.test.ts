@@ -6,7 +6,7 @@ import { can, type Action, type Role } from '@/lib/registry';
 import { createApiToken, revokeApiToken } from '@/lib/services/manage-tokens';
 import { setGrant } from '@/lib/services/manage-users';
 import { call } from './api-client';
-import { makeActor, makeModel, register } from './fixtures';
+import { makeActor, makeModel, register, tokenFor } from './fixtures';
 
 const MODEL = `authz-${Date.now().toString(36)}`;
 const routeModules = import.meta.glob('../../app/api/**/route.ts');
@@ -48,11 +48,14 @@ const RULES: Record<string, Rule> = {
   'POST v1/models/[name]/versions': { permission: 'version.register', params: m, body: {} },
   'GET v1/models/[name]/versions/[number]': { permission: 'registry.read', params: v },
   'POST v1/models/[name]/versions/[number]/[action]': { permission: 'version.promote', params: { ...v, action: 'promote' }, body: { expectedStage: 'archived' } },
+  'POST v1/models/[name]/versions/[number]/canary-requests': { permission: 'version.request-production', params: v, body: {} },
   'POST v1/models/[name]/rollback': { permission: 'model.rollback', params: m, body: {} },
+  'GET v1/models/[name]/redirects': { permission: 'registry.read', params: m },
+  'DELETE v1/models/[name]/redirects/[oldName]': { permission: 'model.rename-served', params: { name: MODEL, oldName: 'no-such-name' } },
   'PUT v1/models/[name]/aliases/[alias]': { permission: 'version.edit', params: { name: MODEL, alias: 'candidate' }, body: { version: 1 } },
   'DELETE v1/models/[name]/aliases/[alias]': { permission: 'version.edit', params: { name: MODEL, alias: 'candidate' } },
-  'GET v1/models/[name]/resolve': { permission: 'registry.read', params: m, url: 'http://localhost/api?stage=production' },
-  'GET v1/models/[name]/route': { permission: 'registry.read', params: m, url: 'http://localhost/api?key=u1' },
+  'GET v1/models/[name]/resolve': { permission: 'version.resolve', params: m, url: 'http://localhost/api?stage=production' },
+  'GET v1/models/[name]/route': { permission: 'version.resolve', params: m, url: 'http://localhost/api?key=u1' },
   'GET v1/models/[name]/traffic': { permission: 'registry.read', params: m },
   'PUT v1/models/[name]/traffic': { permission: 'traffic.manage', params: m, body: {} },
   'POST v1/models/[name]/health': { permission: 'health.report', params: m, body: {} },
@@ -98,18 +101,18 @@ beforeAll(async () => {
   await register(scientist, MODEL);
   for (const role of ROLES) {
     const owner = role === 'admin' ? admin : await makeActor(role);
-    tokens[role] = (await createApiToken(admin, { name: `matrix ${role}`, ownerId: owner.id!, role })).token;
+    tokens[role] = await tokenFor(owner);
   }
   const granted = await makeActor('viewer');
   await setGrant(admin, { userId: granted.id!, model: MODEL, role: 'approver' });
   // An approver token for a user who is a viewer globally but an approver on MODEL, restricted to MODEL.
-  tokens.grant = (await createApiToken(admin, { name: 'matrix grant', ownerId: granted.id!, role: 'approver', model: MODEL })).token;
+  tokens.grant = await tokenFor(granted, { role: 'approver', model: MODEL });
   const other = await makeModel(scientist);
-  tokens.scoped = (await createApiToken(admin, { name: 'matrix scoped', ownerId: admin.id!, role: 'admin', model: other.name })).token;
-  const revoked = await createApiToken(admin, { name: 'matrix revoked', ownerId: admin.id!, role: 'admin' });
+  tokens.scoped = (await createApiToken(admin, { name: 'matrix scoped', role: 'admin', model: other.name })).token;
+  const revoked = await createApiToken(admin, { name: 'matrix revoked', role: 'admin' });
   await revokeApiToken(admin, { tokenId: revoked.record.id });
   tokens.revoked = revoked.token;
-  const expired = await createApiToken(admin, { name: 'matrix expired', ownerId: admin.id!, role: 'admin', expiresInDays: 1 });
+  const expired = await createApiToken(admin, { name: 'matrix expired', role: 'admin', expiresInDays: 1 });
   await db.apiToken.update({ where: { id: expired.record.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
   tokens.expired = expired.token;
 });

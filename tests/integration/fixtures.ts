@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { generateToken } from '@/lib/auth/api-token';
 import { db } from '@/lib/db/prisma';
 import type { Role } from '@/lib/registry';
 import type { Actor } from '@/lib/services/actor';
@@ -43,4 +44,17 @@ export function versionInput(model: string, overrides: Partial<RegisterVersionIn
 
 export function register(actor: Actor, model: string, overrides: Partial<RegisterVersionInput> = {}) {
   return registerVersion(actor, versionInput(model, overrides));
+}
+
+/**
+ * An API token of the owner's own, inserted directly (tests of token management use the service). It
+ * acts with `role` (by default the owner's), optionally on one model only.
+ */
+export async function tokenFor(owner: Actor, options: { role?: Role; model?: string; name?: string } = {}): Promise<string> {
+  const { token, hash, prefix } = generateToken();
+  const model = options.model ? await db.registeredModel.findUniqueOrThrow({ where: { name: options.model }, select: { id: true } }) : null;
+  await db.apiToken.create({
+    data: { name: options.name ?? `test token of ${owner.label}`, ownerId: owner.id!, createdById: owner.id, role: options.role ?? (owner.role as Role), modelId: model?.id ?? null, tokenHash: hash, prefix },
+  });
+  return token;
 }

@@ -39,9 +39,13 @@ async function deploy(model: string, number: number) {
 
 const productionOf = (modelId: string) => db.modelVersion.findMany({ where: { modelId, stage: 'production' }, select: { number: true } });
 
+/** A policy whose Staging digest gate blocks (the default one is advisory). */
+const BLOCKING_STAGING: Policy = { staging: [{ kind: 'required-metadata', fields: ['artifactDigest'] }], production: [] };
+
 describe('promote to Staging', () => {
-  it('moves at once when the gates pass, and refuses with every failing gate otherwise — changing nothing', async () => {
+  it('moves at once when the gates pass, and refuses with every failing blocking gate otherwise — changing nothing', async () => {
     const model = await makeModel(scientist);
+    await db.modelPolicy.create({ data: { modelId: model.id, gates: BLOCKING_STAGING } });
     const ok = await register(scientist, model.name, { artifactDigest: FULL_METADATA.artifactDigest });
     const noDigest = await register(scientist, model.name, { artifactDigest: undefined });
     await expect(moveVersion(scientist, 'promote', { model: model.name, number: ok.number })).resolves.toMatchObject({ to: 'staging' });
@@ -51,8 +55,29 @@ describe('promote to Staging', () => {
     expect(await db.auditEvent.count({ where: { versionId: noDigest.id, action: 'version.promoted' } })).toBe(0);
   });
 
+  it('under the default policy, moves a version without a digest and records the unmet advisory gate', async () => {
+    const model = await makeModel(scientist);
+    const v = await register(scientist, model.name, { artifactDigest: undefined });
+    await expect(moveVersion(scientist, 'promote', { model: model.name, number: v.number })).resolves.toMatchObject({ to: 'staging' });
+    const event = await db.auditEvent.findFirstOrThrow({ where: { versionId: v.id, action: 'version.promoted' } });
+    expect(event.override).toBe(false);
+    expect((event.data as { gates: unknown[] }).gates).toEqual([expect.objectContaining({ kind: 'required-metadata', passed: false, advisory: true, detail: 'Missing: artifact digest.' })]);
+    // Production stays strict: the same gap now blocks the request.
+    await expect(requestProduction(scientist, { model: model.name, number: v.number, comment: 'ship it' })).rejects.toMatchObject({ code: 'GATE_FAILED', message: expect.stringContaining('artifact digest') });
+  });
+
+  it('keeps an advisory gate advisory wherever it is evaluated: requests snapshot it, approvals do not stop on it', async () => {
+    const advisoryCard: Policy = { staging: [], production: [{ kind: 'model-card-complete', sections: ['Intended use'], advisory: true }, { kind: 'approvals', count: 1 }] };
+    const { model, versions } = await stagedModel([0.9], advisoryCard);
+    const { request } = await requestProduction(scientist, { model: model.name, number: versions[0]!.number, comment: 'ship it' });
+    expect(request.gateResults).toEqual([expect.objectContaining({ kind: 'model-card-complete', passed: true, advisory: true })]);
+    await db.modelPolicy.update({ where: { modelId: model.id }, data: { gates: { ...advisoryCard, production: [{ kind: 'model-card-complete', sections: ['Missing section'], advisory: true }, { kind: 'approvals', count: 1 }] } } });
+    await expect(decideRequest(approverA, { requestId: request.id, decision: 'approve' })).resolves.toMatchObject({ deployed: true });
+  });
+
   it('lets an admin override failing gates only with a justification, marked as an override', async () => {
     const model = await makeModel(scientist);
+    await db.modelPolicy.create({ data: { modelId: model.id, gates: BLOCKING_STAGING } });
     const v = await register(scientist, model.name, { artifactDigest: undefined });
     await expect(moveVersion(scientist, 'promote', { model: model.name, number: v.number, overrideJustification: 'because I say so' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(moveVersion(admin, 'promote', { model: model.name, number: v.number, overrideJustification: 'short' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });

@@ -37,11 +37,11 @@ describe('MLflow client authentication', () => {
     expect(wrongOwner.status).toBe(401);
   });
 
-  it('answers UNAUTHENTICATED (401) with a Basic challenge when credentials are missing or wrong', async () => {
+  it('answers UNAUTHENTICATED (401) with a Bearer challenge (never Basic, see mlflow-csrf) when credentials are missing or wrong', async () => {
     const none = await getModel();
     expect(none.status).toBe(401);
     expect(none.json).toEqual({ error_code: 'UNAUTHENTICATED', message: expect.stringContaining('MLFLOW_TRACKING_TOKEN') });
-    expect(none.headers.get('www-authenticate')).toBe('Basic realm="mlflow"');
+    expect(none.headers.get('www-authenticate')).toBe('Bearer realm="modelgate"');
     expect((await getModel('Bearer mgt_not-a-token')).json.error_code).toBe('UNAUTHENTICATED');
     expect((await getModel(basicAuth(scientist.email, 'wrong-password'))).json).toEqual({ error_code: 'UNAUTHENTICATED', message: 'Invalid username or password.' });
     expect((await getModel(basicAuth('nobody@example.com', 'x'))).status).toBe(401);

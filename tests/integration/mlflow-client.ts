@@ -3,7 +3,6 @@ import { db } from '@/lib/db/prisma';
 import { hashPassword } from '@/lib/auth/password';
 import type { Role } from '@/lib/registry';
 import type { Actor } from '@/lib/services/actor';
-import { createApiToken } from '@/lib/services/manage-tokens';
 import * as modelAlias from '@/app/api/2.0/mlflow/registered-models/alias/route';
 import * as modelCreate from '@/app/api/2.0/mlflow/registered-models/create/route';
 import * as modelDelete from '@/app/api/2.0/mlflow/registered-models/delete/route';
@@ -24,7 +23,7 @@ import * as versionSetTag from '@/app/api/2.0/mlflow/model-versions/set-tag/rout
 import * as versionTransition from '@/app/api/2.0/mlflow/model-versions/transition-stage/route';
 import * as versionUpdate from '@/app/api/2.0/mlflow/model-versions/update/route';
 import * as unknownEndpoint from '@/app/api/2.0/mlflow/[...path]/route';
-import { makeActor } from './fixtures';
+import { makeActor, tokenFor } from './fixtures';
 
 type Handler = (req: NextRequest) => Promise<Response> | Response;
 
@@ -55,6 +54,13 @@ export const ROUTES: Record<string, Handler> = {
   'GET unknown': unknownEndpoint.GET,
 };
 
+export interface SendOptions {
+  /** Extra request headers; null removes one the client would send (e.g. content-type). */
+  headers?: Record<string, string | null>;
+  /** The body exactly as given, instead of the JSON of `params`; null for none at all. */
+  rawBody?: string | null;
+}
+
 export interface Reply {
   status: number;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- responses are checked field by field
@@ -66,7 +72,7 @@ export interface Reply {
  * Sends one request as MLflow's Python client does (mlflow/utils/rest_utils.py call_endpoint): GET
  * parameters in the query string (lists as repeated parameters), every other method a JSON body.
  */
-export async function send(route: string, params: Record<string, unknown> = {}, authorization?: string): Promise<Reply> {
+export async function send(route: string, params: Record<string, unknown> = {}, authorization?: string, options: SendOptions = {}): Promise<Reply> {
   const handler = ROUTES[route];
   if (!handler) throw new Error(`No such route in the test client: ${route}`);
   const [method, path] = route.split(' ') as [string, string];
@@ -82,6 +88,11 @@ export async function send(route: string, params: Record<string, unknown> = {}, 
     headers.set('content-type', 'application/json');
     body = JSON.stringify(params);
   }
+  for (const [name, value] of Object.entries(options.headers ?? {})) {
+    if (value === null) headers.delete(name);
+    else headers.set(name, value);
+  }
+  if (options.rawBody !== undefined) body = options.rawBody ?? undefined;
   const response = await handler(new NextRequest(url, { method, headers, body }));
   const text = await response.text();
   return { status: response.status, json: text ? JSON.parse(text) : null, headers: response.headers };
@@ -99,11 +110,12 @@ export interface MlflowUser {
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
 /** A user of `role` with a password and an API token, and the Authorization headers an MLflow client would send. */
-export async function mlflowUser(admin: Actor, role: Role, options: { model?: string } = {}): Promise<MlflowUser> {
+export async function mlflowUser(_admin: Actor, role: Role, options: { model?: string } = {}): Promise<MlflowUser> {
   const actor = await makeActor(role);
   const password = `pw-${Math.random().toString(36).slice(2)}`;
   await db.user.update({ where: { id: actor.id! }, data: { passwordHash: await hashPassword(password) } });
-  const { token } = await createApiToken(admin, { name: `mlflow-${role}`, ownerId: actor.id!, role, model: options.model });
+  // The user's own token (admins create tokens only for themselves and service accounts).
+  const token = await tokenFor(actor, { model: options.model });
   return { actor, email: actor.label, password, token, bearer: `Bearer ${token}`, basic: basic(actor.label, password) };
 }
 

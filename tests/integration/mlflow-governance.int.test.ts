@@ -48,12 +48,24 @@ describe('transition-stage outside Production', () => {
     expect(events[2]?.comment).toBe('transition-stage to None through the MLflow API');
   });
 
-  it('still applies the Staging gates', async () => {
+  it('reaches Staging under the default policy from an unmodified client (no digest tag), the advisory gap recorded', async () => {
     const name = uniqueName('gov');
     await ds().post('registered-models/create', { name });
     await ds().post('model-versions/create', { name, source: 's3://no-digest' });
+    const staged = await move(scientist, name, '1', 'Staging');
+    expect(staged).toMatchObject({ status: 200, json: { model_version: { current_stage: 'Staging' } } });
+    const event = await db.auditEvent.findFirstOrThrow({ where: { modelName: name, action: 'version.promoted' } });
+    expect((event.data as { gates: unknown[] }).gates).toEqual([expect.objectContaining({ passed: false, advisory: true })]);
+  });
+
+  it('still applies blocking Staging gates', async () => {
+    const name = uniqueName('gov');
+    await ds().post('registered-models/create', { name });
+    const { id } = await db.registeredModel.findUniqueOrThrow({ where: { name } });
+    await db.modelPolicy.create({ data: { modelId: id, gates: { staging: [{ kind: 'required-metadata', fields: ['artifactDigest'] }], production: [] } } });
+    await ds().post('model-versions/create', { name, source: 's3://no-digest' });
     const refused = await move(scientist, name, '1', 'Staging');
-    expect(refused).toMatchObject({ status: 400, json: { error_code: 'INVALID_STATE', message: expect.stringContaining('gate(s) for Staging failed') } });
+    expect(refused).toMatchObject({ status: 400, json: { error_code: 'INVALID_STATE', message: '1 gate(s) for Staging failed: Missing: artifact digest.' } });
   });
 
   it('archives the other Staging versions when archive_existing_versions is set', async () => {

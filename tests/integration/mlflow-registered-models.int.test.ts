@@ -88,7 +88,8 @@ describe('registered-models/update, rename, set-tag, delete-tag', () => {
     const clash = await ds().post('registered-models/rename', { name: newName, new_name: other });
     expect(clash.json.error_code).toBe('RESOURCE_ALREADY_EXISTS');
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: 'model.renamed', modelName: newName } });
-    expect(event.data).toEqual({ from: name, to: newName });
+    // Nothing of it was in Production: no redirect keeps the old name (MLflow's own behaviour).
+    expect(event.data).toEqual({ from: name, to: newName, redirect: null, servingVersion: null });
   });
 
   it('sets, replaces and deletes tags; deleting an absent tag is fine', async () => {
@@ -143,16 +144,19 @@ describe('registered-models/alias', () => {
     expect((await ds().post('registered-models/alias', { name, alias: 'x', version: 'one' })).json).toEqual({ error_code: 'INVALID_PARAMETER_VALUE', message: "Parameter 'version' must be an integer, got 'one'." });
   });
 
-  it('lets only an approver point champion, and only at a version passing the Production gates', async () => {
-    const name = await modelWithVersions(1);
+  // This test used to let an approver point champion at a Testing version once its gates passed: the
+  // bug of issue 12 item 2. Champion (protected) now serves only Production or an approved canary.
+  it('lets only an approver point champion, and only at the Production version or an approved canary', async () => {
+    const name = await modelWithVersions(2);
+    await setProductionApprovals(name, 0);
     const denied = await ds().post('registered-models/alias', { name, alias: 'champion', version: '1' });
     expect(denied.status).toBe(403);
     expect(denied.json.error_code).toBe('PERMISSION_DENIED');
-    // The default Production policy wants a digest, data hash, commit and model card: v1 has none.
-    const failing = await as(approver.bearer).post('registered-models/alias', { name, alias: 'champion', version: '1' });
-    expect(failing.json).toMatchObject({ error_code: 'INVALID_STATE', message: expect.stringContaining('Production gates') });
-    await setProductionApprovals(name, 1);
+    const testing = await as(approver.bearer).post('registered-models/alias', { name, alias: 'champion', version: '1' });
+    expect(testing.json).toMatchObject({ error_code: 'INVALID_STATE', message: expect.stringContaining('Production version') });
+    for (const stage of ['Staging', 'Production']) expect((await ds().post('model-versions/transition-stage', { name, version: '1', stage })).status).toBe(200);
     expect((await as(approver.bearer).post('registered-models/alias', { name, alias: 'Champion', version: '1' })).status).toBe(200);
+    expect((await as(approver.bearer).post('registered-models/alias', { name, alias: 'champion', version: '2' })).json.error_code).toBe('INVALID_STATE');
     expect((await ds().delete('registered-models/alias', { name, alias: 'Champion' })).json.error_code).toBe('PERMISSION_DENIED');
     expect((await as(approver.bearer).delete('registered-models/alias', { name, alias: 'Champion' })).status).toBe(200);
   });

@@ -5,12 +5,11 @@ import * as versionsRoute from '@/app/api/v1/models/[name]/versions/route';
 import * as resolveRoute from '@/app/api/v1/models/[name]/resolve/route';
 import { actorFromToken } from '@/lib/auth/api-token';
 import type { Actor } from '@/lib/services/actor';
-import { createApiToken } from '@/lib/services/manage-tokens';
 import { moveVersion } from '@/lib/services/move-version';
 import { registerVersion } from '@/lib/services/register-version';
 import { call } from './api-client';
 import { as, mlflowUser } from './mlflow-client';
-import { makeActor, makeModel, versionInput } from './fixtures';
+import { makeActor, makeModel, tokenFor, versionInput } from './fixtures';
 import { countQueries } from './query-counter';
 
 let admin: Actor, scientist: Actor, token: string, model: string;
@@ -18,7 +17,7 @@ const digest = (n: number) => `sha256:${String(n).padStart(64, '0')}`;
 
 beforeAll(async () => {
   [admin, scientist] = await Promise.all([makeActor('admin'), makeActor('scientist')]);
-  token = (await createApiToken(admin, { name: 'budget', ownerId: scientist.id!, role: 'scientist' })).token;
+  token = await tokenFor(scientist);
   model = (await makeModel(scientist)).name;
   await registerVersion(scientist, versionInput(model, { artifactDigest: digest(1) }));
   // The first use stamps the token's last use (once a minute); the budgets are for the calls after it.

@@ -6,14 +6,13 @@ import * as versionsRoute from '@/app/api/v1/models/[name]/versions/route';
 import * as versionRoute from '@/app/api/v1/models/[name]/versions/[number]/route';
 import { db } from '@/lib/db/prisma';
 import type { Actor } from '@/lib/services/actor';
-import { createApiToken } from '@/lib/services/manage-tokens';
 import { createWebhook, deleteWebhook } from '@/lib/services/manage-webhooks';
 import { moveVersion } from '@/lib/services/move-version';
 import { registerVersion } from '@/lib/services/register-version';
 import { setAlias } from '@/lib/services/set-alias';
 import { call } from './api-client';
 import { as, mlflowUser } from './mlflow-client';
-import { makeActor, makeModel, register, versionInput } from './fixtures';
+import { makeActor, makeModel, register, tokenFor, versionInput } from './fixtures';
 
 let admin: Actor, scientist: Actor, token: string;
 const hooks: string[] = [];
@@ -21,7 +20,7 @@ const digest = (c: string) => `sha256:${c.repeat(64)}`;
 
 beforeAll(async () => {
   [admin, scientist] = await Promise.all([makeActor('admin'), makeActor('scientist')]);
-  token = (await createApiToken(admin, { name: 'registration', ownerId: scientist.id!, role: 'scientist' })).token;
+  token = await tokenFor(scientist);
 });
 
 afterAll(async () => {
@@ -63,13 +62,15 @@ describe('semantic versions', () => {
     const model = await makeModel(scientist);
     await register(scientist, model.name, { semver: '2.0.0' });
     await expect(register(scientist, model.name, { semver: '2.0.0' })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('(number 1)') });
-    expect((await register(scientist, model.name, { semver: '1.5.0' })).number).toBe(2);
+    expect((await register(scientist, model.name, { semver: '2.0.1' })).number).toBe(2);
   });
 
   it('bumps automatically above the highest semver, whatever order they came in', async () => {
     const model = await makeModel(scientist);
-    await register(scientist, model.name, { semver: '3.1.4' });
     await register(scientist, model.name, { semver: '1.0.0' });
+    await register(scientist, model.name, { semver: '3.1.4' });
+    // A hotfix on the 1.0 line arrives last: the next automatic version still follows 3.1.4.
+    await register(scientist, model.name, { semver: '1.0.1' });
     expect((await register(scientist, model.name)).semver).toBe('3.1.5');
     expect((await register(scientist, model.name, { dataVersion: 'next' })).semver).toBe('3.2.0');
   });

@@ -1,11 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { actorFromToken } from '@/lib/auth/api-token';
 import { db } from '@/lib/db/prisma';
 import { currentSplit, routeFor } from '@/lib/db/queries/traffic';
 import { DEFAULT_CARD_SECTIONS } from '@/lib/registry';
 import type { Actor } from '@/lib/services/actor';
 import { decideRequest } from '@/lib/services/decide-request';
+import { createApiToken } from '@/lib/services/manage-tokens';
 import { moveVersion } from '@/lib/services/move-version';
 import { reportHealth } from '@/lib/services/report-health';
+import { requestCanary } from '@/lib/services/request-canary';
 import { requestProduction } from '@/lib/services/request-production';
 import { setTrafficSplit } from '@/lib/services/set-traffic-split';
 import { updatePolicy } from '@/lib/services/update-policy';
@@ -32,9 +35,18 @@ async function servedModel() {
   return model;
 }
 
+/** v3 (Staging) given an approved 10 % canary share beside Production v2. */
+async function withCanary(model: string, weight = 10) {
+  const { request } = await requestCanary(scientist, { model, number: 3, weight, comment: 'see live traffic' });
+  await decideRequest(approver, { requestId: request.id, decision: 'approve' });
+}
+
+// These two tests used to set a split on a Staging version nobody approved (issue 12 item 2): the
+// candidate now gets its share through an approved canary request first.
 describe('traffic split', () => {
   it('routes keys deterministically between Production and a candidate', async () => {
     const model = await servedModel();
+    await withCanary(model.name);
     await expect(setTrafficSplit(scientist, { model: model.name, routes: [{ number: 2, weight: 100 }] })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(setTrafficSplit(approver, { model: model.name, routes: [{ number: 2, weight: 80 }, { number: 3, weight: 30 }] })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('sum to 100') });
     await expect(setTrafficSplit(approver, { model: model.name, routes: [{ number: 1, weight: 50 }, { number: 3, weight: 50 }] })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
@@ -49,20 +61,27 @@ describe('traffic split', () => {
 
   it('gives the share of a version that left Staging back to Production', async () => {
     const model = await servedModel();
-    await setTrafficSplit(approver, { model: model.name, routes: [{ number: 2, weight: 70 }, { number: 3, weight: 30 }] });
+    await withCanary(model.name, 30);
+    expect((await currentSplit(model.name)).routes).toEqual([{ number: 2, weight: 70 }, { number: 3, weight: 30 }]);
     await moveVersion(scientist, 'archive', { model: model.name, number: 3, comment: 'abandoned' });
-    expect(await currentSplit(model.name)).toEqual({ routes: [{ number: 2, weight: 100 }], production: 2 });
+    expect(await currentSplit(model.name)).toMatchObject({ routes: [{ number: 2, weight: 100 }], production: 2, canaries: [] });
   });
 });
 
 describe('health-triggered rollback', () => {
+  // Only a serving token's reports count towards automatic rollback (serving-tokens.int.test.ts has the rest).
+  let serving: Actor;
+  beforeAll(async () => {
+    serving = await actorFromToken((await createApiToken(admin, { name: 'serving system', kind: 'serving' })).token);
+  });
+
   it('rolls back after the policy number of consecutive unhealthy reports, as "automatic rollback"', async () => {
     const model = await servedModel();
-    expect(await reportHealth(scientist, { model: model.name, healthy: false, reason: '5xx spike' })).toMatchObject({ rolledBack: false, unhealthyInARow: 1 });
-    expect(await reportHealth(scientist, { model: model.name, healthy: true })).toMatchObject({ healthy: true });
-    await reportHealth(scientist, { model: model.name, healthy: false, reason: '5xx spike' });
-    await reportHealth(scientist, { model: model.name, healthy: false, reason: '5xx spike' });
-    const third = await reportHealth(scientist, { model: model.name, healthy: false, reason: 'latency' });
+    expect(await reportHealth(serving, { model: model.name, healthy: false, reason: '5xx spike' })).toMatchObject({ rolledBack: false, unhealthyInARow: 1 });
+    expect(await reportHealth(serving, { model: model.name, healthy: true })).toMatchObject({ healthy: true });
+    await reportHealth(serving, { model: model.name, healthy: false, reason: '5xx spike' });
+    await reportHealth(serving, { model: model.name, healthy: false, reason: '5xx spike' });
+    const third = await reportHealth(serving, { model: model.name, healthy: false, reason: 'latency' });
     expect(third).toMatchObject({ rolledBack: true, restored: 1 });
     const production = await db.modelVersion.findFirstOrThrow({ where: { modelId: model.id, stage: 'production' } });
     expect(production.number).toBe(1);
@@ -78,9 +97,9 @@ describe('health-triggered rollback', () => {
       model: model.name,
       policy: { staging: [], production: [{ kind: 'approvals', count: 1 }], health: { consecutiveUnhealthy: 2, windowMinutes: 5, thresholds: [{ metric: 'error_rate', op: '<=', value: 0.02 }] } },
     });
-    expect(await reportHealth(scientist, { model: model.name, metrics: { error_rate: 0.01 } })).toMatchObject({ healthy: true });
-    await reportHealth(scientist, { model: model.name, metrics: { error_rate: 0.09 } });
-    const results = await Promise.all(Array.from({ length: 4 }, () => reportHealth(scientist, { model: model.name, metrics: { error_rate: 0.2 } })));
+    expect(await reportHealth(serving, { model: model.name, metrics: { error_rate: 0.01 } })).toMatchObject({ healthy: true });
+    await reportHealth(serving, { model: model.name, metrics: { error_rate: 0.09 } });
+    const results = await Promise.all(Array.from({ length: 4 }, () => reportHealth(serving, { model: model.name, metrics: { error_rate: 0.2 } })));
     expect(results.filter((r) => r.rolledBack)).toHaveLength(1);
     expect(await db.auditEvent.count({ where: { modelId: model.id, action: 'model.rolled_back' } })).toBe(1);
   });

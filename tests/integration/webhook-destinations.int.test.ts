@@ -22,7 +22,7 @@ let adminToken = '';
 
 beforeAll(async () => {
   [admin, scientist] = await Promise.all([makeActor('admin'), makeActor('scientist')]);
-  adminToken = (await createApiToken(admin, { name: 'hooks', ownerId: admin.id!, role: 'admin' })).token;
+  adminToken = (await createApiToken(admin, { name: 'hooks', role: 'admin' })).token;
   receiver = createServer((req, res) => {
     hits.push(req.url ?? '');
     if (req.url === '/redirect') res.writeHead(302, { location: `http://127.0.0.1:${port}/landed` }).end();

@@ -23,7 +23,7 @@ export async function createPeople(databaseUrl: string, roles: Record<string, Ro
       const password = `pw-${randomUUID()}`;
       const token = `mgt_${randomBytes(32).toString('base64url')}`;
       await client.query('INSERT INTO app_user (id, email, name, password_hash, role, updated_at) VALUES ($1, $2, $3, $4, $5, now())', [id, email, label, await hashPassword(password), role]);
-      await client.query('INSERT INTO api_token (id, name, owner_id, role, token_hash, prefix) VALUES ($1, $2, $3, $4, $5, $6)', [randomUUID(), `${label} token`, id, role, createHash('sha256').update(token).digest('hex'), token.slice(0, 10)]);
+      await client.query('INSERT INTO api_token (id, name, owner_id, created_by_id, role, token_hash, prefix) VALUES ($1, $2, $3, $3, $4, $5, $6)', [randomUUID(), `${label} token`, id, role, createHash('sha256').update(token).digest('hex'), token.slice(0, 10)]);
       people[label] = { id, email, password, token };
     }
     return people;

@@ -7,6 +7,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from '@/lib/demo/users';
 import { safeCallbackPath } from '@/components/auth/callback-url';
 import { DemoLoginsHint } from '@/components/auth/demo-logins-hint';
 import { SignInForm } from '@/components/auth/sign-in-form';
+import { signInErrorMessage } from '@/components/auth/sign-in-errors';
 import { Card } from '@/components/ui/card';
 
 export const metadata: Metadata = { title: 'Sign in' };
@@ -29,7 +30,7 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
         <h1 className="text-xl font-semibold tracking-tight">Sign in</h1>
         <p className="mt-1 mb-6 text-sm text-ink-muted">Use the account your registry administrator gave you.</p>
         {/* next-auth sends people back here with ?error= when a sign-in fails outside this form. */}
-        <SignInForm callbackUrl={callbackUrl} initialError={typeof params.error === 'string'} ssoName={ssoName()} />
+        <SignInForm callbackUrl={callbackUrl} initialError={signInErrorMessage(typeof params.error === 'string' ? params.error : undefined)} ssoName={ssoName()} />
       </Card>
       {isDemo && <DemoLoginsHint accounts={DEMO_USERS} password={DEMO_PASSWORD} />}
     </div>

@@ -20,6 +20,13 @@ describe('policy draft', () => {
     });
   });
 
+  it('carries the protected aliases, and reports a bad one under its own field', () => {
+    const draft = toDraft({ staging: [], production: [], protectedAliases: ['champion', 'challenger'] });
+    expect(stripKeys(draft).protectedAliases).toEqual(['champion', 'challenger']);
+    draft.other = { ...draft.other, protectedAliases: ['champion', 'latest'] };
+    expect(validateDraft(draft).errors).toEqual({ protectedAliases: expect.stringContaining('Alias 2') });
+  });
+
   it('returns the policy without editor keys when valid', () => {
     const draft = toDraft({ staging: [], production: [] });
     draft.staging.push({ ...newGate('metric-threshold'), metric: 'auc', value: 0.8 } as never);

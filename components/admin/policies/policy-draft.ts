@@ -21,7 +21,7 @@ export const GATE_KINDS: { kind: GateKind; label: string; description: string }[
   { kind: 'no-regression', label: 'No regression', description: 'Metrics may not fall further below Production than the tolerance.' },
   { kind: 'required-metadata', label: 'Required metadata', description: 'Provenance the version must carry.' },
   { kind: 'model-card-complete', label: 'Model card complete', description: 'Sections the model card must fill in.' },
-  { kind: 'approvals', label: 'Approvals', description: 'Approvers, other than the requester, who must approve the request.' },
+  { kind: 'approvals', label: 'Approvals', description: 'Approvers who must approve the request: never the requester, nor the author unless allowed below.' },
 ];
 
 export const gateKindLabel = (kind: GateKind) => GATE_KINDS.find((k) => k.kind === kind)?.label ?? kind;
@@ -87,6 +87,10 @@ export function validateDraft(draft: DraftPolicy): { policy: Policy; errors: nul
   const errors: DraftErrors = {};
   for (const issue of parsed.error.issues) {
     const [stage, index, field] = issue.path;
+    if (stage === 'protectedAliases') {
+      errors.protectedAliases ??= typeof index === 'number' ? `Alias ${index + 1}: ${friendly(issue)}` : friendly(issue);
+      continue;
+    }
     const key = typeof index === 'number' ? errorKey(stage as PolicyStage, index, String(field ?? 'kind')) : String(stage ?? 'policy');
     errors[key] ??= friendly(issue);
   }

@@ -7,8 +7,10 @@ import { usePolicyPreview, useSavePolicy } from '@/lib/queries/use-policy';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { SectionCard } from '@/components/ui/card';
+import { ApproverRules } from './approver-rules';
 import { PolicyPreview } from './policy-preview';
 import { samePolicy, STAGES, stripKeys, toDraft, validateDraft, type DraftPolicy } from './policy-draft';
+import { ProtectedAliases } from './protected-aliases';
 import { StageGates } from './stage-gates';
 
 interface PolicyEditorProps {
@@ -66,6 +68,16 @@ export function PolicyEditor({ model, saved, isDefault, savedAt }: PolicyEditorP
         {STAGES.map(({ stage, label }) => (
           <StageGates key={stage} stage={stage} label={label} gates={draft[stage]} errors={validation.errors ?? {}} onChange={(gates) => setDraft((d) => ({ ...d, [stage]: gates }))} />
         ))}
+        <ProtectedAliases
+          value={draft.other.protectedAliases}
+          error={validation.errors?.protectedAliases}
+          onChange={(protectedAliases) => setDraft((d) => ({ ...d, other: { ...d.other, protectedAliases } }))}
+        />
+        <ApproverRules
+          authorMayApprove={draft.other.authorMayApprove === true}
+          // Off is the absence of the flag, so switching it on and off again leaves the policy unchanged.
+          onChange={(on) => setDraft((d) => ({ ...d, other: { ...d.other, authorMayApprove: on ? true : undefined } }))}
+        />
       </div>
       <SectionCard title="Preview" className="xl:sticky xl:top-20">
         {preview.data ? (

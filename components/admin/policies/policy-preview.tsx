@@ -1,4 +1,5 @@
-import { CheckCircle2, ChevronRight, XCircle } from 'lucide-react';
+import { AlertTriangle, CheckCircle2, ChevronRight, XCircle } from 'lucide-react';
+import { failingGates, unmetAdvisoryGates } from '@/lib/registry';
 import type { PolicyPreviewRow } from '@/lib/queries/use-policy';
 import { GateList } from '@/components/governance/gate-list';
 import { Badge } from '@/components/ui/badge';
@@ -10,9 +11,14 @@ const TARGET_LABEL = { staging: 'Staging', production: 'Production' } as const;
 /** "v10 (Staging) would fail 1 gate: …", per version, with every gate's verdict. */
 export function verdict(row: PolicyPreviewRow): string {
   const who = `v${row.number} (${STAGE_LABEL[row.stage]})`;
-  if (row.failing === 0) return `${who} would pass all ${row.results.length} ${TARGET_LABEL[row.target]} gate${row.results.length === 1 ? '' : 's'}`;
-  const failed = row.results.filter((r) => !r.passed).map((r) => r.label);
-  return `${who} would fail ${row.failing} gate${row.failing === 1 ? '' : 's'}: ${failed.join('; ')}`;
+  const advisories = unmetAdvisoryGates(row.results).map((r) => r.label);
+  const advisoryNote = advisories.length > 0 ? `; advisory, not met: ${advisories.join('; ')}` : '';
+  if (row.failing === 0) {
+    const blocking = row.results.length - unmetAdvisoryGates(row.results).length;
+    return advisories.length > 0 ? `${who} would enter ${TARGET_LABEL[row.target]} (${blocking} blocking gate${blocking === 1 ? '' : 's'} pass)${advisoryNote}` : `${who} would pass all ${row.results.length} ${TARGET_LABEL[row.target]} gate${row.results.length === 1 ? '' : 's'}`;
+  }
+  const failed = failingGates(row.results).map((r) => r.label);
+  return `${who} would fail ${row.failing} gate${row.failing === 1 ? '' : 's'}: ${failed.join('; ')}${advisoryNote}`;
 }
 
 export function PolicyPreview({ rows, stale }: { rows: PolicyPreviewRow[]; stale: boolean }) {
@@ -30,7 +36,9 @@ export function PolicyPreview({ rows, stale }: { rows: PolicyPreviewRow[]; stale
             <details open={row.failing > 0} className="group">
               <summary className="flex cursor-pointer list-none items-start gap-2 text-sm [&::-webkit-details-marker]:hidden">
                 <ChevronRight aria-hidden className="mt-0.5 size-4 shrink-0 text-ink-faint transition-transform group-open:rotate-90" />
-                {row.failing === 0 ? (
+                {row.failing === 0 && unmetAdvisoryGates(row.results).length > 0 ? (
+                  <AlertTriangle aria-hidden className="mt-0.5 size-4 shrink-0 text-amber-600 dark:text-amber-400" />
+                ) : row.failing === 0 ? (
                   <CheckCircle2 aria-hidden className="mt-0.5 size-4 shrink-0 text-emerald-600 dark:text-emerald-400" />
                 ) : (
                   <XCircle aria-hidden className="mt-0.5 size-4 shrink-0 text-red-600 dark:text-red-400" />

@@ -5,6 +5,7 @@ import { Plus, Trash2 } from 'lucide-react';
 import type { Gate, PolicyStage } from '@/lib/registry';
 import { Button } from '@/components/ui/button';
 import { Select } from '@/components/ui/select';
+import { EnforcementToggle } from './enforcement-toggle';
 import { GateFields } from './gate-fields';
 import { errorKey, GATE_KINDS, gateKindLabel, kindsAllowed, newGate, type DraftErrors, type DraftGate, type GateKind } from './policy-draft';
 
@@ -24,6 +25,10 @@ export function StageGates({ stage, label, gates, errors, onChange }: StageGates
   const addable = allowed.includes(kind) ? kind : allowed[0];
 
   const replace = (index: number, gate: Gate) => onChange(gates.map((g, i) => (i === index ? { ...gate, key: g.key } : g)));
+  // Advisory is stored only when set, so switching back to blocking leaves the saved policy as it was.
+  const setAdvisory = (index: number, advisory: boolean) =>
+    onChange(gates.map((g, i) => (i !== index || g.kind === 'approvals' ? g : advisory ? { ...g, advisory: true } : withoutAdvisory(g))));
+  const advisoryCount = gates.filter((g) => g.advisory).length;
 
   return (
     <section aria-labelledby={`${id}-title`} className="rounded-lg border border-line bg-surface shadow-xs">
@@ -32,7 +37,11 @@ export function StageGates({ stage, label, gates, errors, onChange }: StageGates
           To enter {label}
         </h3>
         <p className="text-xs text-ink-muted">
-          {gates.length === 0 ? 'No gates: any version may enter.' : `${gates.length} gate${gates.length === 1 ? '' : 's'}, all must pass`}
+          {gates.length === 0
+            ? 'No gates: any version may enter.'
+            : advisoryCount === 0
+              ? `${gates.length} gate${gates.length === 1 ? '' : 's'}, all must pass`
+              : `${gates.length - advisoryCount} blocking, ${advisoryCount} advisory (shown and recorded, never blocking)`}
         </p>
       </header>
       <ol className="divide-y divide-line">
@@ -40,14 +49,17 @@ export function StageGates({ stage, label, gates, errors, onChange }: StageGates
           <li key={gate.key}>
             <fieldset className="px-4 py-3">
               <legend className="sr-only">{`${label} gate ${index + 1}: ${gateKindLabel(gate.kind)}`}</legend>
-              <div className="mb-2 flex items-center justify-between gap-2">
+              <div className="mb-2 flex flex-wrap items-center gap-2">
                 <p className="text-xs font-semibold tracking-wide text-ink-muted uppercase" aria-hidden>
                   {index + 1}. {gateKindLabel(gate.kind)}
                 </p>
+                {gate.kind !== 'approvals' && (
+                  <EnforcementToggle advisory={gate.advisory === true} gateName={`${label} gate ${index + 1}`} onChange={(advisory) => setAdvisory(index, advisory)} />
+                )}
                 <Button
                   size="sm"
                   variant="ghost"
-                  className="h-7 text-ink-faint hover:text-red-700 dark:hover:text-red-300"
+                  className="ml-auto h-7 text-ink-faint hover:text-red-700 dark:hover:text-red-300"
                   aria-label={`Remove ${label} gate ${index + 1} (${gateKindLabel(gate.kind)})`}
                   title="Remove gate"
                   onClick={() => onChange(gates.filter((_, i) => i !== index))}
@@ -77,4 +89,10 @@ export function StageGates({ stage, label, gates, errors, onChange }: StageGates
       )}
     </section>
   );
+}
+
+function withoutAdvisory(gate: DraftGate): DraftGate {
+  const { advisory, ...rest } = gate as DraftGate & { advisory?: boolean };
+  void advisory;
+  return rest as DraftGate;
 }

@@ -1,7 +1,6 @@
 'use client';
 
 import { useId, useState, type FormEvent } from 'react';
-import type { AdminUser } from '@/lib/db/queries/admin';
 import { isRole, lowerRole, ROLE_LABELS, type Role } from '@/lib/registry';
 import { ZCreateTokenBody } from '@/lib/validations/admin';
 import type { NewTokenInput } from '@/lib/queries/use-admin-tokens';
@@ -11,57 +10,69 @@ import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { RoleOptions } from '../role-options';
 import { ModelScopeSelect } from '../model-scope-select';
+import { DEFAULT_EXPIRY, expiryBody, ExpiryOptions, type ExpiryChoice } from './expiry-options';
+import { TokenKindChoice, type TokenKind } from './token-kind-choice';
+import { decodeOwner, encodeOwner, ownerCeiling, servingDenial, type OwnerChoice, type ServiceAccountOption } from './token-owner';
 
 interface NewTokenFormProps {
-  users: Pick<AdminUser, 'id' | 'email' | 'name' | 'role' | 'disabled'>[];
+  you: { email: string; role: Role };
+  serviceAccounts: ServiceAccountOption[];
   models: string[];
-  currentUserId: string;
   pending: boolean;
   onCancel: () => void;
   onSubmit: (input: NewTokenInput) => void;
 }
 
-type Errors = Partial<Record<'name' | 'expiresInDays', string>>;
+type Errors = Partial<Record<'name' | 'serviceAccount' | 'owner', string>>;
 
-export function NewTokenForm({ users, models, currentUserId, pending, onCancel, onSubmit }: NewTokenFormProps) {
+/**
+ * A token belongs to you or to a service account, never to a colleague: whoever holds a credential in
+ * someone's name could approve as them. Serving tokens have no role; standard ones are capped by the owner.
+ */
+export function NewTokenForm({ you, serviceAccounts, models, pending, onCancel, onSubmit }: NewTokenFormProps) {
   const id = useId();
-  const owners = users.filter((u) => !u.disabled);
   const [name, setName] = useState('');
-  const [ownerId, setOwnerId] = useState(currentUserId);
+  const [kind, setKind] = useState<TokenKind>('standard');
+  const [owner, setOwner] = useState<OwnerChoice>({ type: 'self' });
+  const [accountName, setAccountName] = useState('');
   const [role, setRole] = useState<Role>('viewer');
   const [model, setModel] = useState('');
-  const [days, setDays] = useState('');
+  const [expiry, setExpiry] = useState<ExpiryChoice>(DEFAULT_EXPIRY);
   const [errors, setErrors] = useState<Errors>({});
-  const owner = owners.find((u) => u.id === ownerId);
-  const ownerRole = owner?.role ?? 'viewer';
+  const ceiling = ownerCeiling(owner, you.role, serviceAccounts);
 
-  const changeOwner = (next: string) => {
-    setOwnerId(next);
+  const changeOwner = (next: OwnerChoice) => {
+    setOwner(next);
     // A token cannot have more rights than its owner: step the role down with them.
-    const nextRole = owners.find((u) => u.id === next)?.role ?? 'viewer';
-    setRole((current) => lowerRole(current, nextRole));
+    setRole((current) => lowerRole(current, ownerCeiling(next, you.role, serviceAccounts)));
+  };
+
+  const changeAccountName = (next: string) => {
+    setAccountName(next);
+    setErrors((current) => ({ ...current, serviceAccount: undefined }));
   };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    const serviceAccount = owner.type === 'service' ? owner.name : owner.type === 'new-service' ? accountName.trim() : undefined;
     const parsed = ZCreateTokenBody.safeParse({
       name,
-      ownerId,
-      role,
+      kind,
+      role: kind === 'standard' ? role : undefined,
+      serviceAccount,
       model: model || undefined,
-      expiresInDays: days.trim() === '' ? undefined : Number(days),
+      expiresInDays: expiryBody(expiry),
     });
-    if (!parsed.success) {
-      const next: Errors = {};
-      for (const issue of parsed.error.issues) {
-        const key = issue.path[0];
-        if (key === 'name') next.name ??= issue.message;
-        if (key === 'expiresInDays') next.expiresInDays ??= 'A whole number of days from 1 to 3650, or empty for no expiry.';
-      }
-      setErrors(next);
-      return;
+    const next: Errors = {};
+    if (kind === 'serving' && servingDenial(ceiling)) next.owner = servingDenial(ceiling)!;
+    if (owner.type === 'new-service' && serviceAccounts.some((a) => a.name === accountName.trim())) next.serviceAccount = 'That service account exists: pick it from the owner list.';
+    for (const issue of parsed.success ? [] : parsed.error.issues) {
+      const key = issue.path[0];
+      if (key === 'name') next.name ??= issue.message;
+      if (key === 'serviceAccount') next.serviceAccount ??= issue.message;
     }
-    setErrors({});
+    setErrors(next);
+    if (!parsed.success || Object.keys(next).length > 0) return;
     onSubmit(parsed.data);
   };
 
@@ -70,26 +81,49 @@ export function NewTokenForm({ users, models, currentUserId, pending, onCancel, 
       <Field id={`${id}-name`} label="Name" hint="What uses it, e.g. “training pipeline”." error={errors.name}>
         <Input id={`${id}-name`} autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} {...invalidProps(`${id}-name`, errors.name)} />
       </Field>
+      <TokenKindChoice name={`${id}-kind`} value={kind} onChange={setKind} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id={`${id}-owner`} label="Owner">
-          <Select id={`${id}-owner`} value={ownerId} onChange={(e) => changeOwner(e.target.value)}>
-            {owners.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.id === currentUserId ? `${u.email} (you)` : u.email}
-              </option>
-            ))}
+        <Field id={`${id}-owner`} label="Owner" hint={owner.type === 'self' ? 'It acts as you.' : 'Service accounts never sign in and never approve.'} error={errors.owner}>
+          <Select id={`${id}-owner`} value={encodeOwner(owner)} onChange={(e) => changeOwner(decodeOwner(e.target.value))} {...invalidProps(`${id}-owner`, errors.owner)}>
+            <option value="self">{you.email} (you)</option>
+            {serviceAccounts.length > 0 && (
+              <optgroup label="Service accounts">
+                {serviceAccounts.map((a) => (
+                  <option key={a.name} value={encodeOwner({ type: 'service', name: a.name })}>
+                    {a.name} ({ROLE_LABELS[a.role].toLowerCase()})
+                  </option>
+                ))}
+              </optgroup>
+            )}
+            <option value="new-service">New service account…</option>
           </Select>
         </Field>
-        <Field id={`${id}-role`} label="Role" hint={`Up to the owner's role (${ROLE_LABELS[ownerRole].toLowerCase()}).`}>
-          <Select id={`${id}-role`} value={role} onChange={(e) => isRole(e.target.value) && setRole(e.target.value)}>
-            <RoleOptions upTo={ownerRole} />
-          </Select>
-        </Field>
+        {owner.type === 'new-service' ? (
+          <Field id={`${id}-account`} label="Service account name" hint="Lowercase, e.g. “fraud-pipeline”. Created with the token's role." error={errors.serviceAccount}>
+            <Input id={`${id}-account`} autoComplete="off" value={accountName} onChange={(e) => changeAccountName(e.target.value)} {...invalidProps(`${id}-account`, errors.serviceAccount)} />
+          </Field>
+        ) : (
+          <div className="hidden sm:block" />
+        )}
+        {kind === 'standard' ? (
+          <Field id={`${id}-role`} label="Role" hint={`Up to the owner's role (${ROLE_LABELS[ceiling].toLowerCase()}).`}>
+            <Select id={`${id}-role`} value={role} onChange={(e) => isRole(e.target.value) && setRole(e.target.value)}>
+              <RoleOptions upTo={ceiling} />
+            </Select>
+          </Field>
+        ) : (
+          <div className="space-y-1">
+            <p className="text-sm font-medium text-ink">Role</p>
+            <p className="flex h-9 items-center text-sm text-ink-muted">None: resolve, route and report health only</p>
+          </div>
+        )}
         <Field id={`${id}-model`} label="Model">
           <ModelScopeSelect id={`${id}-model`} value={model} onChange={setModel} models={models} />
         </Field>
-        <Field id={`${id}-days`} label="Expires after (days)" optional hint="Empty: never expires." error={errors.expiresInDays}>
-          <Input id={`${id}-days`} type="number" inputMode="numeric" min={1} max={3650} placeholder="never" value={days} onChange={(e) => setDays(e.target.value)} {...invalidProps(`${id}-days`, errors.expiresInDays)} />
+        <Field id={`${id}-expiry`} label="Expires" hint={expiry === 'never' ? 'Only for systems that cannot rotate tokens: revoke it by hand when it is no longer used.' : 'Rotate it before then.'}>
+          <Select id={`${id}-expiry`} value={expiry} onChange={(e) => setExpiry(e.target.value as ExpiryChoice)}>
+            <ExpiryOptions />
+          </Select>
         </Field>
       </div>
       <div className="flex justify-end gap-2">

@@ -2,8 +2,8 @@
 
 import { useState } from 'react';
 import { KeyRound, Plus } from 'lucide-react';
-import type { AdminToken, AdminUser } from '@/lib/db/queries/admin';
-import { ROLE_LABELS } from '@/lib/registry';
+import type { AdminToken } from '@/lib/db/queries/admin';
+import { ROLE_LABELS, type Role } from '@/lib/registry';
 import { useAdminTokens } from '@/lib/queries/use-admin-tokens';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -12,20 +12,23 @@ import { RelativeTime } from '@/components/ui/relative-time';
 import { Table, Td, Th } from '@/components/ui/table';
 import { NewTokenDialog } from './new-token-dialog';
 import { RevokeTokenButton } from './revoke-token-button';
+import { TokenExpiry } from './token-expiry';
+import type { ServiceAccountOption } from './token-owner';
 
 interface TokensPanelProps {
   initialTokens: AdminToken[];
-  users: Pick<AdminUser, 'id' | 'email' | 'name' | 'role' | 'disabled'>[];
+  you: { email: string; role: Role };
+  serviceAccounts: ServiceAccountOption[];
   models: string[];
-  currentUserId: string;
 }
 
 const STATUS_TONE: Record<AdminToken['status'], BadgeTone> = { active: 'emerald', revoked: 'red', expired: 'zinc' };
 
-/** API tokens: who they act for, with which role on which models, until when, and when last used. */
-export function TokensPanel({ initialTokens, users, models, currentUserId }: TokensPanelProps) {
+/** API tokens: who owns them, what they may do on which models, until when, and when last used. */
+export function TokensPanel({ initialTokens, you, serviceAccounts, models }: TokensPanelProps) {
   const { data: tokens } = useAdminTokens(initialTokens);
   const [creating, setCreating] = useState(false);
+  const [now] = useState(() => Date.now());
   const active = tokens.filter((t) => t.status === 'active').length;
 
   return (
@@ -44,7 +47,7 @@ export function TokensPanel({ initialTokens, users, models, currentUserId }: Tok
         </Button>
       </div>
       {tokens.length === 0 ? (
-        <EmptyState icon={KeyRound} title="No API tokens yet" description="Create one for each pipeline or service that registers versions or reads the registry." />
+        <EmptyState icon={KeyRound} title="No API tokens yet" description="Create one for each pipeline (a standard token) and each serving system (a serving token)." />
       ) : (
         <Table label="API tokens">
           <thead>
@@ -52,7 +55,7 @@ export function TokensPanel({ initialTokens, users, models, currentUserId }: Tok
               <Th>Name</Th>
               <Th>Token</Th>
               <Th>Owner</Th>
-              <Th>Role</Th>
+              <Th>Can</Th>
               <Th>Model</Th>
               <Th>Expires</Th>
               <Th>Last used</Th>
@@ -67,10 +70,14 @@ export function TokensPanel({ initialTokens, users, models, currentUserId }: Tok
               <tr key={token.id} data-testid="token-row" className={token.status === 'active' ? undefined : 'text-ink-muted'}>
                 <Td className="font-medium">{token.name}</Td>
                 <Td className="font-mono text-xs whitespace-nowrap">{token.prefix}…</Td>
-                <Td>{token.owner}</Td>
-                <Td>{ROLE_LABELS[token.role]}</Td>
+                <Td>
+                  <TokenOwner token={token} />
+                </Td>
+                <Td>{token.kind === 'serving' ? <Badge tone="blue">Serving</Badge> : ROLE_LABELS[token.role]}</Td>
                 <Td>{token.model ? <span className="font-mono text-xs">{token.model}</span> : <span className="text-ink-muted">all models</span>}</Td>
-                <Td className="whitespace-nowrap">{token.expiresAt ? <RelativeTime iso={token.expiresAt} /> : 'never'}</Td>
+                <Td className="whitespace-nowrap">
+                  <TokenExpiry token={token} now={now} />
+                </Td>
                 <Td className="whitespace-nowrap">{token.lastUsedAt ? <RelativeTime iso={token.lastUsedAt} /> : <span className="text-ink-faint">never</span>}</Td>
                 <Td>
                   <Badge tone={STATUS_TONE[token.status]}>{token.status}</Badge>
@@ -81,7 +88,25 @@ export function TokensPanel({ initialTokens, users, models, currentUserId }: Tok
           </tbody>
         </Table>
       )}
-      <NewTokenDialog open={creating} onClose={() => setCreating(false)} users={users} models={models} currentUserId={currentUserId} />
+      <NewTokenDialog open={creating} onClose={() => setCreating(false)} you={you} serviceAccounts={serviceAccounts} models={models} />
     </section>
+  );
+}
+
+/** The owner, marked when it is a service account, and who created the token when that is someone else. */
+function TokenOwner({ token }: { token: AdminToken }) {
+  return (
+    <span className="block">
+      <span className="flex flex-wrap items-center gap-1.5">
+        {token.owner}
+        {token.ownerKind === 'service' && <Badge tone="zinc">service account</Badge>}
+      </span>
+      {token.ownerKind === 'service' && token.createdBy && <span className="block text-xs text-ink-muted">created by {token.createdBy}</span>}
+      {token.heldForSomeoneElse && (
+        <span className="block text-xs text-amber-800 dark:text-amber-300" title="Created before tokens had to belong to their creator; it can no longer approve anything. Revoke it.">
+          created by {token.createdBy ?? 'someone else'}: cannot approve
+        </span>
+      )}
+    </span>
   );
 }

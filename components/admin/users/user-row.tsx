@@ -35,13 +35,19 @@ export function UserRow({ user, models, isSelf }: { user: AdminUser; models: str
         <span className={cx('block font-medium', user.disabled ? 'text-ink-muted' : 'text-ink')}>
           {user.name}
           {isSelf && <span className="ml-1.5 text-xs font-normal text-ink-muted">(you)</span>}
+          {user.kind === 'service' && (
+            <Badge tone="zinc" className="ml-1.5 align-middle" title="Holds API tokens only: never signs in, never approves">
+              service account
+            </Badge>
+          )}
         </span>
         <span className="block text-xs text-ink-muted">{user.email}</span>
       </Td>
       <Td>
         <div className="flex items-center gap-1.5">
           <Select aria-label={`Role of ${user.email}`} value={draftRole} onChange={(e) => isRole(e.target.value) && setDraftRole(e.target.value)} compact className="w-40" disabled={update.isPending}>
-            <RoleOptions />
+            {/* Service accounts are never admins: administration stays with people. */}
+            <RoleOptions upTo={user.kind === 'service' ? 'approver' : undefined} />
           </Select>
           {dirty && (
             <>

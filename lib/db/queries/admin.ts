@@ -10,6 +10,7 @@ export async function listUsers() {
       email: true,
       name: true,
       role: true,
+      kind: true,
       disabled: true,
       createdAt: true,
       grants: { select: { role: true, model: { select: { name: true } } }, orderBy: { model: { name: 'asc' } } },
@@ -27,21 +28,31 @@ export async function listTokens() {
       name: true,
       prefix: true,
       role: true,
+      kind: true,
       expiresAt: true,
       lastUsedAt: true,
       revokedAt: true,
       createdAt: true,
-      owner: { select: { email: true } },
+      createdById: true,
+      owner: { select: { id: true, email: true, name: true, kind: true } },
       model: { select: { name: true } },
     },
   });
+  // Who created each token (no relation: a token outlives nothing, but history keeps the id as written).
+  const creatorIds = [...new Set(tokens.map((t) => t.createdById).filter((id): id is string => !!id))];
+  const creators = new Map((await db.user.findMany({ where: { id: { in: creatorIds } }, select: { id: true, email: true } })).map((u) => [u.id, u.email]));
   const now = Date.now();
   return tokens.map((t) => ({
     id: t.id,
     name: t.name,
     prefix: t.prefix,
     role: t.role,
-    owner: t.owner.email,
+    kind: t.kind,
+    owner: t.owner.kind === 'service' ? t.owner.name : t.owner.email,
+    ownerKind: t.owner.kind,
+    createdBy: t.createdById ? (creators.get(t.createdById) ?? null) : null,
+    /** Minted for another person before tokens had to belong to their creator: it can no longer approve anything. */
+    heldForSomeoneElse: t.owner.kind === 'person' && t.createdById !== t.owner.id,
     model: t.model?.name ?? null,
     expiresAt: t.expiresAt?.toISOString() ?? null,
     lastUsedAt: t.lastUsedAt?.toISOString() ?? null,

@@ -1,7 +1,8 @@
 import 'server-only';
 import { db } from '@/lib/db/prisma';
-import { BOARD_STAGES, type MetricDirection, type Stage } from '@/lib/registry';
-import { currentSplit } from './traffic';
+import { BOARD_STAGES, parsePolicy, type MetricDirection, type SeparationFacts, type Stage } from '@/lib/registry';
+import { currentSplit, type SplitView } from './traffic';
+import { listRedirects } from './model-names';
 
 export interface VersionCardData {
   id: string;
@@ -15,8 +16,19 @@ export interface VersionCardData {
   tags: { key: string; value: string }[];
   aliases: string[];
   primaryMetric: number | null;
-  /** The open promotion request for this version, if any. */
-  pendingRequest: { id: string; requesterId: string; requester: string; requiredApprovals: number; approverIds: string[] } | null;
+  /** The open promotion request for this version, if any: for Production, or (canary) for a share of traffic. */
+  pendingRequest: {
+    id: string;
+    kind: 'production' | 'canary';
+    canaryWeight: number | null;
+    requesterId: string;
+    requester: string;
+    requiredApprovals: number;
+    approverIds: string[];
+    separation: SeparationFacts;
+  } | null;
+  /** The share of traffic approvers gave this Staging version beside Production, if any. */
+  canary: { weight: number; approvedWeight: number } | null;
 }
 
 export interface StagePage {
@@ -31,8 +43,10 @@ export interface BoardData {
   counts: Record<Stage, number>;
   production: VersionCardData | null;
   columns: Record<(typeof BOARD_STAGES)[number], StagePage>;
-  /** The live traffic split, when traffic is shared between Production and candidates. */
-  traffic: { number: number; weight: number }[] | null;
+  /** The live traffic split with who approved each canary share, when Production shares traffic (or has paused canaries). */
+  traffic: Pick<SplitView, 'routes' | 'canaries'> | null;
+  /** Former names that still resolve to this model after a rename, until someone removes them. */
+  redirects: { oldName: string; createdAt: string }[];
 }
 
 export const BOARD_PAGE_SIZE = 20;
@@ -45,14 +59,25 @@ const cardSelect = {
   dataVersion: true,
   createdAt: true,
   stageChangedAt: true,
+  createdById: true,
   createdBy: { select: { name: true } },
   tags: { select: { key: true, value: true }, orderBy: { key: 'asc' } },
   aliases: { select: { alias: true }, orderBy: { alias: 'asc' } },
   requests: {
     where: { status: 'pending' },
-    select: { id: true, requestedById: true, requestedBy: { select: { name: true } }, requiredApprovals: true, decisions: { select: { approverId: true } } },
+    select: {
+      id: true,
+      kind: true,
+      canaryWeight: true,
+      requestedById: true,
+      requestedBy: { select: { name: true } },
+      requiredApprovals: true,
+      decisions: { select: { approverId: true } },
+      model: { select: { policy: { select: { gates: true } } } },
+    },
     take: 1,
   },
+  canaryShare: { select: { weight: true, approvedWeight: true } },
 } as const;
 
 /**
@@ -86,12 +111,21 @@ export async function getStagePage(modelId: string, stage: Stage, primaryKey: st
       pendingRequest: v.requests[0]
         ? {
             id: v.requests[0].id,
+            kind: v.requests[0].kind,
+            canaryWeight: v.requests[0].canaryWeight,
             requesterId: v.requests[0].requestedById,
             requester: v.requests[0].requestedBy.name,
             requiredApprovals: v.requests[0].requiredApprovals,
             approverIds: v.requests[0].decisions.map((d) => d.approverId),
+            // What the buttons need of the four-eyes rule; the service also counts token creators.
+            separation: {
+              requesterIds: [v.requests[0].requestedById],
+              authorIds: v.createdById ? [v.createdById] : [],
+              authorMayApprove: parsePolicy(v.requests[0].model.policy?.gates ?? undefined).authorMayApprove === true,
+            },
           }
         : null,
+      canary: v.canaryShare,
     })),
     nextBefore: rows.length > limit ? (page[page.length - 1]?.number ?? null) : null,
   };
@@ -111,7 +145,7 @@ export async function getBoard(name: string): Promise<BoardData | null> {
   if (!model) return null;
   const primary = model.metricDefinitions[0] ?? null;
   const page = (stage: (typeof BOARD_STAGES)[number]) => getStagePage(model.id, stage, primary?.key ?? null);
-  const [testing, staging, production, split] = await Promise.all([page('testing'), page('staging'), page('production'), currentSplit(name)]);
+  const [testing, staging, production, split, redirects] = await Promise.all([page('testing'), page('staging'), page('production'), currentSplit(name), listRedirects(model.id)]);
   const stageCounts: Record<Stage, number> = { testing: 0, staging: 0, production: 0, archived: 0 };
   for (const c of model.stageCounts) stageCounts[c.stage] = c.versions;
   return {
@@ -127,6 +161,7 @@ export async function getBoard(name: string): Promise<BoardData | null> {
     counts: stageCounts,
     production: production.versions[0] ?? null,
     columns: { testing, staging, production },
-    traffic: split.routes.length > 1 ? split.routes : null,
+    traffic: split.canaries.length > 0 ? { routes: split.routes, canaries: split.canaries } : null,
+    redirects,
   };
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db/prisma';
-import { metricDelta, type GateResult, type MetricDirection } from '@/lib/registry';
+import { metricDelta, parsePolicy, type GateResult, type MetricDirection, type SeparationFacts } from '@/lib/registry';
 import { evaluateVersionGates } from '@/lib/services/internal/gate-context';
 
 export interface MetricComparisonRow {
@@ -13,9 +13,14 @@ export interface MetricComparisonRow {
 
 export interface PendingRequestView {
   id: string;
+  /** A Production request, or a canary request for `canaryWeight` % of traffic beside Production. */
+  kind: 'production' | 'canary';
+  canaryWeight: number | null;
   model: string;
   version: { number: number; semver: string };
   requester: { id: string; name: string };
+  /** What the buttons need of the four-eyes rule; the service also counts token creators. */
+  separation: SeparationFacts;
   comment: string;
   createdAt: string;
   requiredApprovals: number;
@@ -33,8 +38,8 @@ export async function listPendingRequests(options: { modelName?: string } = {}):
     orderBy: { createdAt: 'asc' },
     take: 200,
     include: {
-      model: { select: { id: true, name: true, metricDefinitions: { select: { key: true, direction: true, isPrimary: true } } } },
-      version: { select: { id: true, number: true, semver: true, metrics: { where: { slice: '' }, select: { key: true, value: true } } } },
+      model: { select: { id: true, name: true, metricDefinitions: { select: { key: true, direction: true, isPrimary: true } }, policy: { select: { gates: true } } } },
+      version: { select: { id: true, number: true, semver: true, createdById: true, metrics: { where: { slice: '' }, select: { key: true, value: true } } } },
       requestedBy: { select: { id: true, name: true } },
       decisions: { where: { decision: 'approve' }, include: { approver: { select: { name: true } } }, orderBy: { createdAt: 'asc' } },
     },
@@ -51,9 +56,16 @@ export async function listPendingRequests(options: { modelName?: string } = {}):
       const definitions = [...r.model.metricDefinitions].sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary) || a.key.localeCompare(b.key));
       return {
         id: r.id,
+        kind: r.kind,
+        canaryWeight: r.canaryWeight,
         model: r.model.name,
         version: { number: r.version.number, semver: r.version.semver },
         requester: r.requestedBy,
+        separation: {
+          requesterIds: [r.requestedById],
+          authorIds: r.version.createdById ? [r.version.createdById] : [],
+          authorMayApprove: parsePolicy(r.model.policy?.gates ?? undefined).authorMayApprove === true,
+        },
         comment: r.comment,
         createdAt: r.createdAt.toISOString(),
         requiredApprovals: r.requiredApprovals,

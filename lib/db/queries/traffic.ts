@@ -1,35 +1,87 @@
 import 'server-only';
 import { db } from '@/lib/db/prisma';
-import { RegistryError } from '@/lib/registry';
+import { RegistryError, servingRoutes, type ShareView } from '@/lib/registry';
 import { routeKey, type TrafficRoute } from '@/lib/registry/traffic';
+import { byNameOrFormerName } from './model-names';
 
-/**
- * The live split: stored routes whose versions are still in Production or Staging. A route whose version
- * has moved on (archived, rolled back) drops out and its share goes to the current Production version.
- */
-export async function currentSplit(model: string): Promise<{ routes: TrafficRoute[]; production: number | null }> {
-  const row = await db.registeredModel.findUnique({
-    where: { name: model },
-    select: { trafficSplit: { select: { routes: true } }, versions: { where: { stage: { in: ['production', 'staging'] } }, select: { id: true, number: true, stage: true } } },
-  });
-  if (!row) throw new RegistryError('NOT_FOUND', `No model named "${model}".`);
-  const production = row.versions.find((v) => v.stage === 'production')?.number ?? null;
-  const stored = (row.trafficSplit?.routes ?? []) as unknown as (TrafficRoute & { versionId: string })[];
-  const live = stored.filter((r) => row.versions.some((v) => v.id === r.versionId && v.number === r.number));
-  const lost = stored.filter((r) => !live.includes(r)).reduce((sum, r) => sum + r.weight, 0);
-  if (production === null) return { routes: live, production };
-  const routes = live.some((r) => r.number === production)
-    ? live.map((r) => (r.number === production ? { number: r.number, weight: r.weight + lost } : { number: r.number, weight: r.weight }))
-    : [{ number: production, weight: 100 - live.reduce((s, r) => s + r.weight, 0) }, ...live.map((r) => ({ number: r.number, weight: r.weight }))];
-  return { routes: routes.filter((r) => r.weight > 0), production };
+export interface CanaryView {
+  number: number;
+  weight: number;
+  approvedWeight: number;
+  requestId: string;
+  requestedBy: string;
+  /** Who approved the share, in the order they did. */
+  approvedBy: { name: string; at: string }[];
+  grantedAt: string;
 }
 
-/** The version that serves `key`: deterministic for the same key and split. */
-export async function routeFor(model: string, key: string) {
-  const { routes, production } = await currentSplit(model);
-  if (routes.length === 0) {
-    if (production === null) throw new RegistryError('NOT_FOUND', `${model} has no version in Production.`);
-    return { model, key, version: production, split: [{ number: production, weight: 100 }] };
-  }
-  return { model, key, version: routeKey(model, key, routes), split: routes };
+export interface SplitView {
+  /** The model's id: keys are hashed with it, so a rename does not move anyone between versions. */
+  modelId: string;
+  model: string;
+  /** Production first with what the canaries leave, then each live canary; [] when nothing is in Production. */
+  routes: TrafficRoute[];
+  production: number | null;
+  canaries: CanaryView[];
+}
+
+/**
+ * The live split: the Production version and the canary shares approvers granted (the database keeps
+ * only shares that still hold). Looked up by name or by a former name, as serving systems do.
+ */
+export async function currentSplit(name: string): Promise<SplitView> {
+  const row = await db.registeredModel.findFirst({
+    where: byNameOrFormerName(name),
+    select: {
+      id: true,
+      name: true,
+      versions: { where: { stage: 'production' }, select: { number: true } },
+      canaryShares: {
+        orderBy: { version: { number: 'asc' } },
+        select: {
+          weight: true,
+          approvedWeight: true,
+          grantedAt: true,
+          version: { select: { number: true } },
+          request: {
+            select: {
+              id: true,
+              requestedBy: { select: { name: true } },
+              decisions: { where: { decision: 'approve' }, orderBy: { createdAt: 'asc' }, select: { createdAt: true, approver: { select: { name: true } } } },
+            },
+          },
+        },
+      },
+    },
+  });
+  if (!row) throw new RegistryError('NOT_FOUND', `No model named "${name}".`);
+  const production = row.versions[0]?.number ?? null;
+  const canaries: CanaryView[] = row.canaryShares.map((s) => ({
+    number: s.version.number,
+    weight: s.weight,
+    approvedWeight: s.approvedWeight,
+    requestId: s.request.id,
+    requestedBy: s.request.requestedBy.name,
+    approvedBy: s.request.decisions.map((d) => ({ name: d.approver.name, at: d.createdAt.toISOString() })),
+    grantedAt: s.grantedAt.toISOString(),
+  }));
+  return { modelId: row.id, model: row.name, routes: servingRoutes(production, canaries), production, canaries };
+}
+
+/**
+ * The version that serves `key`: deterministic for the same key and split. Serving systems may ask on
+ * every request, so this is one statement that reads only what routing needs (by name or former name).
+ */
+export async function routeFor(name: string, key: string) {
+  const [row] = await db.$queryRaw<{ id: string; model: string; production: number | null; shares: ShareView[] }[]>`
+    SELECT m."id", m."name" AS "model",
+      (SELECT "number" FROM "model_version" WHERE "model_id" = m."id" AND "stage" = 'production') AS "production",
+      COALESCE((SELECT json_agg(json_build_object('number', v."number", 'weight', s."weight", 'approvedWeight', s."approved_weight"))
+        FROM "canary_share" s JOIN "model_version" v ON v."id" = s."version_id" WHERE s."model_id" = m."id"), '[]') AS "shares"
+    FROM "registered_model" m
+    WHERE m."name" = ${name} OR m."id" = (SELECT "model_id" FROM "model_name_redirect" WHERE "old_name" = ${name})`;
+  if (!row) throw new RegistryError('NOT_FOUND', `No model named "${name}".`);
+  if (row.production === null) throw new RegistryError('NOT_FOUND', `${row.model} has no version in Production.`);
+  const routes = servingRoutes(row.production, row.shares);
+  return { model: row.model, key, version: routeKey(row.id, key, routes), split: routes, ...(row.model !== name ? { redirectedFrom: name } : {}) };
 }

@@ -2,9 +2,11 @@ import 'server-only';
 import { db } from '@/lib/db/prisma';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { roleOn, type Stage } from '@/lib/registry';
+import { currentModelName } from '@/lib/db/queries/model-names';
 import type { Actor } from '@/lib/services/actor';
 import { MlflowError } from '../errors';
 import type { ModelRecord } from '../serialize';
+import { findModel, modelNotFound } from './model-records';
 
 const versionSelect = {
   id: true,
@@ -23,23 +25,34 @@ const versionSelect = {
 
 type VersionRow = Prisma.ModelVersionGetPayload<{ select: typeof versionSelect }>;
 
-const modelSelect = {
-  id: true,
-  name: true,
-  createdAt: true,
-  lastActivityAt: true,
-  description: true,
-  tags: true,
-  aliases: { select: { alias: true, version: { select: { number: true } } }, orderBy: { alias: 'asc' } },
-} as const satisfies Prisma.RegisteredModelSelect;
-
 /** Reading needs only a role on the model; a token restricted to another model has none. */
 export function assertCanRead(actor: Actor, model: string): void {
   if (!roleOn(actor, model)) throw new MlflowError('PERMISSION_DENIED', `This API token is restricted to the model "${actor.modelScope}".`);
 }
 
-export function modelNotFound(name: string): MlflowError {
-  return new MlflowError('RESOURCE_DOES_NOT_EXIST', `Registered Model with name=${name} not found`);
+/**
+ * The name serving clients read under (models:/<name>/Production, @champion, a version): the model of
+ * that name, or the one a redirect from it points at after a rename. Checks the caller may read it.
+ */
+export async function readableModelName(actor: Actor, name: string): Promise<string> {
+  const current = await currentModelName(name);
+  assertCanRead(actor, current);
+  return current;
+}
+
+/**
+ * The model record a client reads under `name`, following a rename's redirect. One statement when `name`
+ * is the model's current name (MLflow 3 clients read a model before most writes); a scoped token learns
+ * nothing of models outside its scope, not even whether they exist.
+ */
+export async function loadReadableModel(actor: Actor, name: string): Promise<ModelRecord> {
+  const model = (await findModel(name)) ?? (await findModel(await currentModelName(name)));
+  if (!model) {
+    assertCanRead(actor, name);
+    throw modelNotFound(name);
+  }
+  assertCanRead(actor, model.name);
+  return model;
 }
 
 export async function loadVersion(name: string, number: number): Promise<VersionRow> {
@@ -65,26 +78,6 @@ export async function latestVersions(modelIds: readonly string[], stages?: reado
     WHERE "model_id" IN (${Prisma.join([...modelIds])}) ${stageFilter}
     ORDER BY "model_id", "stage", "number" DESC`;
   return loadVersions(rows.map((r) => r.id));
-}
-
-/** Full model records (with latest versions) for `ids`, in the order of `ids`. */
-export async function loadModels(ids: readonly string[]): Promise<ModelRecord[]> {
-  if (ids.length === 0) return [];
-  const rows = await db.registeredModel.findMany({ where: { id: { in: [...ids] } }, select: modelSelect });
-  const latest = await latestVersions(ids);
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.flatMap((id) => {
-    const row = byId.get(id);
-    if (!row) return [];
-    return [{ ...row, latestVersions: latest.filter((v) => v.modelId === id) }];
-  });
-}
-
-export async function loadModel(name: string): Promise<ModelRecord> {
-  const row = await db.registeredModel.findUnique({ where: { name }, select: { id: true } });
-  const [model] = row ? await loadModels([row.id]) : [];
-  if (!model) throw modelNotFound(name);
-  return model;
 }
 
 export async function modelIdByName(name: string): Promise<string> {

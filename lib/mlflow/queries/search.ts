@@ -5,7 +5,9 @@ import type { Actor } from '@/lib/services/actor';
 import { MODEL_VERSION_FILTER, parseFilter, REGISTERED_MODEL_FILTER } from '../filter';
 import { parseOrderBy, type SortKey, type SortTerm } from '../order-by';
 import { decodePageToken, encodePageToken, type CursorValue } from '../page-token';
-import { loadModels, loadVersions } from './records';
+import { modelVersionJson, registeredModelJson, type ModelVersionJson } from '../serialize';
+import { loadModels } from './model-records';
+import { loadVersions } from './records';
 import { afterCursor, MODEL_SORT_SQL, modelConditions, orderBy, VERSION_SORT_SQL, versionConditions, where } from './sql';
 
 export interface SearchRequest {
@@ -33,12 +35,41 @@ function cursorOf(row: KeyRow, terms: readonly SortTerm[]): CursorValue[] {
   return terms.map((t) => value[t.key]);
 }
 
-/** One page of keys: a row more than asked for tells whether another page follows. */
-function page(rows: KeyRow[], request: SearchRequest, terms: readonly SortTerm[]) {
-  const shown = rows.slice(0, request.maxResults);
-  const last = shown[shown.length - 1];
-  const nextPageToken = rows.length > request.maxResults && last ? encodePageToken(terms, cursorOf(last, terms)) : undefined;
-  return { ids: shown.map((r) => r.id), nextPageToken };
+/**
+ * Every answer is bounded, whatever max_results says (MLflow lets model-versions/search ask for 200,000):
+ * at most this many versions, MLflow's own client default page, so a client that never follows
+ * next_page_token still sees what it would see from MLflow…
+ */
+export const MAX_VERSIONS_PER_RESPONSE = 10_000;
+/** …and at most about this many bytes of JSON (a version's tags may hold 100 KB each); the token continues. */
+export const MAX_RESPONSE_BYTES = 8_000_000;
+/** Full records are read this many at a time: one IN list per query, far below Postgres's 65,535 parameters. */
+const LOAD_CHUNK = 1_000;
+
+/**
+ * Reads the records behind `rows` chunk by chunk, serialises them, and stops once the byte budget is
+ * spent (always after at least one). The token continues after the last row sent, so a page cut short
+ * by the budget loses nothing; a row more than asked for tells whether another page follows anyway.
+ */
+async function boundedPage<R, J>(rows: KeyRow[], limit: number, terms: readonly SortTerm[], load: (ids: string[]) => Promise<R[]>, serialize: (record: R) => J) {
+  const wanted = rows.slice(0, limit);
+  const items: J[] = [];
+  let bytes = 0;
+  let cut = false;
+  for (let from = 0; from < wanted.length && !cut; from += LOAD_CHUNK) {
+    for (const record of await load(wanted.slice(from, from + LOAD_CHUNK).map((r) => r.id))) {
+      const json = serialize(record);
+      bytes += JSON.stringify(json).length;
+      if (items.length > 0 && bytes > MAX_RESPONSE_BYTES) {
+        cut = true;
+        break;
+      }
+      items.push(json);
+    }
+  }
+  const last = wanted[items.length - 1];
+  const more = cut || rows.length > limit;
+  return { items, nextPageToken: more && last ? encodePageToken(terms, cursorOf(last, terms)) : undefined };
 }
 
 /** A token restricted to one model searches that model only. */
@@ -54,11 +85,12 @@ export async function searchRegisteredModels(actor: Actor, request: SearchReques
     ${where([...modelConditions(clauses), ...scope(actor), ...cursor])}
     ORDER BY ${orderBy(terms, MODEL_SORT_SQL)}
     LIMIT ${request.maxResults + 1}`;
-  const { ids, nextPageToken } = page(rows, request, terms);
-  return { models: await loadModels(ids), nextPageToken };
+  const { items, nextPageToken } = await boundedPage(rows, request.maxResults, terms, loadModels, registeredModelJson);
+  return { models: items, nextPageToken };
 }
 
-export async function searchModelVersions(actor: Actor, request: SearchRequest) {
+export async function searchModelVersions(actor: Actor, request: SearchRequest): Promise<{ versions: ModelVersionJson[]; nextPageToken?: string }> {
+  const limit = Math.min(request.maxResults, MAX_VERSIONS_PER_RESPONSE);
   const clauses = parseFilter(request.filter, MODEL_VERSION_FILTER);
   const terms = parseOrderBy(request.orderBy, 'model_version');
   const cursor = request.pageToken ? [afterCursor(terms, VERSION_SORT_SQL, decodePageToken(request.pageToken, terms))] : [];
@@ -67,7 +99,7 @@ export async function searchModelVersions(actor: Actor, request: SearchRequest) 
     FROM "model_version" v JOIN "registered_model" m ON m."id" = v."model_id"
     ${where([...versionConditions(clauses), ...scope(actor), ...cursor])}
     ORDER BY ${orderBy(terms, VERSION_SORT_SQL)}
-    LIMIT ${request.maxResults + 1}`;
-  const { ids, nextPageToken } = page(rows, request, terms);
-  return { versions: await loadVersions(ids), nextPageToken };
+    LIMIT ${limit + 1}`;
+  const { items, nextPageToken } = await boundedPage(rows, limit, terms, loadVersions, modelVersionJson);
+  return { versions: items, nextPageToken };
 }

@@ -3,11 +3,13 @@ import type { Tx } from '@/lib/db/prisma';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit';
 import { swapProduction } from './production';
+import { afterProductionChange } from './serving';
 
 /**
  * Puts a Staging version into Production inside the caller's transaction (the approval that completes a
  * request, or an admin override): the previous Production version is archived and remembered as the
- * last stable version, and the move is audited.
+ * last stable version, the canary shares judged against it end, protected aliases on it follow Production
+ * to the new version, and the move is audited.
  */
 export async function deployVersion(
   tx: Tx,
@@ -34,5 +36,7 @@ export async function deployVersion(
     override: args.override ?? false,
     data: { ...args.data, replacedVersion: replaced?.number ?? null },
   });
+  // After the deploy's own event, so the timeline reads cause, then consequences.
+  await afterProductionChange(tx, actor, { model: args.model, from: replaced, to: args.version, reason: `v${args.version.number} replaced ${replaced ? `v${replaced.number}` : 'nothing'} in Production` });
   return { replaced };
 }

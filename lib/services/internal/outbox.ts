@@ -16,7 +16,10 @@ export interface OutboxEvent {
 /**
  * Queues one delivery per subscribed webhook in the caller's transaction (the outbox): a delivery exists
  * exactly when its event does, and survives any restart until the dispatcher has delivered it. One
- * statement picks the subscribers and writes their deliveries.
+ * statement picks the subscribers and writes their deliveries. Hooks registered through MLflow's API
+ * (format "mlflow") are queued by a trigger on the audit table instead (migration
+ * 20261201100000_mlflow_webhook_outbox): their events include registrations and tag changes, which
+ * would otherwise cost every registration one more round trip.
  */
 export async function enqueueWebhookDeliveries(tx: Tx, event: OutboxEvent): Promise<void> {
   if (!isWebhookEvent(event.action)) return;
@@ -36,5 +39,5 @@ export async function enqueueWebhookDeliveries(tx: Tx, event: OutboxEvent): Prom
     INSERT INTO "webhook_delivery" ("delivery_id", "webhook_id", "event_type", "payload", "next_attempt_at", "created_at")
     SELECT gen_random_uuid()::text, w."id", ${event.action}, ${payload}::jsonb, ${now}, ${now}
     FROM "webhook" w
-    WHERE w."active" AND ${event.action} = ANY (w."events") AND (w."model_id" IS NULL OR w."model_id" = ${event.model?.id ?? null}::text)`;
+    WHERE w."active" AND w."format" = 'modelgate' AND ${event.action} = ANY (w."events") AND (w."model_id" IS NULL OR w."model_id" = ${event.model?.id ?? null}::text)`;
 }

@@ -26,8 +26,10 @@ export interface KnownState {
   idempotent: { versionId: string; requestHash: string } | null;
   /** A version of this model with the same artifact digest. */
   sameDigest: string | null;
-  /** The highest semver so far, for the automatic bump. */
+  /** The highest semver so far: the base of the automatic bump, the floor of an explicit one. */
   latest: { major: number; minor: number; patch: number; dataVersion: string; features: unknown } | null;
+  /** For an explicit semver: the highest patch on its MAJOR.MINOR line, or null when that line has no version. */
+  linePatch: number | null;
   /** The number of the version that already has the explicit semver. */
   clash: number | null;
 }
@@ -39,7 +41,7 @@ export interface KnownState {
  */
 export async function readKnownState(
   tx: Tx,
-  args: { modelId: string; actorId: string | null; idempotencyKey?: string; digest?: string; semver?: string },
+  args: { modelId: string; actorId: string | null; idempotencyKey?: string; digest?: string; semver?: { text: string; major: number; minor: number } },
 ): Promise<KnownState> {
   const { modelId, actorId, idempotencyKey, digest, semver } = args;
   const idempotent = idempotencyKey && actorId
@@ -48,15 +50,16 @@ export async function readKnownState(
   const sameDigest = digest
     ? Prisma.sql`(SELECT "id" FROM "model_version" WHERE "model_id" = ${modelId} AND "artifact_digest" = ${digest} LIMIT 1)`
     : Prisma.sql`NULL::text`;
-  // An explicit semver may clash with any earlier one; an automatic one is above the highest by construction.
-  const latest = semver
-    ? Prisma.sql`NULL::json`
-    : Prisma.sql`(SELECT json_build_object('major', "major", 'minor', "minor", 'patch', "patch", 'dataVersion', "data_version", 'features', "features")
+  // An explicit semver may clash with any earlier one, or go backwards; an automatic one is above the highest by construction.
+  const latest = Prisma.sql`(SELECT json_build_object('major', "major", 'minor', "minor", 'patch', "patch", 'dataVersion', "data_version", 'features', "features")
         FROM "model_version" WHERE "model_id" = ${modelId} ORDER BY "major" DESC, "minor" DESC, "patch" DESC LIMIT 1)`;
-  const clash = semver ? Prisma.sql`(SELECT "number" FROM "model_version" WHERE "model_id" = ${modelId} AND "semver" = ${semver})` : Prisma.sql`NULL::int`;
+  const clash = semver ? Prisma.sql`(SELECT "number" FROM "model_version" WHERE "model_id" = ${modelId} AND "semver" = ${semver.text})` : Prisma.sql`NULL::int`;
+  const linePatch = semver
+    ? Prisma.sql`(SELECT max("patch") FROM "model_version" WHERE "model_id" = ${modelId} AND "major" = ${semver.major} AND "minor" = ${semver.minor})`
+    : Prisma.sql`NULL::int`;
   const [row] = await tx.$queryRaw<KnownState[]>`
     SELECT (SELECT "email" FROM "app_user" WHERE "id" = ${actorId}::text) AS "createdBy", ${idempotent} AS "idempotent",
-      ${sameDigest} AS "sameDigest", ${latest} AS "latest", ${clash} AS "clash"`;
+      ${sameDigest} AS "sameDigest", ${latest} AS "latest", ${clash} AS "clash", ${linePatch} AS "linePatch"`;
   return row!;
 }
 

@@ -8,6 +8,7 @@ export const metadata: Metadata = { title: 'API tokens · Admin' };
 export default async function AdminTokensPage() {
   const admin = await requireAdmin('tokens.manage');
   const [tokens, users, models] = await Promise.all([listTokens(), listUsers(), listModelNames()]);
-  const owners = users.map(({ id, email, name, role, disabled }) => ({ id, email, name, role, disabled }));
-  return <TokensPanel initialTokens={tokens} users={owners} models={models} currentUserId={admin.id} />;
+  // Tokens are owned by their creator or by a service account: those are the only owners to offer.
+  const serviceAccounts = users.filter((u) => u.kind === 'service' && !u.disabled).map((u) => ({ name: u.name, role: u.role }));
+  return <TokensPanel initialTokens={tokens} you={{ email: admin.email, role: admin.role }} serviceAccounts={serviceAccounts} models={models} />;
 }

@@ -13,8 +13,10 @@ export const POST = withMlflow(
       tags: { type: 'tags' },
       run_link: { type: 'string' },
       description: { type: 'string' },
+      // MLflow 3: the logged model registered, often with source "models:/m-…" and no run_id.
+      model_id: { type: 'string' },
     });
-    const version = await createModelVersion(actor, { ...params, runId: params.run_id, runLink: params.run_link, tags: params.tags ?? [] });
+    const version = await createModelVersion(actor, { ...params, runId: params.run_id, runLink: params.run_link, modelId: params.model_id, tags: params.tags ?? [] });
     return { model_version: modelVersionJson(version) };
   },
   { permission: 'version.register' },

@@ -2,9 +2,9 @@
 import { withMlflow } from '@/lib/mlflow/handler';
 import { searchModelVersions } from '@/lib/mlflow/queries/search';
 import { maxResults, readParams } from '@/lib/mlflow/request';
-import { modelVersionJson } from '@/lib/mlflow/serialize';
 
-// MLflow's ceiling is 200,000; its proto lets a server choose a lower default, and 1,000 is MLflow's own client default.
+// MLflow's ceiling is 200,000 and is accepted; one answer carries at most MAX_VERSIONS_PER_RESPONSE (and a
+// byte budget), with next_page_token for the rest. Its proto lets a server choose the default.
 const LIMITS = { default: 1000, max: 200_000 };
 
 export const GET = withMlflow(
@@ -17,7 +17,7 @@ export const GET = withMlflow(
       pageToken: params.page_token || undefined,
     });
     return {
-      ...(versions.length > 0 ? { model_versions: versions.map(modelVersionJson) } : {}),
+      ...(versions.length > 0 ? { model_versions: versions } : {}),
       ...(nextPageToken ? { next_page_token: nextPageToken } : {}),
     };
   },

@@ -1,6 +1,6 @@
 // POST|DELETE|GET /api/2.0/mlflow/registered-models/alias – set, delete or resolve an alias (champion is governed)
 import { withMlflow } from '@/lib/mlflow/handler';
-import { assertCanRead, versionByAlias } from '@/lib/mlflow/queries/records';
+import { readableModelName, versionByAlias } from '@/lib/mlflow/queries/records';
 import { parseVersion, readParams } from '@/lib/mlflow/request';
 import { modelVersionJson } from '@/lib/mlflow/serialize';
 import { deleteAlias } from '@/lib/services/delete-alias';
@@ -30,8 +30,7 @@ export const DELETE = withMlflow(
 export const GET = withMlflow(
   async ({ req, actor }) => {
     const { name, alias } = await readParams(req, NAME_AND_ALIAS);
-    assertCanRead(actor, name);
-    return { model_version: modelVersionJson(await versionByAlias(name, alias)) };
+    return { model_version: modelVersionJson(await versionByAlias(await readableModelName(actor, name), alias)) };
   },
   { permission: 'registry.read' },
 );

@@ -1,6 +1,6 @@
 // POST /api/2.0/mlflow/registered-models/create – register a model (RESOURCE_ALREADY_EXISTS if the name is taken)
 import { withMlflow } from '@/lib/mlflow/handler';
-import { loadModel } from '@/lib/mlflow/queries/records';
+import { loadModel } from '@/lib/mlflow/queries/model-records';
 import { createRegisteredModel } from '@/lib/mlflow/registered-models';
 import { readParams } from '@/lib/mlflow/request';
 import { registeredModelJson } from '@/lib/mlflow/serialize';

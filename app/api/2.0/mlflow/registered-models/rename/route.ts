@@ -1,6 +1,6 @@
 // POST /api/2.0/mlflow/registered-models/rename – rename a model (RESOURCE_ALREADY_EXISTS if new_name is taken)
 import { withMlflow } from '@/lib/mlflow/handler';
-import { loadModel } from '@/lib/mlflow/queries/records';
+import { loadModel } from '@/lib/mlflow/queries/model-records';
 import { readParams } from '@/lib/mlflow/request';
 import { registeredModelJson } from '@/lib/mlflow/serialize';
 import { renameModel } from '@/lib/services/rename-model';

@@ -2,7 +2,6 @@
 import { withMlflow } from '@/lib/mlflow/handler';
 import { searchRegisteredModels } from '@/lib/mlflow/queries/search';
 import { maxResults, readParams } from '@/lib/mlflow/request';
-import { registeredModelJson } from '@/lib/mlflow/serialize';
 
 export const GET = withMlflow(
   async ({ req, actor }) => {
@@ -14,7 +13,7 @@ export const GET = withMlflow(
       pageToken: params.page_token || undefined,
     });
     return {
-      ...(models.length > 0 ? { registered_models: models.map(registeredModelJson) } : {}),
+      ...(models.length > 0 ? { registered_models: models } : {}),
       ...(nextPageToken ? { next_page_token: nextPageToken } : {}),
     };
   },

@@ -1,6 +1,6 @@
 // PATCH /api/2.0/mlflow/registered-models/update – replace a model's description (absent: cleared, as in MLflow)
 import { withMlflow } from '@/lib/mlflow/handler';
-import { loadModel } from '@/lib/mlflow/queries/records';
+import { loadModel } from '@/lib/mlflow/queries/model-records';
 import { readParams } from '@/lib/mlflow/request';
 import { registeredModelJson } from '@/lib/mlflow/serialize';
 import { updateModelDescription } from '@/lib/services/update-model';

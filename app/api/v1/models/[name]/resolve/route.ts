@@ -6,5 +6,5 @@ import { withUser } from '@/lib/http/handler';
 
 export const GET = withUser<{ name: string }>(
   async ({ req, params }) => NextResponse.json(await resolveVersion(params.name, ZResolveQuery.parse(Object.fromEntries(req.nextUrl.searchParams))), { headers: { 'Cache-Control': 'no-store' } }),
-  { permission: 'registry.read' },
+  { permission: 'version.resolve' },
 );

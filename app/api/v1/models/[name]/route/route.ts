@@ -8,5 +8,5 @@ const ZQuery = z.object({ key: z.string().min(1, 'Give the routing key, e.g. ?ke
 
 export const GET = withUser<{ name: string }>(
   async ({ req, params }) => NextResponse.json(await routeFor(params.name, ZQuery.parse(Object.fromEntries(req.nextUrl.searchParams)).key), { headers: { 'Cache-Control': 'no-store' } }),
-  { permission: 'registry.read' },
+  { permission: 'version.resolve' },
 );
