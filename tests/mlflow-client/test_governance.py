@@ -39,7 +39,7 @@ class Refusals(RegistryTestCase):
         name = self.staged()
         self.assertRefused("PERMISSION_DENIED", "", self.client.set_registered_model_alias, name, "champion", "1")
         with as_user("approver"):
-            self.assertRefused("INVALID_STATE", "@champion may only point at a version that passes the Production gates", self.client.set_registered_model_alias, name, "champion", "1")
+            self.assertRefused("INVALID_STATE", "may point only at the Production version", self.client.set_registered_model_alias, name, "champion", "1")
         with self.assertRaises(Exception):
             self.client.get_model_version_by_alias(name, "champion")
 
