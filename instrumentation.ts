@@ -1,5 +1,6 @@
-// Runs once when a Next.js server starts: the webhook outbox dispatcher lives in every app instance, and
-// each request is stamped with its TCP peer for the sign-in limits (lib/auth/client-address.ts).
+// Runs once when a Next.js server starts: the webhook outbox dispatcher and the audit checkpoint signer live
+// in every app instance, and each request is stamped with its TCP peer for the sign-in limits
+// (lib/auth/client-address.ts).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { stampPeerAddresses } = await import('./lib/auth/client-address');
@@ -7,5 +8,7 @@ export async function register() {
   if (process.env.DATABASE_URL) {
     const { startWebhookWorker } = await import('./lib/webhooks/worker');
     startWebhookWorker();
+    const { startCheckpointWorker } = await import('./lib/audit/checkpoint-worker');
+    startCheckpointWorker();
   }
 }

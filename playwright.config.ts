@@ -55,6 +55,9 @@ export default defineConfig({
         OIDC_CLIENT_ID: oidc.clientId,
         OIDC_CLIENT_SECRET: oidc.clientSecret,
         OIDC_NAME: oidc.name,
+        // e2e/webhooks.spec.ts receives webhooks on loopback, which the app refuses unless allowed.
+        MODELGATE_WEBHOOK_ALLOWED_NETWORKS: '127.0.0.1/32',
+        ...(process.env.MODELGATE_AUDIT_SIGNING_KEY ? { MODELGATE_AUDIT_SIGNING_KEY: process.env.MODELGATE_AUDIT_SIGNING_KEY } : {}),
       },
     },
   ],

@@ -1,18 +1,29 @@
 // `npm run test:e2e`: a seeded throwaway database, a production build, then Playwright against `next start`.
+// The app runs as a runtime role of its own (scripts/lib/database-roles.ts), as in production.
+import { generateKeyPairSync } from 'node:crypto';
+import { createTestRuntimeRole } from './lib/database-roles';
 import { createTestDatabase } from './lib/test-database';
 import { bin, migrateDeploy, run, runOrFail } from './lib/run';
 
 export async function runE2e(extraArgs: string[] = [], env: Record<string, string> = {}): Promise<number> {
   const database = await createTestDatabase('e2e');
+  let role: Awaited<ReturnType<typeof createTestRuntimeRole>> | undefined;
   try {
     await migrateDeploy(database.url);
-    await runOrFail(bin('tsx'), ['prisma/seed/index.ts'], { env: { ...process.env, DATABASE_URL: database.url } });
+    role = await createTestRuntimeRole(database.url, new URL(database.url).pathname.slice(1));
+    const appEnv = {
+      ...process.env,
+      DATABASE_URL: role.url,
+      MODELGATE_AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    };
+    await runOrFail(bin('tsx'), ['prisma/seed/index.ts'], { env: appEnv });
     if (!process.argv.includes('--no-build')) {
-      await runOrFail(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { env: { ...process.env, DATABASE_URL: database.url } });
+      await runOrFail(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { env: appEnv });
     }
-    return await run(bin('playwright'), ['test', ...extraArgs], { env: { ...process.env, ...env, DATABASE_URL: database.url } });
+    return await run(bin('playwright'), ['test', ...extraArgs], { env: { ...appEnv, ...env } });
   } finally {
     await database.drop();
+    await role?.drop();
   }
 }
 

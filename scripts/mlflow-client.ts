@@ -9,6 +9,7 @@ import { buildIfStale } from './lib/build';
 import { findMlflowPython, startMlflowServer, type MlflowServer } from './lib/mlflow-python';
 import { migrateDeploy, run } from './lib/run';
 import { createTestDatabase, freePort } from './lib/test-database';
+import { createTestRuntimeRole } from './lib/database-roles';
 import { startApp, type AppInstance } from '../tests/reliability/app-instance';
 import { createPeople } from '../tests/reliability/bootstrap';
 
@@ -49,14 +50,17 @@ export async function runMlflowClientTests(reportFile: string): Promise<StageRes
   let app: AppInstance | undefined;
   let tracking: MlflowServer | undefined;
   let trackingStarted: Promise<MlflowServer> | undefined;
+  let role: Awaited<ReturnType<typeof createTestRuntimeRole>> | undefined;
   try {
     await migrateDeploy(database.url);
+    // The app runs as a runtime role of its own, as in production (scripts/lib/database-roles.ts).
+    role = await createTestRuntimeRole(database.url, new URL(database.url).pathname.slice(1));
     // The tracking server takes ~15 s to migrate its SQLite file: start it while the app builds and starts.
     trackingStarted = startMlflowServer(found.python, { port: await freePort(), dir });
     trackingStarted.catch(() => {}); // awaited below; a failure to start is reported there
     if (await buildIfStale({ ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: '1' })) console.log('[mlflow] built the app (next build)');
-    const people = await createPeople(database.url, { scientist: 'scientist', approver: 'approver', approver2: 'approver', viewer: 'viewer', admin: 'admin' });
-    [app, tracking] = await Promise.all([startApp('mlflow-client', database.url), trackingStarted]);
+    const people = await createPeople(role.url, { scientist: 'scientist', approver: 'approver', approver2: 'approver', viewer: 'viewer', admin: 'admin' });
+    [app, tracking] = await Promise.all([startApp('mlflow-client', role.url), trackingStarted]);
     const env: Record<string, string> = {
       MODELGATE_URL: app.url,
       MLFLOW_SERVER_URL: tracking.url,
@@ -86,6 +90,7 @@ export async function runMlflowClientTests(reportFile: string): Promise<StageRes
     tracking ??= await trackingStarted?.catch(() => undefined);
     await tracking?.stop();
     await database.drop();
+    await role?.drop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -1,12 +1,13 @@
 // `npm start`: migrate, (on first start) load demo data, build if needed, and serve Modelgate.
 // Without DATABASE_URL it runs an embedded PostgreSQL server whose data lives in .modelgate/postgres.
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import pg from 'pg';
 import { EMBEDDED_POSTGRES_MAJOR, startEmbeddedPostgres, type EmbeddedPostgres } from './lib/embedded-postgres';
 import { acquireInstanceLock } from './lib/instance-lock';
+import { auditSigningKeyPem, embeddedRuntimeUrl, grantOperatorRuntimeRole } from './lib/app-database';
 import { buildIsCurrent } from './lib/build';
 import { migrateDeploy, migrationsAreCurrent, runOrFail } from './lib/run';
 
@@ -52,6 +53,27 @@ function moveAsideOldEmbeddedData(): void {
   log(`found ${old}, the database of the earlier embedded mode (PGlite), which PostgreSQL ${EMBEDDED_POSTGRES_MAJOR} cannot open.`);
   log(`moved it, untouched, to ${kept}; this start creates a new database with fresh demo data.`);
   log('to carry over what you registered there, see "Upgrading from the PGlite embedded database" in the README.');
+}
+
+/**
+ * The Ed25519 key that signs audit checkpoints: MODELGATE_AUDIT_SIGNING_KEY, or in embedded mode one generated
+ * into the state folder (its public half beside it, for `npm run audit:verify`). Never in the database.
+ */
+function auditSigningKey(): string | undefined {
+  if (process.env.MODELGATE_AUDIT_SIGNING_KEY) return process.env.MODELGATE_AUDIT_SIGNING_KEY;
+  if (!embedded) {
+    log('MODELGATE_AUDIT_SIGNING_KEY is not set: audit checkpoints are not signed (see "Audit and tamper evidence" in the README).');
+    return undefined;
+  }
+  const privateFile = join(STATE_DIR, 'audit-signing-key.pem');
+  const publicFile = join(STATE_DIR, 'audit-signing-key.pub.pem');
+  const created = !existsSync(privateFile);
+  const pem = auditSigningKeyPem(privateFile, publicFile, () => {
+    const pair = generateKeyPairSync('ed25519');
+    return { privatePem: pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), publicPem: pair.publicKey.export({ type: 'spki', format: 'pem' }).toString() };
+  });
+  if (created) log(`generated the audit signing key in ${privateFile} (public key: ${publicFile})`);
+  return pem;
 }
 
 async function hasUsers(databaseUrl: string): Promise<boolean> {
@@ -112,12 +134,25 @@ async function main() {
     log(`database: ${new URL(databaseUrl).host}${new URL(databaseUrl).pathname} (from DATABASE_URL)`);
   }
 
-  if (!(await migrationsAreCurrent(databaseUrl))) {
+  // Migrations run as the owner of the tables; the app connects as a role that owns nothing and may not
+  // rewrite history (scripts/lib/database-roles.ts).
+  const migrationUrl = embedded ? databaseUrl : (process.env.MIGRATION_DATABASE_URL ?? databaseUrl);
+  if (!(await migrationsAreCurrent(migrationUrl))) {
     log('applying migrations (prisma migrate deploy)…');
-    await migrateDeploy(databaseUrl);
+    await migrateDeploy(migrationUrl);
+  }
+  if (embedded) {
+    databaseUrl = await embeddedRuntimeUrl(databaseUrl, join(STATE_DIR, 'app-db-password'));
+  } else if (process.env.MIGRATION_DATABASE_URL) {
+    await grantOperatorRuntimeRole(migrationUrl, databaseUrl);
+    log(`the app connects as "${decodeURIComponent(new URL(databaseUrl).username)}" with the privileges it needs; migrations ran as "${decodeURIComponent(new URL(migrationUrl).username)}"`);
+  } else {
+    log('MIGRATION_DATABASE_URL is not set: the app connects as the owner of its tables, so the audit log is append-only only while the app behaves (see "Database roles" in the README).');
   }
 
   process.env.DATABASE_URL = databaseUrl;
+  const signingKey = auditSigningKey();
+  if (signingKey) process.env.MODELGATE_AUDIT_SIGNING_KEY = signingKey;
   if (embedded && !(await hasUsers(databaseUrl))) {
     log('first start: loading demo data…');
     const { db } = await import('@/lib/db/prisma');
@@ -138,6 +173,7 @@ async function main() {
     ...process.env,
     DATABASE_URL: databaseUrl,
     NEXTAUTH_SECRET: authSecret(),
+    ...(signingKey ? { MODELGATE_AUDIT_SIGNING_KEY: signingKey } : {}),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     MODELGATE_DEMO: embedded ? '1' : (process.env.MODELGATE_DEMO ?? '0'),
   };

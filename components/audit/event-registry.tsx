@@ -58,6 +58,7 @@ export const EVENT_RENDERERS: Record<AuditAction, EventRenderer> = {
   'audit.exported': { icon: Download, describe: (e) => `exported the audit history as ${str(e, 'format')?.toUpperCase() ?? ''}` },
   'registry.exported': { icon: Download, describe: () => 'exported the registry state' },
   'audit.verified': { icon: ShieldCheck, describe: (e) => `verified the audit log: ${(e.data as { ok?: boolean } | null)?.ok ? 'intact' : 'BROKEN'}` },
+  'audit.checkpointed': { icon: ShieldCheck, describe: (e) => `signed a checkpoint of ${(e.data as { checkpoint?: { heads?: unknown[] } } | null)?.checkpoint?.heads?.length ?? 0} audit chains` },
   'model.renamed': { icon: PencilLine, describe: (e) => `renamed the model ${str(e, 'from') ?? ''} to ${str(e, 'to') ?? e.model ?? ''}${str(e, 'redirect') ? `; ${str(e, 'redirect')} keeps resolving to it` : ''}` },
   'model.redirect_removed': { icon: Unlink, describe: (e) => `removed the redirect from ${str(e, 'from') ?? 'a former name'}: it no longer resolves to ${e.model}` },
   'model.deleted': { icon: PackageX, describe: (e) => `deleted the model ${e.model}` },

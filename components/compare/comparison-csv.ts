@@ -32,8 +32,12 @@ export function comparisonCsv({ comparison, params }: CompareModel): string {
   return stringify([header, ...metricRows, ...paramRows].map((r) => r.map(defuse)), { bom: true });
 }
 
-/** A leading =, +, - or @ makes Excel evaluate a cell; user-written names and values must not (plain numbers may). */
+/**
+ * A leading =, +, - or @ (or their full-width forms, which Apple Numbers folds), a tab or a carriage return
+ * makes a spreadsheet evaluate a cell; user-written names and values must not (plain numbers may). The same
+ * characters csv-stringify's escape_formulas covers in the audit export.
+ */
 function defuse(value: string | number | null): string | number | null {
   if (typeof value !== 'string' || (value.trim() !== '' && Number.isFinite(Number(value)))) return value;
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(value) ? `'${value}` : value;
 }

@@ -33,7 +33,11 @@ const TIE_BREAKERS: Record<Entity, SortTerm[]> = {
 
 const invalid = (message: string) => new MlflowError('INVALID_PARAMETER_VALUE', message);
 
+/** Longer than any key and direction: refused before it is split (1 MB of "a " split into 500,000 parts). */
+const MAX_CLAUSE_LENGTH = 200;
+
 function parseTerm(clause: string, entity: Entity): SortTerm {
+  if (clause.length > MAX_CLAUSE_LENGTH) throw invalid(`Invalid order_by clause '${clause.slice(0, 50)}…'. Could not be parsed.`);
   const parts = clause.trim().split(/\s+/);
   if (parts.length === 0 || parts.length > 2 || parts[0] === '') throw invalid(`Invalid order_by clause '${clause}'. Could not be parsed.`);
   const direction = parts[1]?.toLowerCase();

@@ -36,6 +36,7 @@ export const AUDIT_ACTIONS = {
   'audit.exported': 'An admin exported the audit history',
   'registry.exported': "An admin exported the registry's current state",
   'audit.verified': "An admin checked the audit log's hash chains",
+  'audit.checkpointed': 'The heads of the audit hash chains were signed (a checkpoint kept outside the database shows later truncation or rewriting)',
   'model.renamed': 'A model was renamed (its versions, grants and history follow it; a served one keeps a redirect from its old name)',
   'model.redirect_removed': "A redirect from a model's former name was removed: that name no longer resolves",
   'model.deleted': 'A model with no version in Staging or Production was deleted; its history stays',

@@ -1,4 +1,5 @@
 import { formatMetric, type MetricDirection } from './metrics';
+import { missingCardSections } from './model-card';
 import type { Gate, MetadataField } from './policy';
 
 export interface MetricPoint {
@@ -13,6 +14,8 @@ export interface GateSubject {
   metrics: MetricPoint[];
   metadata: Record<MetadataField, string | null>;
   modelCard: string;
+  /** The card's outline as stored at registration (read instead of parsing the card), if any. */
+  cardOutline?: unknown;
 }
 
 export interface GateContext {
@@ -76,7 +79,7 @@ function evaluateGate(gate: Gate, context: GateContext): GateResult {
     case 'required-metadata':
       return metadataGate(gate.fields, context.candidate.metadata);
     case 'model-card-complete':
-      return modelCardGate(gate.sections, context.candidate.modelCard);
+      return modelCardGate(gate.sections, context.candidate.modelCard, context.candidate.cardOutline);
     case 'approvals':
       return { kind: 'approvals', label: `${gate.count} approval(s)`, passed: true, detail: 'Counted on the promotion request.' };
   }
@@ -164,25 +167,8 @@ function metadataGate(fields: readonly MetadataField[], metadata: GateSubject['m
   };
 }
 
-/** Splits a markdown card into sections by heading (any level), keyed by lower-case heading text. */
-export function cardSections(markdown: string): Map<string, string> {
-  const sections = new Map<string, string>();
-  let current: string | null = null;
-  for (const line of markdown.split(/\r?\n/)) {
-    const heading = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
-    if (heading) {
-      current = heading[1]!.toLowerCase().replace(/[:.]$/, '');
-      if (!sections.has(current)) sections.set(current, '');
-    } else if (current !== null) {
-      sections.set(current, `${sections.get(current)}${line}\n`);
-    }
-  }
-  return sections;
-}
-
-function modelCardGate(required: readonly string[], markdown: string): GateResult {
-  const sections = cardSections(markdown);
-  const missing = required.filter((name) => !(sections.get(name.toLowerCase()) ?? '').replace(/<!--[\s\S]*?-->/g, '').trim());
+function modelCardGate(required: readonly string[], markdown: string, outline: unknown): GateResult {
+  const missing = missingCardSections(required, markdown, outline);
   return {
     kind: 'model-card-complete',
     label: 'Model card complete',

@@ -4,6 +4,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import type { AuditFilters } from '@/lib/validations/audit';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
+import { recordCheckpoint } from './audit-checkpoint';
 import { openAuditRows } from './internal/audit-rows';
 import { stringify } from 'csv-stringify/sync';
 
@@ -65,7 +66,10 @@ function encoder(format: 'csv' | 'ndjson') {
       // csv-stringify encodes ~130k such rows/s here: a sixth of the export's time, not worth hand-written CSV.
       out = stringify(
         rows.map((row) => EXPORT_COLUMNS.map((c) => (c === 'data' ? JSON.stringify(row.data) : row[c]))),
-        { header, columns: [...EXPORT_COLUMNS], cast: { boolean: (v) => String(v) } },
+        // escape_formulas: a cell that starts with = + - @ (or their full-width forms), a tab or a carriage return
+        // gets a leading ' so that a spreadsheet shows people's comments and names instead of running them.
+        // The canonical column (a JSON array) never starts with one, so it stays exactly the hashed text.
+        { header, columns: [...EXPORT_COLUMNS], cast: { boolean: (v) => String(v) }, escape_formulas: true },
       );
     }
     header = false;
@@ -88,9 +92,12 @@ export interface AuditExport {
  */
 export async function exportAudit(actor: Actor, filters: AuditFilters, format: 'csv' | 'ndjson'): Promise<AuditExport> {
   assertAllowed(actor, 'audit.export', 'global');
-  await db.$transaction((tx) =>
-    recordAudit(tx, actor, { action: 'audit.exported', data: { format, filters: JSON.parse(JSON.stringify(filters)) } }),
-  );
+  // A fresh signed checkpoint of every chain first, so the export carries one (as an audit.checkpointed
+  // row) that covers everything before it: keep it, and a later export can be checked against it.
+  await db.$transaction(async (tx) => {
+    await recordCheckpoint(tx, actor);
+    await recordAudit(tx, actor, { action: 'audit.exported', data: { format, filters: JSON.parse(JSON.stringify(filters)) } });
+  });
   const rows = await openAuditRows<ExportRow>({ select: SELECT_LIST, where: conditions(filters) });
   const encode = encoder(format);
   let started = false;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { assertAllowed, RegistryError } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
+import { webhookUrlProblem } from '@/lib/webhooks/destination';
 import { WEBHOOK_EVENTS } from '@/lib/webhooks/events';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
@@ -18,6 +19,9 @@ export const ZCreateWebhookInput = z.object({
 export async function createWebhook(actor: Actor, raw: z.input<typeof ZCreateWebhookInput>) {
   assertAllowed(actor, 'webhooks.manage', 'global');
   const input = ZCreateWebhookInput.parse(raw);
+  // Checked again on every delivery, on the addresses resolved then; this is for a clear answer now.
+  const problem = await webhookUrlProblem(input.url);
+  if (problem) throw new RegistryError('INVALID_ARGUMENT', problem, { field: 'url' });
   return withDbErrors(() =>
     db.$transaction(async (tx) => {
       const model = input.model ? await tx.registeredModel.findUnique({ where: { name: input.model }, select: { id: true, name: true } }) : null;

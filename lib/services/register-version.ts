@@ -1,4 +1,5 @@
 import { assertAllowed, assertSemverMovesForward, formatSemver, nextSemver, parseSemver, RegistryError, reservedVersionTagReason } from '@/lib/registry';
+import { cardOutline, type CardSection } from '@/lib/registry/model-card';
 import { db, type Tx } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -45,10 +46,12 @@ export async function registerVersion(actor: Actor, rawInput: RegisterVersionInp
   const explicitSemver = input.semver ? parseSemver(input.semver) : null;
   const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
   const idempotencyKey = options.idempotencyKey && actor.id ? options.idempotencyKey : undefined;
+  // Parsed once, here and outside the transaction (no lock or connection held meanwhile): gates read the result.
+  const cardSections = cardOutline(input.modelCard);
 
   return withDbErrors(async () => {
     try {
-      return await db.$transaction((tx) => register(tx, actor, input, { explicitSemver, requestHash, idempotencyKey, dedupeByDigest: options.dedupeByDigest ?? false }));
+      return await db.$transaction((tx) => register(tx, actor, input, { explicitSemver, requestHash, idempotencyKey, dedupeByDigest: options.dedupeByDigest ?? false, cardSections }));
     } catch (error) {
       if (!(error instanceof AlreadyRegistered)) throw error;
       const existing = await db.modelVersion.findUniqueOrThrow({ where: { id: error.versionId }, include: versionRecordInclude });
@@ -62,6 +65,7 @@ interface Plan {
   requestHash: string;
   idempotencyKey?: string;
   dedupeByDigest: boolean;
+  cardSections: CardSection[];
 }
 
 async function register(tx: Tx, actor: Actor, input: ReturnType<typeof ZRegisterVersionInput.parse>, plan: Plan): Promise<RegisteredVersion> {
@@ -113,6 +117,7 @@ async function register(tx: Tx, actor: Actor, input: ReturnType<typeof ZRegister
       trainingResources: (input.trainingResources as Prisma.InputJsonObject | undefined) ?? undefined,
       description: input.description,
       modelCard: input.modelCard,
+      cardOutline: plan.cardSections as unknown as Prisma.InputJsonArray,
       createdById: actor.id,
       // Kept for the four-eyes rule: whoever created a service account's token counts as an author.
       createdViaTokenId: actor.token?.id ?? null,

@@ -1,5 +1,6 @@
 import { db } from '@/lib/db/prisma';
 import { renderMlflowDelivery } from '@/lib/mlflow/webhooks/delivery';
+import { postWebhook } from './send';
 import { sign } from './signature';
 
 const BATCH = 10;
@@ -54,13 +55,23 @@ export async function sendWebhookRequest(
   options: { send?: typeof fetch; readResponse?: boolean } = {},
 ): Promise<{ status: number | null; responseText: string | null; error: string | null }> {
   try {
-    const response = await (options.send ?? fetch)(url, { method: 'POST', headers: request.headers, body: request.body, redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS) });
-    const responseText = options.readResponse ? await readAtMost(response, 10_000) : null;
-    if (!options.readResponse) await response.body?.cancel().catch(() => {});
-    return { status: response.status, responseText, error: response.ok ? null : `HTTP ${response.status}` };
+    // `send` is a test seam only; every real send goes through postWebhook's destination checks.
+    const response = options.send
+      ? await sendWith(options.send, url, request, options.readResponse ?? false)
+      : await postWebhook({ url, headers: request.headers, body: request.body, timeoutMs: TIMEOUT_MS, readLimit: options.readResponse ? 10_000 : 0 });
+    const { status } = response;
+    const error = status >= 300 && status < 400 ? `HTTP ${status}: redirects are not followed; give the final URL` : status < 200 || status >= 300 ? `HTTP ${status}` : null;
+    return { status, responseText: options.readResponse ? response.text : null, error };
   } catch (caught) {
     return { status: null, responseText: null, error: caught instanceof Error ? caught.message : String(caught) };
   }
+}
+
+async function sendWith(send: typeof fetch, url: string, request: OutgoingRequest, read: boolean): Promise<{ status: number; text: string }> {
+  const response = await send(url, { method: 'POST', headers: request.headers, body: request.body, redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS) });
+  const text = read ? await readAtMost(response, 10_000) : '';
+  if (!read) await response.body?.cancel().catch(() => {});
+  return { status: response.status, text };
 }
 
 /** The first `limit` bytes of a response, as text; the rest is never read (a receiver may answer anything). */
@@ -91,7 +102,8 @@ export function backoffSeconds(attempt: number): number {
  * at least once: a receiver may see a delivery twice after a crash, always with the same delivery id.
  */
 export async function deliverDue(options: { fetchImpl?: typeof fetch } = {}): Promise<{ attempted: number; delivered: number }> {
-  const send = options.fetchImpl ?? fetch;
+  // A test seam: with fetchImpl the destination checks of postWebhook are not applied.
+  const send = options.fetchImpl;
   const claimed = await db.$queryRaw<Claimed[]>`
     UPDATE webhook_delivery d
     SET status = 'sending', attempts = d.attempts + 1, next_attempt_at = now() + make_interval(secs => ${LEASE_SECONDS})
@@ -113,7 +125,7 @@ export async function deliverDue(options: { fetchImpl?: typeof fetch } = {}): Pr
       continue;
     }
     const request = requestFor(item);
-    const { status, error } = request ? await sendWebhookRequest(item.url, request, { send }) : { status: null, error: `no ${item.format} rendering for ${item.event_type}` };
+    const { status, error } = request ? await sendWebhookRequest(item.url, request, send ? { send } : {}) : { status: null, error: `no ${item.format} rendering for ${item.event_type}` };
     if (!error) {
       delivered += 1;
       await db.webhookDelivery.update({ where: { id: item.id }, data: { status: 'delivered', deliveredAt: new Date(), lastStatusCode: status, lastError: null } });

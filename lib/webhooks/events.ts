@@ -1,6 +1,9 @@
 import type { AuditAction } from '@/lib/registry';
 
-/** The audit events a webhook can subscribe to: everything that changes what is served or may be. */
+/**
+ * The audit events a webhook can subscribe to: everything that changes what is served or may be, and the
+ * signed audit checkpoints (a receiver that keeps them can later prove an export was cut or rewritten).
+ */
 export const WEBHOOK_EVENTS = [
   'promotion.requested',
   'promotion.approved',
@@ -19,6 +22,7 @@ export const WEBHOOK_EVENTS = [
   'alias.set',
   'alias.deleted',
   'traffic.updated',
+  'audit.checkpointed',
   'model.renamed',
   'model.redirect_removed',
 ] as const satisfies readonly AuditAction[];

@@ -5,6 +5,7 @@ import { db } from '@/lib/db/prisma';
 import type { Actor } from '@/lib/services/actor';
 import { verifyAuditChain } from '@/lib/services/verify-audit-chain';
 import { makeActor, makeModel, register } from './fixtures';
+import { asOwner } from './owner-sql';
 
 let admin: Actor, scientist: Actor;
 
@@ -12,13 +13,12 @@ beforeAll(async () => {
   [admin, scientist] = await Promise.all([makeActor('admin'), makeActor('scientist')]);
 });
 
-/** Runs `sql` with the append-only trigger lifted, as an attacker with superuser access would. */
+/**
+ * Runs `sql` with the append-only trigger lifted, as an attacker with the owner's access would (the app's
+ * own role cannot: tests/integration/database-roles.int.test.ts).
+ */
 async function tamper(sql: string, ...params: unknown[]) {
-  await db.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe('ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only');
-    await tx.$executeRawUnsafe(sql, ...params);
-    await tx.$executeRawUnsafe('ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only');
-  });
+  await asOwner('ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only', [sql, params], 'ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only');
 }
 
 describe('audit hash chain', () => {
@@ -71,6 +71,7 @@ describe('audit hash chain', () => {
     await register(scientist, model.name);
     await register(scientist, model.name);
     const [, middle, last] = await db.auditEvent.findMany({ where: { modelId: model.id }, orderBy: { chainSeq: 'asc' } });
+    const [saved] = await asOwner<{ row: unknown }>([`SELECT row_to_json(e) AS row FROM audit_event e WHERE id = $1`, [middle!.id]]);
     await tamper(`DELETE FROM audit_event WHERE id = $1`, middle!.id);
     const result = await verifyAuditChain(admin);
     expect(result.firstBroken).toMatchObject({ id: last!.id.toString(), reason: 'sequence-gap' });
@@ -81,12 +82,11 @@ describe('audit hash chain', () => {
 
     // Undo the damage exactly, so the database is clean for whatever runs next.
     await tamper(`UPDATE audit_event SET chain_seq = chain_seq + 1, hash = $2 WHERE id = $1`, last!.id, last!.hash);
-    await db.$transaction(async (tx) => {
-      await tx.$executeRawUnsafe('ALTER TABLE audit_event DISABLE TRIGGER audit_event_chain');
-      const { id, data, ...rest } = middle!;
-      await tx.auditEvent.create({ data: { ...rest, id, data: data ?? {} } });
-      await tx.$executeRawUnsafe('ALTER TABLE audit_event ENABLE TRIGGER audit_event_chain');
-    });
+    await asOwner(
+      'ALTER TABLE audit_event DISABLE TRIGGER audit_event_chain',
+      ['INSERT INTO audit_event SELECT * FROM json_populate_record(NULL::audit_event, $1::json)', [saved!.row]],
+      'ALTER TABLE audit_event ENABLE TRIGGER audit_event_chain',
+    );
     expect((await verifyAuditChain(admin)).ok).toBe(true);
   });
 });

@@ -3,7 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/prisma';
 import type { Actor } from '@/lib/services/actor';
 import { moveVersion } from '@/lib/services/move-version';
+import { swapProduction } from '@/lib/services/internal/production';
 import { makeActor, makeModel, register, uniqueName } from './fixtures';
+import { asOwner } from './owner-sql';
 
 let scientist: Actor;
 
@@ -44,15 +46,11 @@ describe('version numbers', () => {
 describe('one Production version per model', () => {
   it('refuses a second production row even when the stage trigger is bypassed', async () => {
     const { model, versions } = await modelWithVersions(2);
-    await db.$transaction(async (tx) => {
-      // Go around the transition trigger to reach the index itself.
-      await tx.$executeRawUnsafe('ALTER TABLE model_version DISABLE TRIGGER model_version_stage_transition');
-      await tx.$executeRawUnsafe(`UPDATE model_version SET stage = 'production' WHERE id = $1`, versions[0]!.id);
-      await expect(tx.$executeRawUnsafe(`UPDATE model_version SET stage = 'production' WHERE id = $1`, versions[1]!.id)).rejects.toThrow(/one_production_per_model|unique/i);
-    }).catch((error: unknown) => {
-      // The failed statement aborts the transaction; that is expected here.
-      if (!/aborted|one_production|unique/i.test(String(error))) throw error;
-    });
+    // Go around the transition trigger to reach the index itself (only the owner can switch a trigger off).
+    const update = (id: string): [string, unknown[]] => [`UPDATE model_version SET stage = 'production' WHERE id = $1`, [id]];
+    await expect(asOwner('ALTER TABLE model_version DISABLE TRIGGER model_version_stage_transition', update(versions[0]!.id), update(versions[1]!.id))).rejects.toThrow(
+      /one_production_per_model|unique/i,
+    );
     expect(await db.modelVersion.count({ where: { modelId: model.id, stage: 'production' } })).toBe(0);
   });
 });
@@ -101,29 +99,40 @@ describe('registered versions are immutable', () => {
     }
   });
 
-  it('still lets description and model card change', async () => {
-    const { versions } = await modelWithVersions(1);
-    const id = versions[0]!.id;
+  it('still lets description and model card change; a changed card drops the outline stored at registration', async () => {
+    const model = await makeModel(scientist);
+    const { id } = await register(scientist, model.name, { modelCard: '## Intended use\nScoring.\n' });
+    expect((await db.modelVersion.findUniqueOrThrow({ where: { id } })).cardOutline).toEqual(expect.arrayContaining([{ name: 'intended use', filled: true }]));
     await db.modelVersion.update({ where: { id }, data: { description: 'better words', modelCard: '## Intended use\nScoring.' } });
-    expect((await db.modelVersion.findUniqueOrThrow({ where: { id } })).description).toBe('better words');
+    expect(await db.modelVersion.findUniqueOrThrow({ where: { id } })).toMatchObject({ description: 'better words', cardOutline: null });
   });
 
-  it('refuses editing or deleting its metrics and lineage', async () => {
+  it('refuses writing a card outline after registration (a forged one would pass the card gate)', async () => {
+    const { versions } = await modelWithVersions(1);
+    const forged = JSON.stringify(['Intended use', 'Limitations', 'Evaluation data', 'Ethical considerations'].map((name) => ({ name: name.toLowerCase(), filled: true })));
+    await expect(db.$executeRawUnsafe(`UPDATE model_version SET card_outline = $2::jsonb WHERE id = $1`, versions[0]!.id, forged)).rejects.toThrow(/written when the version is registered/);
+    await expect(db.$executeRawUnsafe(`UPDATE model_version SET model_card = 'another card', card_outline = $2::jsonb WHERE id = $1`, versions[0]!.id, forged)).resolves.toBe(1);
+    expect((await db.modelVersion.findUniqueOrThrow({ where: { id: versions[0]!.id } })).cardOutline).toBeNull();
+  });
+
+  it('refuses editing or deleting its metrics and lineage, even as the owner', async () => {
     const { model, versions } = await modelWithVersions(1);
     const child = await register(scientist, model.name, { parents: [{ model: model.name, version: versions[0]!.number }] });
-    await expect(db.$executeRawUnsafe(`UPDATE metric SET value = 0.99 WHERE version_id = $1`, child.id)).rejects.toThrow(/immutable/);
-    await expect(db.$executeRawUnsafe(`DELETE FROM metric WHERE version_id = $1`, child.id)).rejects.toThrow(/cannot be deleted/);
-    await expect(db.$executeRawUnsafe(`DELETE FROM version_lineage WHERE child_id = $1`, child.id)).rejects.toThrow(/cannot be deleted/);
+    // The app's role has no UPDATE or DELETE on them at all; the owner meets the triggers.
+    await expect(db.$executeRawUnsafe(`UPDATE metric SET value = 0.99 WHERE version_id = $1`, child.id)).rejects.toThrow(/permission denied/);
+    await expect(asOwner([`UPDATE metric SET value = 0.99 WHERE version_id = $1`, [child.id]])).rejects.toThrow(/immutable/);
+    await expect(asOwner([`DELETE FROM metric WHERE version_id = $1`, [child.id]])).rejects.toThrow(/cannot be deleted/);
+    await expect(asOwner([`DELETE FROM version_lineage WHERE child_id = $1`, [child.id]])).rejects.toThrow(/cannot be deleted/);
   });
 });
 
 describe('audit events', () => {
-  it('are append-only: UPDATE, DELETE and TRUNCATE are refused', async () => {
+  it('are append-only: UPDATE, DELETE and TRUNCATE are refused, to the owner too (by the triggers)', async () => {
     const { model } = await modelWithVersions(1);
     const event = await db.auditEvent.findFirstOrThrow({ where: { modelId: model.id } });
-    await expect(db.$executeRawUnsafe(`UPDATE audit_event SET comment = 'edited' WHERE id = $1`, event.id)).rejects.toThrow(/append-only/);
-    await expect(db.$executeRawUnsafe(`DELETE FROM audit_event WHERE id = $1`, event.id)).rejects.toThrow(/append-only/);
-    await expect(db.$executeRawUnsafe(`TRUNCATE audit_event`)).rejects.toThrow(/append-only/);
+    await expect(asOwner([`UPDATE audit_event SET comment = 'edited' WHERE id = $1`, [event.id]])).rejects.toThrow(/append-only/);
+    await expect(asOwner([`DELETE FROM audit_event WHERE id = $1`, [event.id]])).rejects.toThrow(/append-only/);
+    await expect(asOwner(`TRUNCATE audit_event`)).rejects.toThrow(/append-only/);
   });
 
   it('are written in the same transaction as the change: a failed change leaves neither', async () => {
@@ -183,5 +192,98 @@ describe('model names', () => {
     const name = uniqueName();
     await makeModel(scientist, name);
     await expect(makeModel(scientist, name)).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+});
+
+describe('a registered version cannot gain metrics or parents later', () => {
+  const insertMetric = (versionId: string) =>
+    `INSERT INTO metric (id, version_id, key, value, evaluation_set, slice) VALUES (gen_random_uuid()::text, '${versionId}', 'late_' || md5(random()::text), 0.999, 'holdout', '')`;
+  const insertParent = (childId: string, parentId: string) => `INSERT INTO version_lineage (child_id, parent_id) VALUES ('${childId}', '${parentId}')`;
+
+  it('refuses INSERT into metric and version_lineage for a version registered earlier, so the page never shows them', async () => {
+    const { model, versions } = await modelWithVersions(2);
+    const parent = versions[0]!;
+    const version = versions[1]!;
+    await expect(db.$executeRawUnsafe(insertMetric(version.id))).rejects.toThrow(/only by the transaction that registers/);
+    await expect(db.$executeRawUnsafe(insertParent(version.id, parent.id))).rejects.toThrow(/only by the transaction that registers/);
+    const record = await db.modelVersion.findFirstOrThrow({ where: { modelId: model.id, number: version.number }, select: { metrics: true, parents: true } });
+    expect(record.metrics.map((m) => m.value)).not.toContain(0.999);
+    expect(record.parents).toEqual([]);
+  });
+
+  it('refuses them in a transaction that has just changed the version, and refuses rewriting its transaction id', async () => {
+    const { versions } = await modelWithVersions(1);
+    const id = versions[0]!.id;
+    await expect(
+      db.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe(`UPDATE model_version SET description = 'touched' WHERE id = $1`, id);
+        await tx.$executeRawUnsafe(insertMetric(id));
+      }),
+    ).rejects.toThrow(/only by the transaction that registers/);
+    await expect(db.$executeRawUnsafe(`UPDATE model_version SET created_xid = pg_current_xact_id() WHERE id = $1`, id)).rejects.toThrow(/immutable/);
+  });
+
+  it('stamps the registering transaction whatever an INSERT says, so no later transaction can be named in advance', async () => {
+    const model = await makeModel(scientist);
+    const id = `forged-${model.id}`;
+    const later = await db.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(
+        `INSERT INTO model_version (id, model_id, number, semver, major, minor, patch, data_version, artifact_uri, created_xid)
+         VALUES ($1, $2, 1, '1.0.0', 1, 0, 0, 'd', 'u', (pg_current_xact_id()::text::bigint + 1)::text::xid8)`,
+        id,
+        model.id,
+      );
+      // The registering transaction itself may write the children.
+      await tx.$executeRawUnsafe(insertMetric(id));
+      return (await tx.$queryRawUnsafe<{ next: string }[]>(`SELECT (pg_current_xact_id()::text::bigint + 1)::text AS next`))[0]!.next;
+    });
+    const stamped = await db.$queryRawUnsafe<{ xid: string }[]>(`SELECT created_xid::text AS xid FROM model_version WHERE id = $1`, id);
+    expect(stamped[0]!.xid).not.toBe(later);
+    await expect(db.$executeRawUnsafe(insertMetric(id))).rejects.toThrow(/only by the transaction that registers/);
+  });
+
+  it('still lets registration write metrics and lineage in one go', async () => {
+    const { model, versions } = await modelWithVersions(1);
+    const child = await register(scientist, model.name, { parents: [{ model: model.name, version: versions[0]!.number }], metrics: [{ key: 'auc', value: 0.9 }, { key: 'f1', value: 0.8 }] });
+    const record = await db.modelVersion.findUniqueOrThrow({ where: { id: child.id }, select: { metrics: true, parents: true } });
+    expect([record.metrics.length, record.parents.length]).toEqual([2, 1]);
+  });
+});
+
+describe('Production history', () => {
+  async function servedProduction() {
+    const { model, versions } = await modelWithVersions(2);
+    for (const v of versions) await moveVersion(scientist, 'promote', { model: model.name, number: v.number });
+    // Straight to Production, as the deploy path does; then replaced, so v1 is archived and its period closed.
+    for (const v of versions) await db.$transaction((tx) => swapProduction(tx, { modelId: model.id, versionId: v.id, fromStage: 'staging', startedBy: 'test', endedReason: 'replaced' }));
+    return { model, first: versions[0]!, current: versions[1]! };
+  }
+
+  it('refuses deleting a version that served Production, its model, or its production_period rows', async () => {
+    const { model, first, current } = await servedProduction();
+    await expect(db.$executeRawUnsafe(`DELETE FROM model_version WHERE id = $1`, first.id)).rejects.toThrow(/served Production/);
+    await expect(db.$executeRawUnsafe(`DELETE FROM model_version WHERE id = $1`, current.id)).rejects.toThrow(/never deleted/);
+    // The app's role may not delete or truncate them at all; the owner meets the trigger.
+    await expect(db.$executeRawUnsafe(`DELETE FROM production_period WHERE version_id = $1`, first.id)).rejects.toThrow(/permission denied/);
+    await expect(asOwner([`DELETE FROM production_period WHERE version_id = $1`, [first.id]])).rejects.toThrow(/Production history is kept/);
+    await expect(asOwner(`TRUNCATE production_period`)).rejects.toThrow(/Production history is kept/);
+    await expect(db.$executeRawUnsafe(`DELETE FROM registered_model WHERE id = $1`, model.id)).rejects.toThrow(/never deleted|Production history is kept|served Production/);
+    expect(await db.productionPeriod.count({ where: { modelId: model.id } })).toBe(2);
+  });
+
+  it('refuses rewriting a period; only closing an open one is allowed', async () => {
+    const { model, first, current } = await servedProduction();
+    const closed = await db.productionPeriod.findFirstOrThrow({ where: { versionId: first.id } });
+    for (const assignment of [`started_at = now() - interval '1 year'`, `ended_at = now()`, `ended_reason = 'edited'`, `version_id = '${current.id}'`]) {
+      await expect(db.$executeRawUnsafe(`UPDATE production_period SET ${assignment} WHERE id = $1`, closed.id), assignment).rejects.toThrow(/Production history is kept/);
+    }
+    const open = await db.productionPeriod.findFirstOrThrow({ where: { modelId: model.id, endedAt: null } });
+    await expect(db.$executeRawUnsafe(`UPDATE production_period SET started_by = 'someone else' WHERE id = $1`, open.id)).rejects.toThrow(/Production history is kept/);
+    await db.$executeRawUnsafe(`UPDATE production_period SET ended_at = now(), ended_reason = 'rolled back' WHERE id = $1`, open.id);
+  });
+
+  it('still lets a version that never served Production be deleted', async () => {
+    const { versions } = await modelWithVersions(1);
+    expect(await db.$executeRawUnsafe(`DELETE FROM model_version WHERE id = $1`, versions[0]!.id)).toBe(1);
   });
 });

@@ -23,6 +23,8 @@ let receiver: Server;
 let receiverUrl = '';
 const received: { path: string; headers: IncomingHttpHeaders; body: string }[] = [];
 let answerStatus = 200;
+// The receiver listens on loopback, which webhooks refuse unless the operator allows it (lib/webhooks/destination.ts).
+process.env.MODELGATE_WEBHOOK_ALLOWED_NETWORKS = '127.0.0.1/32';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the list route takes no params, the others an id
 type Handler = (req: NextRequest, context?: { params: Promise<any> }) => Promise<Response>;

@@ -151,6 +151,8 @@ describe('the webhook outbox', () => {
     const model = await makeModel(scientist);
     const other = await makeModel(scientist);
     const url = 'http://127.0.0.1:9/unused';
+    // Loopback destinations are refused unless the operator allows them (lib/webhooks/destination.ts).
+    process.env.MODELGATE_WEBHOOK_ALLOWED_NETWORKS = '127.0.0.1/32';
     const make = async (options: { model?: string; events: ('version.promoted' | 'version.archived')[] }) => {
       const hook = await createWebhook(admin, { url, ...options });
       hooks.push(hook.id);

@@ -17,6 +17,7 @@ import { requestProduction } from '@/lib/services/request-production';
 import { updatePolicy } from '@/lib/services/update-policy';
 import { call } from './api-client';
 import { makeActor, makeModel, register, tokenFor, uniqueName, versionInput } from './fixtures';
+import { asOwner } from './owner-sql';
 
 let scientist: Actor, approverA: Actor, approverB: Actor, admin: Actor;
 const CARD = DEFAULT_CARD_SECTIONS.map((s) => `## ${s}\nFilled in.`).join('\n\n');
@@ -48,9 +49,12 @@ describe('tokens belong to whoever created them', () => {
     // Such tokens exist from before this rule (and SQL cannot create new ones, see below): they cannot approve.
     const { request, version } = await pendingRequest(scientist, admin);
     const { token, hash, prefix } = generateToken();
-    await db.$executeRaw`ALTER TABLE "api_token" DISABLE TRIGGER USER`.catch(() => {});
-    await db.apiToken.create({ data: { name: 'legacy', ownerId: approverA.id!, createdById: admin.id, role: 'approver', tokenHash: hash, prefix } });
-    await db.$executeRaw`ALTER TABLE "api_token" ENABLE TRIGGER USER`.catch(() => {});
+    // Only the owner of the table can lift its trigger (the app's role cannot: database-roles.int.test.ts).
+    await asOwner(
+      'ALTER TABLE "api_token" DISABLE TRIGGER USER',
+      [`INSERT INTO api_token (id, name, owner_id, created_by_id, role, token_hash, prefix) VALUES (gen_random_uuid()::text, 'legacy', $1, $2, 'approver', $3, $4)`, [approverA.id, admin.id, hash, prefix]],
+      'ALTER TABLE "api_token" ENABLE TRIGGER USER',
+    );
     const answer = await call(approveRoute.POST, { method: 'POST', token, params: { id: request.id }, body: { comment: 'lgtm' } });
     expect(answer.status).toBe(403);
     expect(await stageOf(version.id)).toBe('staging');

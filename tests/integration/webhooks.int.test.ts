@@ -21,6 +21,9 @@ const received: Received[] = [];
 let failNext = 0;
 let admin: Actor, scientist: Actor;
 
+// The receiver listens on loopback, which webhooks refuse unless the operator allows it (see destination.ts).
+process.env.MODELGATE_WEBHOOK_ALLOWED_NETWORKS = '127.0.0.1/32';
+
 beforeAll(async () => {
   [admin, scientist] = await Promise.all([makeActor('admin'), makeActor('scientist')]);
   server = createServer((req, res) => {

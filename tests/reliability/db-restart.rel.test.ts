@@ -1,6 +1,7 @@
 // The database restarts under load: the app answers 503 quickly while it is gone and recovers by itself.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
+import { createTestRuntimeRole } from '../../scripts/lib/database-roles';
 import { migrateDeploy } from '../../scripts/lib/run';
 import { startApp, type AppInstance } from './app-instance';
 import { createPeople, sql, type Person } from './bootstrap';
@@ -15,8 +16,10 @@ let people: Record<string, Person>;
 beforeAll(async () => {
   postgres = await startPrivatePostgres();
   await migrateDeploy(postgres.url);
-  people = await createPeople(postgres.url, { scientist: 'scientist', admin: 'admin' });
-  app = await startApp('app', postgres.url);
+  // The app runs as a runtime role, as everywhere (the server is this test's own, so the name is free).
+  const runtime = await createTestRuntimeRole(postgres.url, 'restart');
+  people = await createPeople(runtime.url, { scientist: 'scientist', admin: 'admin' });
+  app = await startApp('app', runtime.url);
 }, 180_000);
 
 afterAll(async () => {

@@ -8,7 +8,8 @@ import { call, pool, versionBody } from './client';
 import { SCALE } from './scale';
 
 const databaseUrl = inject('databaseUrl');
-const SENDER_ENV = { MODELGATE_WEBHOOKS: 'on', MODELGATE_WEBHOOK_INTERVAL_MS: '100', MODELGATE_WEBHOOK_LEASE_SECONDS: '4' };
+// The receiver listens on loopback, which webhooks refuse unless the operator allows it.
+const SENDER_ENV = { MODELGATE_WEBHOOKS: 'on', MODELGATE_WEBHOOK_INTERVAL_MS: '100', MODELGATE_WEBHOOK_LEASE_SECONDS: '4', MODELGATE_WEBHOOK_ALLOWED_NETWORKS: '127.0.0.1/32' };
 
 let api: AppInstance;
 let sender: AppInstance | undefined;
@@ -48,7 +49,7 @@ beforeAll(async () => {
     res.writeHead(200).end('ok');
   });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  api = await startApp('api', databaseUrl);
+  api = await startApp('api', databaseUrl, { MODELGATE_WEBHOOK_ALLOWED_NETWORKS: SENDER_ENV.MODELGATE_WEBHOOK_ALLOWED_NETWORKS });
   people = await createPeople(databaseUrl, { scientist: 'scientist', admin: 'admin' });
 }, 120_000);
 

@@ -7,6 +7,7 @@ import { recordAudit } from '@/lib/services/audit';
 import { ZCreateWebhookInput } from '@/lib/services/manage-webhooks';
 import { MlflowError } from '../errors';
 import { auditActionFor, type MlflowEvent } from './events';
+import { webhookUrlProblem } from '@/lib/webhooks/destination';
 
 // MLflow 3's webhooks API on Modelgate's webhooks: the same table, outbox, dispatcher and audit, with
 // MLflow's name, description and status kept beside them, delivered in MLflow's format. Admins only,
@@ -53,9 +54,16 @@ export function webhookNotFound(id: string): MlflowError {
   return new MlflowError('RESOURCE_DOES_NOT_EXIST', `Webhook with ID ${id} not found.`);
 }
 
+/** Internal destinations are refused as for Modelgate's own hooks (lib/webhooks/destination.ts). */
+async function assertDestinationAllowed(url: string | undefined) {
+  const problem = url === undefined ? null : await webhookUrlProblem(url);
+  if (problem) throw invalid(`Invalid webhook URL '${url}': ${problem}`);
+}
+
 export async function createMlflowWebhook(actor: Actor, input: MlflowWebhookInput & { name: string; url: string; events: MlflowEvent[] }) {
   assertCanManageWebhooks(actor);
   const hook = checked(input);
+  await assertDestinationAllowed(hook.url);
   return withDbErrors(() =>
     db.$transaction(async (tx) => {
       const created = await tx.webhook.create({
@@ -81,6 +89,7 @@ export async function createMlflowWebhook(actor: Actor, input: MlflowWebhookInpu
 export async function updateMlflowWebhook(actor: Actor, id: string, input: MlflowWebhookInput) {
   assertCanManageWebhooks(actor);
   const hook = checked(input);
+  await assertDestinationAllowed(hook.url);
   return withDbErrors(() =>
     db.$transaction(async (tx) => {
       // The row lock keeps two updates from interleaving their before/after in the audit.

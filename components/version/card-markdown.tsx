@@ -1,0 +1,82 @@
+'use client';
+
+import { createElement, Fragment, useMemo, type ReactNode } from 'react';
+import type { Token } from 'markdown-it';
+import { createCardParser } from '@/lib/registry/model-card';
+
+/*
+ * Renders a model card in the browser, from markdown-it's tokens to React elements (never innerHTML): raw
+ * HTML stays text (html: false), and links markdown-it finds unsafe (javascript:, vbscript:, file:, most
+ * data:) stay text too. Parsing here, not on the server, keeps a 200 KB card's cost off the app's event loop.
+ */
+const parser = createCardParser();
+
+/** Tags markdown-it's default rules produce; anything else is rendered as its children only. */
+const TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'em', 'strong', 's', 'a']);
+
+export function CardMarkdown({ markdown }: { markdown: string }) {
+  const content = useMemo(() => build(parser.parse(markdown, {})), [markdown]);
+  return <div className="markdown">{content}</div>;
+}
+
+/** Folds the flat token stream (opening, leaf and closing tokens) into a tree without recursing on depth. */
+function build(tokens: readonly Token[]): ReactNode[] {
+  const root: ReactNode[] = [];
+  const open: { token: Token; children: ReactNode[] }[] = [];
+  tokens.forEach((token, key) => {
+    const siblings = open.at(-1)?.children ?? root;
+    if (token.nesting === 1) open.push({ token, children: [] });
+    else if (token.nesting === -1) {
+      const opened = open.pop();
+      if (opened) (open.at(-1)?.children ?? root).push(element(opened.token, opened.children, key));
+    } else siblings.push(leaf(token, key));
+  });
+  return root;
+}
+
+const attr = (token: Token, name: string): string | undefined => {
+  const value = token.attrGet(name);
+  return value === null ? undefined : String(value);
+};
+
+function element(token: Token, children: ReactNode[], key: number): ReactNode {
+  // Paragraphs of tight lists are hidden: their text sits directly in the list item.
+  if (token.hidden || !TAGS.has(token.tag)) return createElement(Fragment, { key }, ...children);
+  if (token.tag === 'a') {
+    const href = attr(token, 'href');
+    const external = href !== undefined && /^https?:\/\//i.test(href);
+    // Links open without handing this page to the target.
+    return createElement('a', { key, href, title: attr(token, 'title'), rel: 'noopener noreferrer', target: external ? '_blank' : undefined }, ...children);
+  }
+  if (token.tag === 'ol') return createElement('ol', { key, start: Number(attr(token, 'start') ?? 1) }, ...children);
+  if (token.tag === 'th' || token.tag === 'td') {
+    const align = attr(token, 'style')?.replace('text-align:', '');
+    const textAlign = align === 'left' || align === 'right' || align === 'center' ? align : undefined;
+    return createElement(token.tag, { key, style: textAlign ? { textAlign } : undefined }, ...children);
+  }
+  return createElement(token.tag, { key }, ...children);
+}
+
+function leaf(token: Token, key: number): ReactNode {
+  switch (token.type) {
+    case 'inline':
+      return createElement(Fragment, { key }, ...build(token.children ?? []));
+    case 'text':
+      return token.content;
+    case 'softbreak':
+      return '\n';
+    case 'hardbreak':
+      return createElement('br', { key });
+    case 'code_inline':
+      return createElement('code', { key }, token.content);
+    case 'fence':
+    case 'code_block':
+      return createElement('pre', { key }, createElement('code', null, token.content));
+    case 'hr':
+      return createElement('hr', { key });
+    case 'image':
+      return createElement('img', { key, src: attr(token, 'src'), alt: token.content, title: attr(token, 'title'), loading: 'lazy' });
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,17 @@
+import { checkpointIfChanged } from '@/lib/services/audit-checkpoint';
+
+const MINUTES = Math.max(Number(process.env.MODELGATE_AUDIT_CHECKPOINT_MINUTES ?? 60) || 60, 0.05);
+let timer: NodeJS.Timeout | undefined;
+
+/**
+ * Signs a checkpoint every hour (MODELGATE_AUDIT_CHECKPOINT_MINUTES) when anything was recorded since the
+ * last one; webhooks subscribed to "audit.checkpointed" carry it off the database. Every instance runs one:
+ * they take turns on an advisory lock, and an unchanged log gets no new checkpoint.
+ */
+export function startCheckpointWorker(): void {
+  if (timer || !process.env.MODELGATE_AUDIT_SIGNING_KEY) return;
+  timer = setInterval(() => {
+    checkpointIfChanged().catch((error) => console.error('[modelgate] audit checkpoint failed:', error instanceof Error ? error.message : error));
+  }, MINUTES * 60_000);
+  timer.unref();
+}
