@@ -24,4 +24,7 @@ export const ZCommentPage = z
 
 export const ZPeople = z.object({ people: z.array(ZPerson) });
 
+/** What a service returns (Dates before serialisation). */
 export type CommentView = Wire<z.input<typeof ZComment>>;
+/** What the browser receives. */
+export type CommentJson = z.output<typeof ZComment>;
