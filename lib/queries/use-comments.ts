@@ -1,6 +1,7 @@
 'use client';
 
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
 import { toast } from 'sonner';
 import type { CommentJson } from '@/lib/api-v1/schemas/comments';
 import { ApiError, getJson } from './api-error';
@@ -41,6 +42,7 @@ const DONE: Record<CommentChange['kind'], string> = { add: 'Comment posted', edi
 /** Posts, edits or withdraws a comment, then refreshes the thread; refusals become a toast with the server's reason. */
 export function useCommentChange(model: string, number: number) {
   const queryClient = useQueryClient();
+  const router = useRouter();
   return useMutation({
     mutationFn: (change: CommentChange) => {
       if (change.kind === 'add') return sendJson<CommentJson>('POST', base(model, number), { body: change.body });
@@ -49,6 +51,10 @@ export function useCommentChange(model: string, number: number) {
     },
     onSuccess: (_comment, change) => toast.success(DONE[change.kind]),
     onError: (error) => toast.error('Not saved', { description: error instanceof ApiError ? error.message : 'Something went wrong.' }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: commentKeys.version(model, number) }),
+    onSettled: async () => {
+      await queryClient.invalidateQueries({ queryKey: commentKeys.version(model, number) });
+      // The version's activity beside the thread is rendered on the server.
+      router.refresh();
+    },
   });
 }
