@@ -3,6 +3,7 @@ import { inTransaction } from '@/lib/db/transaction';
 import type { Actor } from './actor';
 import { clock } from './clock';
 import { deployVersion } from './internal/deploy';
+import { lockModel } from './internal/production';
 import { evaluateVersionGates } from './internal/gate-context';
 import { toJson } from './internal/json';
 import { findVersionOrThrow } from './internal/find-version';
@@ -25,6 +26,7 @@ export async function overrideToProduction(actor: Actor, input: { model: string;
     const evaluation = await evaluateVersionGates(tx, { modelId: version.model.id, versionId: version.id, target: 'production' });
     // Close any pending request for this version: the override decided it.
     await tx.promotionRequest.updateMany({ where: { versionId: version.id, status: 'pending' }, data: { status: 'approved', decidedAt: clock.now() } });
+    await lockModel(tx, version.model.id);
     await deployVersion(tx, actor, {
       model: version.model,
       version,

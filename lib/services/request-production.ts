@@ -4,6 +4,7 @@ import type { Actor } from './actor';
 import { recordAudit } from './audit';
 import { clock } from './clock';
 import { deployVersion } from './internal/deploy';
+import { lockModel } from './internal/production';
 import { evaluateVersionGates } from './internal/gate-context';
 import { toJson } from './internal/json';
 import { findVersionOrThrow } from './internal/find-version';
@@ -62,6 +63,7 @@ export async function requestProduction(actor: Actor, input: RequestProductionIn
       data: { requestId: request.id, requiredApprovals: evaluation.requiredApprovals, baselineVersion: evaluation.baseline?.number ?? null, gates: toJson(evaluation.results) },
     });
     if (evaluation.requiredApprovals === 0) {
+      await lockModel(tx, version.model.id);
       await deployVersion(tx, actor, { model: version.model, version, comment, data: { requestId: request.id } });
       await tx.promotionRequest.update({ where: { id: request.id }, data: { status: 'approved', decidedAt: clock.now() } });
       return { request: { ...request, status: 'approved' as const }, deployed: true };
