@@ -11,16 +11,6 @@ export async function resolveMentions(tx: Tx, body: string): Promise<{ id: strin
   });
 }
 
-/** The version named by the path, for a comment on it. */
-export async function findCommentedVersion(tx: Tx, model: string, number: number) {
-  const version = await tx.modelVersion.findFirst({
-    where: { model: { name: model }, number },
-    select: { id: true, number: true, model: { select: { id: true, name: true } } },
-  });
-  if (!version) throw new RegistryError('NOT_FOUND', `${model} has no version ${number}.`);
-  return version;
-}
-
 /** The comment, locked for this transaction, if it belongs to the version the path names. */
 export async function lockComment(tx: Tx, versionId: string, id: string) {
   const [row] = await tx.$queryRaw<{ id: string; author_id: string; body: string; deleted_at: Date | null }[]>`
