@@ -3,7 +3,7 @@ import {
   PackagePlus, Pencil, RotateCcw, Rocket, Send, ShieldCheck, SlidersHorizontal, Undo2, UserCog, UserPlus, Users, XCircle,
   BookmarkPlus, BookmarkX, FileX, Link2, PackageX, PencilLine, Tag, TagIcon, Unlink, MessageSquare, MessageSquareDashed, MessageSquareText,
 } from 'lucide-react';
-import type { AuditAction } from '@/lib/registry';
+import { formatNumber, type AuditAction } from '@/lib/registry';
 import type { AuditEventView } from '@/lib/db/queries/audit';
 
 interface EventRenderer {
@@ -15,7 +15,7 @@ interface EventRenderer {
 const v = (e: AuditEventView) => (e.version ? `v${e.version}` : 'a version');
 const str = (e: AuditEventView, key: string): string | null => {
   const value = (e.data as Record<string, unknown> | null)?.[key];
-  return typeof value === 'string' || typeof value === 'number' ? String(value) : null;
+  return typeof value === 'string' ? value : typeof value === 'number' ? formatNumber(value) : null;
 };
 
 const approvers = (e: AuditEventView): string => {

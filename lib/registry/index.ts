@@ -6,6 +6,7 @@ export * from './roles';
 export * from './permissions';
 export * from './audit-events';
 export * from './metrics';
+export * from './numbers';
 export * from './policy';
 export * from './gates';
 export * from './approvals';
