@@ -18,7 +18,7 @@ const PEOPLE_ONLY: ConstraintRule = { code: 'FORBIDDEN', message: 'Service accou
 const MALFORMED_VERSION: ConstraintRule = { code: 'INVALID_ARGUMENT', message: 'A new version starts in Testing, with a well-formed number, semver and sha256 digest.' };
 
 export const CONSTRAINT_RULES = {
-  // Stages (prisma/migrations/…_init, and lib/registry/transitions.ts, which the trigger mirrors).
+  // Stages (prisma/migrations/…_init, and lib/registry/stages.ts, which the trigger mirrors).
   model_version_one_production_per_model: { code: 'CONFLICT', message: 'Another version became Production at the same moment. Refresh and try again.' },
   model_version_stage_transition: { code: 'INVALID_TRANSITION', message: 'That stage move is not allowed.' },
   model_version_created_in_testing: MALFORMED_VERSION,
