@@ -3,7 +3,8 @@ import { db } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
-import { findRollbackTarget, lockModel, swapProduction } from './internal/production';
+import { findRollbackTarget } from '@/lib/db/queries/rollback-target';
+import { lockModel, swapProduction } from './internal/production';
 import { afterProductionChange } from './internal/serving';
 
 export interface RollbackInput {
