@@ -3,6 +3,7 @@ import { db } from '@/lib/db/prisma';
 import { findRollbackTarget } from '@/lib/db/queries/rollback-target';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
+import { clock } from './clock';
 
 const VERSION_BATCH = 500;
 
@@ -22,7 +23,7 @@ export async function exportRegistry(actor: Actor): Promise<ReadableStream<Uint8
 
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(encoder.encode(`{"exportedAt":${JSON.stringify(new Date().toISOString())},"models":[`));
+      controller.enqueue(encoder.encode(`{"exportedAt":${JSON.stringify(clock.now().toISOString())},"models":[`));
     },
     async pull(controller) {
       const ref = models[modelIndex];
