@@ -1,6 +1,7 @@
 // The registry's domain core: pure TypeScript, no Prisma, no Next.js.
 export * from './errors';
 export * from './stages';
+export * from './rollback';
 export * from './semver';
 export * from './roles';
 export * from './permissions';
