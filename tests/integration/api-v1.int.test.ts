@@ -15,7 +15,7 @@ import * as openapiRoute from '@/app/api/openapi.json/route';
 import { DEFAULT_CARD_SECTIONS } from '@/lib/registry';
 import { createApiToken, revokeApiToken } from '@/lib/services/manage-tokens';
 import { call } from './api-client';
-import { makeActor, tokenFor, uniqueName } from './fixtures';
+import { seedToken, seedUser, uniqueName } from '../fixtures';
 
 const tokens: Record<'viewer' | 'scientist' | 'approver', string> = { viewer: '', scientist: '', approver: '' };
 const model = uniqueName('api');
@@ -37,8 +37,8 @@ function versionBody(overrides: Record<string, unknown> = {}) {
 
 beforeAll(async () => {
   for (const role of ['viewer', 'scientist', 'approver'] as const) {
-    const owner = await makeActor(role);
-    tokens[role] = await tokenFor(owner, { name: `${role} pipeline` });
+    const owner = await seedUser({ role });
+    tokens[role] = await seedToken(owner, { name: `${role} pipeline` });
   }
 });
 
@@ -142,7 +142,7 @@ describe('API v1', () => {
   });
 
   it('stops accepting a token once it is revoked', async () => {
-    const admin = await makeActor('admin');
+    const admin = await seedUser({ role: 'admin' });
     const { token, record } = await createApiToken(admin, { name: 'short-lived', role: 'viewer' });
     expect((await call(modelRoute.GET, { params: { name: model }, token })).status).toBe(200);
     await revokeApiToken(admin, { tokenId: record.id });
