@@ -11,7 +11,7 @@ import { requestProduction } from '@/lib/services/request-production';
 import { setModelTag } from '@/lib/services/set-model-tag';
 import { call } from './api-client';
 import { as, mlflowUser } from './mlflow-client';
-import { COMPLETE_CARD, register, seedModel, seedToken, seedUser, versionInput } from '../fixtures';
+import { register, seedModel, seedToken, seedUser, seedVersion, versionInput } from '../fixtures';
 
 let scientist: Actor, approver: Actor, approver2: Actor, admin: Actor;
 
@@ -21,10 +21,8 @@ beforeAll(async () => {
 
 describe('pending requests end when their version leaves Staging', () => {
   it.each(['archive', 'demote'] as const)('%s cancels the request in the same transaction; old approvals never count after a restore', async (move) => {
-    const model = await seedModel({ owner: scientist });
-    await register(scientist, model.name, { trainingDataHash: 'h', codeCommit: 'c', modelCard: COMPLETE_CARD });
-    await db.modelPolicy.create({ data: { modelId: model.id, gates: { staging: [], production: [{ kind: 'approvals', count: 2 }] } } });
-    await moveVersion(scientist, 'promote', { model: model.name, number: 1 });
+    const model = await seedModel({ owner: scientist, policy: { staging: [], production: [{ kind: 'approvals', count: 2 }] } });
+    await seedVersion(model, { stage: 'staging', by: scientist });
     const { request } = await requestProduction(scientist, { model: model.name, number: 1, comment: 'first release' });
     await decideRequest(approver, { requestId: request.id, decision: 'approve' });
     await moveVersion(scientist, move, { model: model.name, number: 1, comment: 'not ready after all' });
