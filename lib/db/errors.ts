@@ -37,6 +37,10 @@ export function mapDbError(error: unknown): unknown {
   if (message.includes('model_version_stage_transition') || message.includes('stage transition')) {
     return new RegistryError('INVALID_TRANSITION', 'That stage move is not allowed.');
   }
+  // A registered version's record, or a card revision (migration 20261201141700_release_desk).
+  if (/model version \S+ is immutable|model_card_revision rows are immutable|card_outline changes only with the card/.test(message)) {
+    return new RegistryError('IMMUTABLE', 'That is part of the registered version and cannot change; only its description, model card, changelog and migration notes may.');
+  }
   if (message.includes('is immutable') || message.includes('append-only')) {
     return new RegistryError('CONFLICT', 'Registered versions and audit history cannot be changed.');
   }

@@ -51,3 +51,9 @@ export const auditKeys = {
   list: (filters: Record<string, string>) => [...auditKeys.all, 'list', filters] as const,
   productionAt: (model: string, at: string) => [...auditKeys.all, 'production-at', model, at] as const,
 };
+
+export const cardKeys = {
+  all: ['card-revisions'] as const,
+  /** Every revision of one version's model card. */
+  revisions: (model: string, number: number) => [...cardKeys.all, model, number] as const,
+};

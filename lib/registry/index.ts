@@ -13,3 +13,4 @@ export * from './access';
 export * from './serving';
 export * from './tags';
 export * from './accounts';
+export * from './version-edits';

@@ -18,9 +18,10 @@ export async function deleteVersionTag(actor: Actor, input: { model: string; num
         select: { id: true, number: true, model: { select: { id: true, name: true } } },
       });
       if (!version) throw new RegistryError('NOT_FOUND', `${input.model} has no version ${input.number}.`);
+      const previous = await tx.versionTag.findUnique({ where: { versionId_key: { versionId: version.id, key } }, select: { value: true } });
       const removed = await tx.versionTag.deleteMany({ where: { versionId: version.id, key } });
       if (removed.count === 0) return { deleted: false };
-      await recordAudit(tx, actor, { action: 'version.tag_deleted', model: version.model, version, data: { key } });
+      await recordAudit(tx, actor, { action: 'version.tag_deleted', model: version.model, version, data: { key, before: previous?.value ?? null, after: null } });
       return { deleted: true };
     }),
   );

@@ -30,12 +30,13 @@ export async function setVersionTag(actor: Actor, input: { model: string; number
         select: { id: true, number: true, model: { select: { id: true, name: true } } },
       });
       if (!version) throw new RegistryError('NOT_FOUND', `${input.model} has no version ${input.number}.`);
+      const previous = await tx.versionTag.findUnique({ where: { versionId_key: { versionId: version.id, key } }, select: { value: true } });
       await tx.versionTag.upsert({
         where: { versionId_key: { versionId: version.id, key } },
         create: { versionId: version.id, key, value },
         update: { value },
       });
-      await recordAudit(tx, actor, { action: 'version.tag_set', model: version.model, version, data: { key, value } });
+      await recordAudit(tx, actor, { action: 'version.tag_set', model: version.model, version, data: { key, value, before: previous?.value ?? null, after: value } });
       return { key, value };
     }),
   );

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { roleOn } from '@/lib/registry';
+import { requireUser } from '@/lib/auth/current-user';
 import { VersionRecord } from '@/components/version/version-record';
 import { loadVersion } from './load-version';
 
@@ -14,7 +16,7 @@ export async function generateMetadata({ params }: VersionPageProps): Promise<Me
 
 export default async function VersionPage({ params }: VersionPageProps) {
   const { name, number } = await params;
-  const detail = await loadVersion(name, number);
+  const [detail, user] = await Promise.all([loadVersion(name, number), requireUser()]);
   if (!detail) notFound();
-  return <VersionRecord detail={detail} />;
+  return <VersionRecord detail={detail} role={roleOn(user, name)} />;
 }
