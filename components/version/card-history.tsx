@@ -21,7 +21,8 @@ interface Revision {
 async function fetchRevisions(model: string, number: number): Promise<Revision[]> {
   const response = await fetch(`/api/v1/models/${encodeURIComponent(model)}/versions/${number}/card-revisions`, { headers: { accept: 'application/json' } });
   if (!response.ok) throw new Error(`The server answered ${response.status}.`);
-  return ((await response.json()) as { revisions: Revision[] }).revisions;
+  // Newest first from the API; the 100 most recent are plenty to read and compare here.
+  return ((await response.json()) as { revisions: Revision[] }).revisions.reverse();
 }
 
 export function useCardRevisions(model: string, number: number) {

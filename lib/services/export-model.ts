@@ -7,7 +7,7 @@ import { auditRowsCsv, modelAuditRows, type AuditExportRow } from './export-audi
 /** How to check the events of a bundle, printed into it and onto the dossier. */
 export const VERIFY_INSTRUCTIONS = [
   'Each event carries its chain (chain_key "model:<model id>"), its place in it (chain_seq), the hash of the event before it (prev_hash) and its own hash.',
-  'hash = sha256(prev_hash || canonical), where canonical is the exact text that was hashed (the "canonical" field); the first event of a chain has prev_hash "".',
+  'hash = sha256(prev_hash || canonical), where canonical is the exact text that was hashed (the "canonical" field); the first event of a chain has a prev_hash of 64 zeros.',
   'Recompute them offline with `npm run audit:verify -- <model>-events.ndjson` (the bundle\'s NDJSON part; exit code 0 means intact), or for the whole log in the app under Admin → Verify audit log.',
 ];
 

@@ -54,4 +54,6 @@ export const ZCardRevision = z
   .object({ revision: z.number().int(), modelCard: z.string(), actor: z.string(), createdAt: ZDateTime })
   .meta({ id: 'CardRevision', description: 'One state of the model card: revision 1 as registered, one more per edit.' });
 
-export const ZCardRevisions = z.object({ revisions: z.array(ZCardRevision) }).meta({ id: 'CardRevisions' });
+export const ZCardRevisions = z
+  .object({ revisions: z.array(ZCardRevision), nextCursor: z.number().int().nullable().meta({ description: 'Pass as `before` for older revisions; null at the first.' }) })
+  .meta({ id: 'CardRevisions' });

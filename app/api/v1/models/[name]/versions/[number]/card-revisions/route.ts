@@ -1,4 +1,5 @@
-// GET /api/v1/models/:name/versions/:number/card-revisions – every state of the version's model card, oldest first
+// GET /api/v1/models/:name/versions/:number/card-revisions?limit=&before= – the version's model card revisions, newest first
+import { z } from 'zod';
 import { ZCardRevisions } from '@/lib/api-v1/schemas/versions';
 import { listCardRevisions } from '@/lib/db/queries/card-revisions';
 import { RegistryError } from '@/lib/registry';
@@ -6,15 +7,21 @@ import { modelParam } from '@/lib/http/contract';
 import { route } from '@/lib/http/route';
 import { ZVersionParams } from '@/lib/validations/actions';
 
+const ZRevisionPage = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(100),
+  before: z.coerce.number().int().positive().optional().meta({ description: 'Revisions older than this one (the previous page\'s nextCursor)' }),
+});
+
 export const GET = route({
-  summary: "List a version's model card revisions (1 is the card as registered; one more per edit)",
+  summary: "List a version's model card revisions, newest first (1 is the card as registered; one more per edit)",
   permission: 'registry.read',
   scope: modelParam('name'),
   params: ZVersionParams,
+  query: ZRevisionPage,
   response: ZCardRevisions,
-  handler: async ({ params: { name, number } }) => {
-    const revisions = await listCardRevisions(name, number);
-    if (!revisions) throw new RegistryError('NOT_FOUND', `${name} has no version ${number}.`);
-    return { revisions };
+  handler: async ({ params: { name, number }, query }) => {
+    const page = await listCardRevisions(name, number, query);
+    if (!page) throw new RegistryError('NOT_FOUND', `${name} has no version ${number}.`);
+    return page;
   },
 });
