@@ -2,6 +2,7 @@ import { assertAllowed, RegistryError } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
+import { clock } from './clock';
 import { auditRowsCsv, modelAuditRows, type AuditExportRow } from './export-audit';
 
 /** How to check the events of a bundle, printed into it and onto the dossier. */
@@ -61,7 +62,7 @@ export async function exportModel(actor: Actor, modelName: string): Promise<{ bu
     modelAuditRows(model.id),
   ]);
   const bundle: ModelBundle = {
-    exportedAt: new Date().toISOString(),
+    exportedAt: clock.now().toISOString(),
     model: {
       ...model,
       owner: model.owner.email,

@@ -2,6 +2,7 @@ import { assertAllowed, RegistryError } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
+import { clock } from './clock';
 
 const VERSION_BATCH = 500;
 
@@ -25,7 +26,7 @@ export async function exportRegistry(actor: Actor, options: { model?: string } =
 
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(encoder.encode(`{"exportedAt":${JSON.stringify(new Date().toISOString())},"models":[`));
+      controller.enqueue(encoder.encode(`{"exportedAt":${JSON.stringify(clock.now().toISOString())},"models":[`));
     },
     async pull(controller) {
       const ref = models[modelIndex];

@@ -1,10 +1,10 @@
 import { assertAllowed, RegistryError, versionEdits, type FieldChange, type VersionEditInput } from '@/lib/registry';
 import { cardOutline } from '@/lib/registry/model-card';
-import { db } from '@/lib/db/prisma';
-import { withDbErrors } from '@/lib/db/errors';
+import { inTransaction } from '@/lib/db/transaction';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
+import { findVersionOrThrow } from './internal/find-version';
 
 export interface UpdateVersionInput extends VersionEditInput {
   model: string;
@@ -32,11 +32,9 @@ export interface UpdateVersionResult {
 export async function updateVersion(actor: Actor, input: UpdateVersionInput): Promise<UpdateVersionResult> {
   assertAllowed(actor, 'version.edit', { model: input.model });
   const nextOutline = input.modelCard === undefined ? null : cardOutline(input.modelCard);
-  return withDbErrors(() =>
-    db.$transaction(async (tx) => {
-      const found = await tx.modelVersion.findFirst({ where: { model: { name: input.model }, number: input.number }, select: { id: true } });
-      if (!found) throw new RegistryError('NOT_FOUND', `${input.model} has no version ${input.number}.`);
-      // Edits of one version queue here, so card revisions are numbered without races.
+  return inTransaction(async (tx) => {
+      const found = await findVersionOrThrow(tx, input.model, input.number);
+      // Edits of one version queue here, so card revisions are numbered without races; read again under the lock.
       await tx.$queryRaw`SELECT 1 FROM "model_version" WHERE "id" = ${found.id} FOR UPDATE`;
       const version = await tx.modelVersion.findUniqueOrThrow({
         where: { id: found.id },
@@ -76,6 +74,5 @@ export async function updateVersion(actor: Actor, input: UpdateVersionInput): Pr
         },
       });
       return { number: version.number, changed: changes.map((c) => c.field), cardRevision };
-    }),
-  );
+  });
 }

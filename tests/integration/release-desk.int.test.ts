@@ -8,7 +8,7 @@ import { DEFAULT_CARD_SECTIONS, type Role } from '@/lib/registry';
 import { readExport, verifyExport } from '@/lib/audit/verify-export';
 import type { Actor } from '@/lib/services/actor';
 import { evaluateVersionGates } from '@/lib/services/internal/gate-context';
-import { setGrant } from '@/lib/services/manage-users';
+import { setGrant } from '@/lib/services/set-grant';
 import { moveVersion } from '@/lib/services/move-version';
 import { requestProduction } from '@/lib/services/request-production';
 import { updatePolicy } from '@/lib/services/update-policy';
