@@ -108,6 +108,17 @@ describe('PATCH /api/v1/models/:name/versions/:number', () => {
     expect(await db.auditEvent.count({ where: { versionId: version.id, action: 'version.updated' } })).toBe(1);
   });
 
+  it('queues concurrent card edits under the model lock: each gets its own revision, none fails', async () => {
+    const { model, version, params } = await modelWithVersion({ modelCard: 'start' });
+    const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => patch(tokens.scientist, params, { modelCard: `edit ${i}` })));
+    expect(answers.map((a) => a.status)).toEqual(Array(6).fill(200));
+    const revisions = await db.modelCardRevision.findMany({ where: { versionId: version.id }, orderBy: { revision: 'asc' }, select: { revision: true } });
+    expect(revisions.map((r) => r.revision)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    // With a stage move racing the edits on the same model, nothing deadlocks.
+    await Promise.all([patch(tokens.scientist, params, { description: 'racing' }), moveVersion(scientist, 'promote', { model: model.name, number: version.number })]);
+    expect((await db.modelVersion.findUniqueOrThrow({ where: { id: version.id } })).stage).toBe('staging');
+  });
+
   it('keeps every card revision, readable over REST v1, revision 1 as registered', async () => {
     const { params } = await modelWithVersion({ modelCard: 'as registered' });
     await patch(tokens.scientist, params, { modelCard: 'second' });
