@@ -23,6 +23,8 @@ async function register(api: APIRequestContext, body: Record<string, unknown>) {
 }
 
 test.describe.configure({ mode: 'serial' });
+// Each test walks through several pages and downloads; on a loaded machine that takes longer than the default 30 s.
+test.setTimeout(120_000);
 
 test('a scientist edits the model card with a preview; the card gate re-runs and the revisions diff', async ({ browser }) => {
   const page = await pageAs(browser, 'scientist');
@@ -59,7 +61,7 @@ test('a scientist edits the model card with a preview; the card gate re-runs and
   await page.screenshot({ path: `${SCREENSHOTS}/desk-edit-card-preview.png` });
   await dialog.getByRole('button', { name: 'Save 2 changes' }).click();
   await expect(page.getByText('Saved 2 edits')).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Model card' })).toContainText('fairness board');
+  await expect(page.getByRole('region', { name: 'Model card', exact: true })).toContainText('fairness board');
   await expect(page.getByRole('region', { name: 'Changelog' })).toContainText('Smaller artifact');
 
   const history = page.getByRole('region', { name: 'Model card history' });
@@ -95,7 +97,7 @@ test('the version page in dark mode, and a viewer sees no edit buttons', async (
 
   const viewer = await pageAs(browser, 'viewer');
   await viewer.goto(version(1));
-  await expect(viewer.getByRole('region', { name: 'Model card' })).toContainText('fairness board');
+  await expect(viewer.getByRole('region', { name: 'Model card', exact: true })).toContainText('fairness board');
   await expect(viewer.getByRole('button', { name: /^Edit / })).toHaveCount(0);
   await expect(viewer.getByRole('button', { name: 'Set tag' })).toHaveCount(0);
   const forbidden = await viewer.request.patch(`/api/v1/models/${MODEL}/versions/1`, { data: { description: 'x' } });
