@@ -57,3 +57,9 @@ export const cardKeys = {
   /** Every revision of one version's model card. */
   revisions: (model: string, number: number) => [...cardKeys.all, model, number] as const,
 };
+
+export const commentKeys = {
+  all: ['comments'] as const,
+  version: (model: string, number: number) => [...commentKeys.all, model, number] as const,
+  people: (model: string, q: string) => [...commentKeys.all, 'people', model, q] as const,
+};

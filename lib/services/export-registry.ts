@@ -1,5 +1,6 @@
 import { assertAllowed, RegistryError } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
+import { findRollbackTarget } from '@/lib/db/queries/rollback-target';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
 import { clock } from './clock';
@@ -41,17 +42,17 @@ export async function exportRegistry(actor: Actor, options: { model?: string } =
           select: {
             name: true, description: true, tags: true, createdAt: true,
             owner: { select: { email: true } },
-            lastStableVersion: { select: { number: true } },
             metricDefinitions: { select: { key: true, direction: true, isPrimary: true, description: true } },
             policy: { select: { gates: true } },
             aliases: { select: { alias: true, version: { select: { number: true } } } },
             productionPeriods: { orderBy: { startedAt: 'asc' }, select: { startedAt: true, endedAt: true, startedBy: true, endedReason: true, version: { select: { number: true } } } },
           },
         });
+        const lastStable = await findRollbackTarget(db, ref.id, []);
         const header = JSON.stringify({
           ...model,
           owner: model.owner.email,
-          lastStableVersion: model.lastStableVersion?.number ?? null,
+          lastStableVersion: lastStable?.number ?? null,
           aliases: model.aliases.map((a) => ({ alias: a.alias, version: a.version.number })),
           policy: model.policy?.gates ?? null,
           productionPeriods: model.productionPeriods.map(({ version, ...p }) => ({ version: version.number, ...p })),
