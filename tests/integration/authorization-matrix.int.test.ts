@@ -65,6 +65,12 @@ const RULES: Record<string, Rule> = {
   'GET v1/models/[name]/versions': { permission: 'registry.read', scope: 'model', params: m },
   'POST v1/models/[name]/versions': { permission: 'version.register', scope: 'model', params: m, body: {} },
   'GET v1/models/[name]/versions/[number]': { permission: 'registry.read', scope: 'model', params: v },
+  // An immutable field: refused with 409 IMMUTABLE, nothing changes.
+  'PATCH v1/models/[name]/versions/[number]': { permission: 'version.edit', scope: 'model', params: v, body: { artifactDigest: 'sha256:x' } },
+  'GET v1/models/[name]/versions/[number]/card-revisions': { permission: 'registry.read', scope: 'model', params: v },
+  'PUT v1/models/[name]/versions/[number]/tags/[key]': { permission: 'version.edit', scope: 'model', params: { ...v, key: 'matrix' }, body: { value: 5 } },
+  'DELETE v1/models/[name]/versions/[number]/tags/[key]': { permission: 'version.edit', scope: 'model', params: { ...v, key: 'no-such-tag' } },
+  'GET v1/models/[name]/export': { permission: 'registry.read', scope: 'model', params: m, url: 'http://localhost/api?part=csv' },
   'POST v1/models/[name]/versions/[number]/promote': { permission: 'version.promote', scope: 'model', params: v, body: { expectedStage: 'archived' } },
   'POST v1/models/[name]/versions/[number]/demote': { permission: 'version.archive', scope: 'model', params: v, body: {} },
   'POST v1/models/[name]/versions/[number]/archive': { permission: 'version.archive', scope: 'model', params: v, body: {} },
