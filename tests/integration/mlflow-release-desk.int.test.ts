@@ -7,14 +7,14 @@ import { DEFAULT_CARD_SECTIONS } from '@/lib/registry';
 import type { Actor } from '@/lib/services/actor';
 import { evaluateVersionGates } from '@/lib/services/internal/gate-context';
 import { as, mlflowUser, type MlflowUser } from './mlflow-client';
-import { makeActor, uniqueName } from './fixtures';
+import { seedUser, uniqueName } from '../fixtures';
 
 let admin: Actor;
 let scientist: MlflowUser, viewer: MlflowUser;
 const CARD = DEFAULT_CARD_SECTIONS.map((s) => `## ${s}\nWritten.\n`).join('\n');
 
 beforeAll(async () => {
-  admin = await makeActor('admin');
+  admin = await seedUser({ role: 'admin' });
   [scientist, viewer] = await Promise.all([mlflowUser(admin, 'scientist'), mlflowUser(admin, 'viewer')]);
 });
 

@@ -20,7 +20,7 @@ import * as aliasRoute from '@/app/api/v1/models/[name]/aliases/[alias]/route';
 import * as exportRoute from '@/app/api/v1/models/[name]/export/route';
 import * as registryExportRoute from '@/app/api/admin/registry/export/route';
 import { call } from './api-client';
-import { makeActor, makeModel, register, tokenFor } from './fixtures';
+import { register, seedModel, seedToken, seedUser } from '../fixtures';
 import { asOwner } from './owner-sql';
 
 let admin: Actor, scientist: Actor;
@@ -28,13 +28,13 @@ const tokens = {} as Record<Role | 'viewerWithGrant' | 'scientistDemoted', strin
 const FULL_CARD = DEFAULT_CARD_SECTIONS.map((s) => `## ${s}\nWritten down.\n`).join('\n');
 
 beforeAll(async () => {
-  admin = await makeActor('admin');
-  scientist = await makeActor('scientist');
-  for (const role of ['viewer', 'scientist', 'approver', 'admin'] as const) tokens[role] = await tokenFor(role === 'admin' ? admin : role === 'scientist' ? scientist : await makeActor(role));
+  admin = await seedUser({ role: 'admin' });
+  scientist = await seedUser({ role: 'scientist' });
+  for (const role of ['viewer', 'scientist', 'approver', 'admin'] as const) tokens[role] = await seedToken(role === 'admin' ? admin : role === 'scientist' ? scientist : await seedUser({ role: role }));
 });
 
 async function modelWithVersion(overrides: Parameters<typeof register>[2] = {}) {
-  const model = await makeModel(scientist);
+  const model = await seedModel({ owner: scientist });
   const version = await register(scientist, model.name, overrides);
   return { model, version, params: { name: model.name, number: String(version.number) } };
 }
@@ -52,12 +52,12 @@ describe('PATCH /api/v1/models/:name/versions/:number', () => {
     expect((await patch(tokens.viewer, params, { description: 'nope' })).status).toBe(403);
 
     // A viewer globally with a scientist grant on this model may; a scientist with a viewer grant may not.
-    const granted = await makeActor('viewer');
+    const granted = await seedUser({ role: 'viewer' });
     await setGrant(admin, { userId: granted.id!, model: model.name, role: 'scientist' });
-    expect((await patch(await tokenFor(granted, { role: 'scientist' }), params, { description: 'by grant' })).status).toBe(200);
-    const demoted = await makeActor('scientist');
+    expect((await patch(await seedToken(granted, { role: 'scientist' }), params, { description: 'by grant' })).status).toBe(200);
+    const demoted = await seedUser({ role: 'scientist' });
     await setGrant(admin, { userId: demoted.id!, model: model.name, role: 'viewer' });
-    expect((await patch(await tokenFor(demoted), params, { description: 'demoted' })).status).toBe(403);
+    expect((await patch(await seedToken(demoted), params, { description: 'demoted' })).status).toBe(403);
     expect((await db.modelVersion.findFirstOrThrow({ where: { modelId: model.id } })).description).toBe('by grant');
   });
 
@@ -187,7 +187,7 @@ describe('the database keeps the record immutable', () => {
 
 describe('environment, size and the size gate', () => {
   it('takes environment and size at REST v1 registration and shows them on the version', async () => {
-    const model = await makeModel(scientist);
+    const model = await seedModel({ owner: scientist });
     const body = { dataVersion: 'd1', artifactUri: 's3://b/m', environment: { python: '3.11', cuda: '12.1' }, modelSizeBytes: 52_000_000, changelog: '- first', migrationNotes: 'none' };
     const created = await call(versionsRoute.POST, { method: 'POST', token: tokens.scientist, params: { name: model.name }, body });
     expect(created.status).toBe(201);
@@ -198,7 +198,7 @@ describe('environment, size and the size gate', () => {
   });
 
   it('passes a version within the limit, fails one over it or without a recorded size', async () => {
-    const model = await makeModel(scientist);
+    const model = await seedModel({ owner: scientist });
     await updatePolicy(admin, { model: model.name, policy: { staging: [{ kind: 'model-size', maxBytes: 100_000_000 }], production: [] } });
     const verdict = async (modelSizeBytes?: number) => {
       const v = await register(scientist, model.name, modelSizeBytes === undefined ? {} : { modelSizeBytes });
@@ -238,7 +238,7 @@ describe('tags and aliases over REST v1', () => {
 
 describe('exports', () => {
   async function deployedModel() {
-    const model = await makeModel(scientist);
+    const model = await seedModel({ owner: scientist });
     await updatePolicy(admin, { model: model.name, policy: { staging: [], production: [{ kind: 'approvals', count: 0 }] } });
     for (let i = 0; i < 2; i++) {
       const v = await register(scientist, model.name, { modelCard: FULL_CARD });
@@ -286,7 +286,7 @@ describe('exports', () => {
 
   it('narrows the registry export to ?model= with its Production periods, and answers 404 for an unknown model', async () => {
     const model = await deployedModel();
-    await makeModel(scientist);
+    await seedModel({ owner: scientist });
     const answer = await call(registryExportRoute.GET, { token: tokens.admin, url: `http://localhost/api?model=${model.name}` });
     expect(answer.status).toBe(200);
     const json = answer.json as { models: { name: string; productionPeriods: { version: number }[]; versions: { modelSizeBytes: unknown }[] }[] };
