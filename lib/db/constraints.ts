@@ -42,11 +42,11 @@ export const CONSTRAINT_RULES = {
   serving_guard: { code: 'CONFLICT', message: (db) => `Refused by the database: ${servingReason(db)}.` },
   model_name_redirect_reserved: { code: 'CONFLICT', message: 'That name is held by a redirect from a renamed model, or by a model.' },
 
-  // Discussion (…_version_comments): a comment keeps its author, version and time; it is withdrawn, never deleted.
-  version_comment_immutable: { code: 'CONFLICT', message: 'A comment keeps its author, version and time, and is withdrawn rather than deleted.' },
-  version_comment_model: { code: 'INVALID_ARGUMENT', message: 'A comment belongs to the model of its version.' },
+  // Discussion (…_version_comments): comments are edited or withdrawn, never moved or deleted.
+  version_comment_immutable: { code: 'CONFLICT', message: 'A comment keeps its author, version and time; a withdrawn comment stays withdrawn, and none is deleted.' },
+  version_comment_model: { code: 'INVALID_ARGUMENT', message: "A comment belongs to its version's own model." },
   version_comment_body_length: { code: 'INVALID_ARGUMENT', message: 'A comment holds at most 10,000 characters.' },
-  version_comment_body_present: { code: 'INVALID_ARGUMENT', message: 'A comment needs some text (a withdrawn one keeps none).' },
+  version_comment_body_present: { code: 'INVALID_ARGUMENT', message: 'A comment needs some text; only a withdrawn one is empty.' },
 
   // Credentials (…_credentials_serving_sso_sign_in).
   app_user_service_account_limits: { code: 'INVALID_ARGUMENT', message: 'Service accounts cannot be admins and cannot have a password.' },
