@@ -1,6 +1,7 @@
 // The registry's domain core: pure TypeScript, no Prisma, no Next.js.
 export * from './errors';
 export * from './stages';
+export * from './rollback';
 export * from './semver';
 export * from './roles';
 export * from './permissions';
@@ -14,3 +15,4 @@ export * from './access';
 export * from './serving';
 export * from './tags';
 export * from './accounts';
+export * from './mentions';
