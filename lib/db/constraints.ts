@@ -14,6 +14,10 @@ export interface ConstraintRule {
 }
 
 const HISTORY: ConstraintRule = { code: 'CONFLICT', message: 'Registered versions and audit history cannot be changed.' };
+const IMMUTABLE_RECORD: ConstraintRule = {
+  code: 'IMMUTABLE',
+  message: 'That is part of the registered version and cannot change; only its description, model card, changelog and migration notes may.',
+};
 const PEOPLE_ONLY: ConstraintRule = { code: 'FORBIDDEN', message: 'Service accounts never decide promotion requests and never sign in.' };
 const MALFORMED_VERSION: ConstraintRule = { code: 'INVALID_ARGUMENT', message: 'A new version starts in Testing, with a well-formed number, semver and sha256 digest.' };
 
@@ -26,7 +30,9 @@ export const CONSTRAINT_RULES = {
   model_version_digest_format: MALFORMED_VERSION,
 
   // The governed record: versions, their metrics and lineage, the audit log, decisions, Production history.
-  model_version_immutable: HISTORY,
+  // What was built and measured: an UPDATE of it is refused (…_release_desk), so the API's IMMUTABLE code.
+  model_version_immutable: IMMUTABLE_RECORD,
+  model_card_revision_immutable: { code: 'IMMUTABLE', message: 'Model card revisions are kept as written: a card changes by a new revision.' },
   metric_immutable: HISTORY,
   version_lineage_immutable: HISTORY,
   audit_event_append_only: HISTORY,
@@ -41,6 +47,12 @@ export const CONSTRAINT_RULES = {
   // Who may serve (…_serving_guards): checked when a transaction commits; the database says which row.
   serving_guard: { code: 'CONFLICT', message: (db) => `Refused by the database: ${servingReason(db)}.` },
   model_name_redirect_reserved: { code: 'CONFLICT', message: 'That name is held by a redirect from a renamed model, or by a model.' },
+
+  // Discussion (…_version_comments): comments are edited or withdrawn, never moved or deleted.
+  version_comment_immutable: { code: 'CONFLICT', message: 'A comment keeps its author, version and time; a withdrawn comment stays withdrawn, and none is deleted.' },
+  version_comment_model: { code: 'INVALID_ARGUMENT', message: "A comment belongs to its version's own model." },
+  version_comment_body_length: { code: 'INVALID_ARGUMENT', message: 'A comment holds at most 10,000 characters.' },
+  version_comment_body_present: { code: 'INVALID_ARGUMENT', message: 'A comment needs some text; only a withdrawn one is empty.' },
 
   // Credentials (…_credentials_serving_sso_sign_in).
   app_user_service_account_limits: { code: 'INVALID_ARGUMENT', message: 'Service accounts cannot be admins and cannot have a password.' },
