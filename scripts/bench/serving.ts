@@ -1,0 +1,148 @@
+// The serving path's rows of `npm run bench`: resolve at c=16 from the cache (200 and 304), route by key,
+// and the same resolve with the cache off, with observability off (no request id, metric or log line) and on
+// two instances (one per core), each measured in alternating rounds on servers of the same build, medians.
+// Standalone: `tsx scripts/bench/serving.ts [--seconds 5] [--rounds 3]` on the current build (.next).
+import { spawn } from 'node:child_process';
+import { createTestDatabase, freePort } from '../lib/test-database';
+import { migrateDeploy } from '../lib/run';
+import { load, waitForHealth } from './http';
+
+export interface Server {
+  base: string;
+  stop: () => Promise<void>;
+}
+
+/** Starts `next start` on the current build with `env` added; stopped by PID. */
+export async function startServer(databaseUrl: string, env: Record<string, string> = {}): Promise<Server> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: 'bench', NEXTAUTH_URL: base, MODELGATE_WEBHOOKS: 'off', ...env },
+    stdio: 'ignore',
+  });
+  await waitForHealth(base);
+  return {
+    base,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+interface Figure {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+async function measure(urls: string[], headers: Record<string, string>, connections: number, seconds: number, keyed = false): Promise<Figure> {
+  // Several servers: the connections split between them, run at once, throughput summed.
+  const per = Math.max(1, Math.round(connections / urls.length));
+  const runs = await Promise.all(
+    urls.map((url) => {
+      let n = 0;
+      return load({ url, connections: per, duration: seconds, headers, ...(keyed ? { requests: [{ setupRequest: (req) => ({ ...req, path: `${new URL(url).pathname}?key=user-${(n = (n + 1) % 10_000)}` }) }] } : {}) });
+    }),
+  );
+  return {
+    rps: runs.reduce((sum, r) => sum + r.requests.average, 0),
+    p50: Math.max(...runs.map((r) => r.p50)),
+    p99: Math.max(...runs.map((r) => r.p99)),
+    // A 304 is the answer asked for, not an error: only failures, 4xx and 5xx count.
+    errors: runs.reduce((sum, r) => sum + r.errors + (r['4xx'] ?? 0) + (r['5xx'] ?? 0), 0),
+  };
+}
+
+export interface ServingBenchOptions {
+  databaseUrl: string;
+  /** The benchmark's main server (cache and observability on). */
+  base: string;
+  token: string;
+  model: string;
+  seconds: number;
+  rounds?: number;
+  row: (what: string, figure: string, ratio?: string) => void;
+}
+
+export async function benchServing(options: ServingBenchOptions): Promise<void> {
+  const { base, token, model, seconds, row } = options;
+  const rounds = options.rounds ?? 3;
+  const auth = { authorization: `Bearer ${token}` };
+  const resolvePath = `/api/v1/models/${model}/resolve?stage=production`;
+  const probe = await fetch(`${base}${resolvePath}`, { headers: auth });
+  if (!probe.ok) throw new Error(`resolve probe failed: ${probe.status} ${await probe.text()}`);
+  const etag = probe.headers.get('etag');
+  const extra = {
+    noCache: await startServer(options.databaseUrl, { MODELGATE_CACHE: 'off' }),
+    noObserve: await startServer(options.databaseUrl, { MODELGATE_OBSERVE: 'off', LOG_LEVEL: 'silent' }),
+    second: await startServer(options.databaseUrl),
+  };
+  try {
+    const runs: Record<string, Figure[]> = { cached: [], notModified: [], route: [], noCache: [], noObserve: [], two: [] };
+    for (let round = 0; round < rounds; round++) {
+      runs.cached!.push(await measure([`${base}${resolvePath}`], auth, 16, seconds));
+      runs.noObserve!.push(await measure([`${extra.noObserve.base}${resolvePath}`], auth, 16, seconds));
+      runs.noCache!.push(await measure([`${extra.noCache.base}${resolvePath}`], auth, 16, seconds));
+      if (etag) runs.notModified!.push(await measure([`${base}${resolvePath}`], { ...auth, 'if-none-match': etag }, 16, seconds));
+      runs.route!.push(await measure([`${base}/api/v1/models/${model}/route`], auth, 16, seconds, true));
+      runs.two!.push(await measure([`${base}${resolvePath}`, `${extra.second.base}${resolvePath}`], auth, 16, seconds));
+    }
+    const m = (name: string) => {
+      const list = runs[name]!;
+      return { rps: median(list.map((f) => f.rps)), p50: median(list.map((f) => f.p50)), p99: median(list.map((f) => f.p99)), errors: list.reduce((s, f) => s + f.errors, 0) };
+    };
+    const show = (f: Figure) => `${Math.round(f.rps).toLocaleString()} req/s, p50/p99 ${f.p50}/${f.p99} ms, errors ${f.errors}`;
+    const goal = (f: Figure) => `goal ≥ 2,000 req/s and p99 ≤ 15 ms: ${f.rps >= 2000 && f.p99 <= 15 ? 'met' : 'not met'}`;
+    const cached = m('cached');
+    const noCache = m('noCache');
+    const noObserve = m('noObserve');
+    row('Resolve c=16, cached (one instance)', show(cached), `${goal(cached)}; ${(cached.rps / noCache.rps).toFixed(1)}× the same build without the cache (${show(noCache)})`);
+    if (etag) row('Resolve c=16, If-None-Match → 304', show(m('notModified')), goal(m('notModified')));
+    row('Route ?key= c=16, cached (with artifact)', show(m('route')), goal(m('route')));
+    const two = m('two');
+    row('Resolve c=16 on two instances (one per core)', show(two), goal(two));
+    row('Resolve c=16, observability off (no request id, metric, log line)', show(noObserve), `metrics + JSON logs cost ${(((noObserve.rps - cached.rps) / noObserve.rps) * 100).toFixed(1)} % of throughput (goal: not visible, ≤ 5 %)`);
+  } finally {
+    await Promise.all(Object.values(extra).map((s) => s.stop()));
+  }
+}
+
+async function main() {
+  const arg = (name: string, fallback: number) => Number(process.argv[process.argv.indexOf(name) + 1] ?? fallback) || fallback;
+  const db = await createTestDatabase('bench-serving');
+  let server: Server | null = null;
+  try {
+    await migrateDeploy(db.url);
+    process.env.DATABASE_URL = db.url;
+    const { prepareActors } = await import('./actors');
+    const actors = await prepareActors();
+    // bench-governed with a Production version, approved through the real services.
+    const id = await actors.stagedRequest(1);
+    const { db: prisma } = await import('@/lib/db/prisma');
+    const { decideRequest } = await import('@/lib/services/decide-request');
+    const approver = await prisma.user.findFirstOrThrow({ where: { email: 'bench-approver@example.com' } });
+    await decideRequest({ id: approver.id, label: approver.email, role: 'approver' }, { requestId: id, decision: 'approve' });
+    await prisma.$disconnect();
+    server = await startServer(db.url);
+    console.log('Serving path (c=16, medians of rounds):');
+    await benchServing({ databaseUrl: db.url, base: server.base, token: actors.viewerToken, model: 'bench-governed', seconds: arg('--seconds', 5), rounds: arg('--rounds', 3), row: (what, figure, ratio) => console.log(`  ${what}: ${figure}${ratio ? `  (${ratio})` : ''}`) });
+  } finally {
+    await server?.stop();
+    await db.drop().catch(() => {});
+  }
+}
+
+if (process.argv[1]?.endsWith('serving.ts')) {
+  main()
+    .then(() => process.exit(0))
+    .catch((error) => {
+      console.error(error);
+      process.exit(1);
+    });
+}
