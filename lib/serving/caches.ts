@@ -1,4 +1,3 @@
-import 'server-only';
 import { registerCacheStats } from '@/lib/observability/metrics';
 import { ServingCache } from './cache';
 import { changeFeed, type FeedEvent } from './change-feed';

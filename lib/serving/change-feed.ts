@@ -1,4 +1,3 @@
-import 'server-only';
 import pg from 'pg';
 import { logger } from '@/lib/observability/logger';
 
