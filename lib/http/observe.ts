@@ -6,6 +6,7 @@ import { requestContext } from '@/lib/observability/request-context';
 import { requestIdFrom } from '@/lib/observability/request-id';
 
 type Handler = (req: NextRequest, context: { params: Promise<unknown> }) => Promise<Response>;
+type MaybeContext = { params?: Promise<unknown> } | undefined;
 
 /**
  * Every contract route, measured and logged: a request id (the caller's X-Request-Id when it is one,
@@ -39,10 +40,12 @@ const templates = new WeakMap<object, string>();
  * parameter's value put back as its name. Kept per endpoint, so the metric's labels are one per route
  * whatever the URLs; a path the parameters do not account for is labelled by the endpoint's summary.
  */
-async function templateOf(endpoint: { summary: string }, req: NextRequest, context: { params: Promise<unknown> }): Promise<string> {
+async function templateOf(endpoint: { summary: string }, req: NextRequest, context: MaybeContext): Promise<string> {
   const known = templates.get(endpoint);
   if (known) return known;
-  const params = Object.entries(((await context.params.catch(() => ({}))) ?? {}) as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string');
+  // Next.js passes no params (undefined) to routes without dynamic segments.
+  const given = await Promise.resolve(context?.params).catch(() => ({}));
+  const params = Object.entries((given ?? {}) as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string');
   let replaced = 0;
   const segments = req.nextUrl.pathname.split('/').map((segment) => {
     let decoded = segment;
