@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { createTestDatabase, freePort } from '../lib/test-database';
 import { migrateDeploy } from '../lib/run';
+import { nextArgs } from '../lib/next-bin';
 import { load, waitForHealth } from './http';
 
 export interface Server {
@@ -16,7 +17,7 @@ export interface Server {
 export async function startServer(databaseUrl: string, env: Record<string, string> = {}): Promise<Server> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, nextArgs('start', '-p', String(port), '-H', '127.0.0.1'), {
     env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: 'bench', NEXTAUTH_URL: base, MODELGATE_WEBHOOKS: 'off', ...env },
     stdio: 'ignore',
   });
