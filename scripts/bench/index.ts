@@ -9,7 +9,7 @@ import { ensureBuild, nextArgs } from '../lib/build';
 import { migrateDeploy } from '../lib/run';
 import { firstLoadJs, load, median, percentile, sessionCookie, timeEach, waitForHealth } from './http';
 import { seedScale } from './seed-scale';
-import { benchServing } from './serving';
+import { benchServing, cpuSecondsOf } from './serving';
 
 const full = process.argv.includes('--full');
 const SIZE = full
@@ -86,7 +86,7 @@ async function main() {
     row('Resolve (c=8)', `${Math.round(resolve.requests.average)} req/s, p50/p95/p99 ${resolve.p50}/${resolve.p95}/${resolve.p99} ms`);
 
     console.log('\nServing path (c=16, medians of alternating rounds):');
-    await benchServing({ databaseUrl: db.url, base, token: actors.viewerToken, model: 'bench-governed', seconds: SIZE.seconds, row });
+    await benchServing({ databaseUrl: db.url, server: { base, cpuSeconds: () => cpuSecondsOf(server!.pid!), stop: async () => {} }, token: actors.viewerToken, model: 'bench-governed', seconds: SIZE.seconds, row });
 
     console.log(`\nAudit export of ${SIZE.events.toLocaleString()}+ events vs COPY … TO STDOUT:`);
     const exportRun = await measureExport(base, actors.adminToken, server.pid!);

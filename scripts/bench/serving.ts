@@ -3,6 +3,7 @@
 // two instances (one per core), each measured in alternating rounds on servers of the same build, medians.
 // Standalone: `tsx scripts/bench/serving.ts [--seconds 5] [--rounds 3]` on the current build (.next).
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createTestDatabase, freePort } from '../lib/test-database';
 import { migrateDeploy } from '../lib/run';
 import { nextArgs } from '../lib/next-bin';
@@ -10,7 +11,30 @@ import { load, waitForHealth } from './http';
 
 export interface Server {
   base: string;
+  /** CPU seconds (user + system) the server's processes have used so far. */
+  cpuSeconds: () => number;
   stop: () => Promise<void>;
+}
+
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+/** utime + stime of a process and its descendants that are still running, from /proc. */
+export function cpuSecondsOf(pid: number): number {
+  let total = 0;
+  const visit = (p: number) => {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+      for (const task of readdirSync(`/proc/${p}/task`)) {
+        for (const child of readFileSync(`/proc/${p}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) visit(Number(child));
+      }
+    } catch {
+      // Gone meanwhile.
+    }
+  };
+  visit(pid);
+  return total;
 }
 
 /** Starts `next start` on the current build with `env` added; stopped by PID. */
@@ -24,6 +48,7 @@ export async function startServer(databaseUrl: string, env: Record<string, strin
   await waitForHealth(base);
   return {
     base,
+    cpuSeconds: () => cpuSecondsOf(child.pid!),
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
@@ -40,18 +65,25 @@ interface Figure {
   p50: number;
   p99: number;
   errors: number;
+  /** Server CPU per answer: what throughput would be on idle cores, whatever else the machine runs. */
+  cpuMs: number;
 }
 
-async function measure(urls: string[], headers: Record<string, string>, connections: number, seconds: number, keyed = false): Promise<Figure> {
+async function measure(servers: Server[], path: string, headers: Record<string, string>, connections: number, seconds: number, keyed = false): Promise<Figure> {
   // Several servers: the connections split between them, run at once, throughput summed.
+  const urls = servers.map((server) => `${server.base}${path}`);
   const per = Math.max(1, Math.round(connections / urls.length));
+  const cpuBefore = servers.reduce((sum, server) => sum + server.cpuSeconds(), 0);
   const runs = await Promise.all(
     urls.map((url) => {
       let n = 0;
       return load({ url, connections: per, duration: seconds, headers, ...(keyed ? { requests: [{ setupRequest: (req) => ({ ...req, path: `${new URL(url).pathname}?key=user-${(n = (n + 1) % 10_000)}` }) }] } : {}) });
     }),
   );
+  const cpu = servers.reduce((sum, server) => sum + server.cpuSeconds(), 0) - cpuBefore;
+  const answered = runs.reduce((sum, r) => sum + r.requests.total, 0);
   return {
+    cpuMs: (cpu * 1000) / Math.max(answered, 1),
     rps: runs.reduce((sum, r) => sum + r.requests.average, 0),
     p50: Math.max(...runs.map((r) => r.p50)),
     p99: Math.max(...runs.map((r) => r.p99)),
@@ -63,7 +95,7 @@ async function measure(urls: string[], headers: Record<string, string>, connecti
 export interface ServingBenchOptions {
   databaseUrl: string;
   /** The benchmark's main server (cache and observability on). */
-  base: string;
+  server: Server;
   token: string;
   model: string;
   seconds: number;
@@ -72,7 +104,8 @@ export interface ServingBenchOptions {
 }
 
 export async function benchServing(options: ServingBenchOptions): Promise<void> {
-  const { base, token, model, seconds, row } = options;
+  const { server, token, model, seconds, row } = options;
+  const base = server.base;
   const rounds = options.rounds ?? 3;
   const auth = { authorization: `Bearer ${token}` };
   const resolvePath = `/api/v1/models/${model}/resolve?stage=production`;
@@ -88,19 +121,21 @@ export async function benchServing(options: ServingBenchOptions): Promise<void> 
     const runs: Record<string, Figure[]> = { health: [], cached: [], notModified: [], route: [], noCache: [], noObserve: [], two: [] };
     for (let round = 0; round < rounds; round++) {
       // The framework's floor on this machine now: one SELECT 1 behind the same server.
-      runs.health!.push(await measure([`${base}/api/health`], {}, 16, seconds));
-      runs.cached!.push(await measure([`${base}${resolvePath}`], auth, 16, seconds));
-      runs.noObserve!.push(await measure([`${extra.noObserve.base}${resolvePath}`], auth, 16, seconds));
-      runs.noCache!.push(await measure([`${extra.noCache.base}${resolvePath}`], auth, 16, seconds));
-      if (etag) runs.notModified!.push(await measure([`${base}${resolvePath}`], { ...auth, 'if-none-match': etag }, 16, seconds));
-      runs.route!.push(await measure([`${base}/api/v1/models/${model}/route`], auth, 16, seconds, true));
-      runs.two!.push(await measure([`${base}${resolvePath}`, `${extra.second.base}${resolvePath}`], auth, 16, seconds));
+      runs.health!.push(await measure([server], '/api/health', {}, 16, seconds));
+      runs.cached!.push(await measure([server], resolvePath, auth, 16, seconds));
+      runs.noObserve!.push(await measure([extra.noObserve], resolvePath, auth, 16, seconds));
+      runs.noCache!.push(await measure([extra.noCache], resolvePath, auth, 16, seconds));
+      if (etag) runs.notModified!.push(await measure([server], resolvePath, { ...auth, 'if-none-match': etag }, 16, seconds));
+      runs.route!.push(await measure([server], `/api/v1/models/${model}/route`, auth, 16, seconds, true));
+      runs.two!.push(await measure([server, extra.second], resolvePath, auth, 16, seconds));
     }
     const m = (name: string) => {
       const list = runs[name]!;
-      return { rps: median(list.map((f) => f.rps)), p50: median(list.map((f) => f.p50)), p99: median(list.map((f) => f.p99)), errors: list.reduce((s, f) => s + f.errors, 0) };
+      return { rps: median(list.map((f) => f.rps)), p50: median(list.map((f) => f.p50)), p99: median(list.map((f) => f.p99)), errors: list.reduce((s, f) => s + f.errors, 0), cpuMs: median(list.map((f) => f.cpuMs)) };
     };
-    const show = (f: Figure) => `${Math.round(f.rps).toLocaleString()} req/s, p50/p99 ${f.p50}/${f.p99} ms, errors ${f.errors}`;
+    // The capacity column: two idle cores divided by the server's CPU per answer (the load generator not counted).
+    const show = (f: Figure) =>
+      `${Math.round(f.rps).toLocaleString()} req/s, p50/p99 ${f.p50}/${f.p99} ms, errors ${f.errors}; server CPU ${f.cpuMs.toFixed(2)} ms/answer ≈ ${Math.round(2000 / f.cpuMs).toLocaleString()} req/s on 2 idle cores`;
     const goal = (f: Figure) => `goal ≥ 2,000 req/s and p99 ≤ 15 ms: ${f.rps >= 2000 && f.p99 <= 15 ? 'met' : 'not met'}`;
     const cached = m('cached');
     const noCache = m('noCache');
@@ -136,7 +171,7 @@ async function main() {
     await prisma.$disconnect();
     server = await startServer(db.url);
     console.log('Serving path (c=16, medians of rounds):');
-    await benchServing({ databaseUrl: db.url, base: server.base, token: actors.viewerToken, model: 'bench-governed', seconds: arg('--seconds', 5), rounds: arg('--rounds', 3), row: (what, figure, ratio) => console.log(`  ${what}: ${figure}${ratio ? `  (${ratio})` : ''}`) });
+    await benchServing({ databaseUrl: db.url, server, token: actors.viewerToken, model: 'bench-governed', seconds: arg('--seconds', 5), rounds: arg('--rounds', 3), row: (what, figure, ratio) => console.log(`  ${what}: ${figure}${ratio ? `  (${ratio})` : ''}`) });
   } finally {
     await server?.stop();
     await db.drop().catch(() => {});
