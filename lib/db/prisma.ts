@@ -3,6 +3,7 @@ import pg from 'pg';
 import { logger } from '@/lib/observability/logger';
 import { registerPool } from '@/lib/observability/metrics';
 import { PrismaClient } from '@/lib/generated/prisma/client';
+import { ConstraintNamingClient } from './pg-client';
 
 // One client per process. In development Next.js reloads modules, so the instance lives on globalThis.
 const globalForPrisma = globalThis as unknown as { modelgatePrisma?: PrismaClient };
@@ -16,6 +17,8 @@ function createClient(): PrismaClient {
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
     // Fail fast while the database is down instead of queueing requests forever.
     connectionTimeoutMillis: 5_000,
+    // Errors keep the name of the constraint or trigger that refused them (lib/db/errors.ts maps by it).
+    Client: ConstraintNamingClient,
   });
   // A dropped idle connection is discarded by the pool; without a listener Node would exit on it.
   pool.on('error', (error) => logger.warn({ err: error.message }, 'idle database connection lost'));
