@@ -1,14 +1,41 @@
 // The admin console as an admin uses it: people, API tokens, policies; and other roles kept out.
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { SCREENSHOTS, storageFor } from './helpers';
+import type { Policy } from '../lib/registry';
+import { pageFor, seedModel, seedPeople, seedProductionVersion, seedVersion, sessionFor, type People } from './fixtures';
+import { SCREENSHOTS } from './helpers';
 
-const MODEL = 'fraud-detector';
+// The demo's fraud-detector policy: a whole-set AUC threshold first among the Production gates, one approval.
+const POLICY: Policy = {
+  staging: [
+    { kind: 'required-metadata', fields: ['artifactDigest'] },
+    { kind: 'metric-threshold', metric: 'auc', op: '>=', value: 0.9 },
+  ],
+  production: [
+    { kind: 'metric-threshold', metric: 'auc', op: '>=', value: 0.9 },
+    { kind: 'metric-threshold', metric: 'latency_p95_ms', op: '<=', value: 120 },
+    { kind: 'no-regression', metrics: ['auc'], tolerance: 0.05, perSlice: false },
+    { kind: 'required-metadata', fields: ['artifactDigest', 'trainingDataHash', 'codeCommit'] },
+    { kind: 'model-card-complete', sections: ['Intended use', 'Limitations', 'Evaluation data', 'Ethical considerations'] },
+    { kind: 'approvals', count: 1 },
+  ],
+};
+
+// This spec's own people and model (v1 in Production, v2 in Staging at AUC 0.95, both with full metadata).
+let people: People;
+let MODEL = '';
 
 test.describe.configure({ mode: 'serial' });
 
-async function adminPage(browser: Browser, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
-  const context = await browser.newContext({ storageState: storageFor('admin'), colorScheme });
-  return context.newPage();
+test.beforeAll(async () => {
+  people = await seedPeople();
+  const model = await seedModel({ policy: POLICY, description: 'Admin console, end to end' });
+  MODEL = model.name;
+  await seedProductionVersion(model);
+  await seedVersion(model, { stage: 'staging', metrics: { auc: 0.95, latency_p95_ms: 80 } });
+});
+
+function adminPage(browser: Browser, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+  return pageFor(browser, people.admin, { colorScheme });
 }
 
 test('admin creates a user with a one-time password, who can sign in, then changes their role', async ({ browser }) => {
@@ -16,7 +43,7 @@ test('admin creates a user with a one-time password, who can sign in, then chang
   const email = `new.analyst.${Date.now()}@example.com`;
   await page.goto('/admin');
   await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Users' }).click();
-  await expect(page.getByRole('table', { name: 'Users' })).toContainText('admin@example.com');
+  await expect(page.getByRole('table', { name: 'Users' })).toContainText(people.admin.email);
 
   await page.getByRole('button', { name: 'New user' }).click();
   const dialog = page.getByRole('dialog');
@@ -56,10 +83,10 @@ test('admin creates a user with a one-time password, who can sign in, then chang
   await expect(page.getByLabel(`Role of ${email}`, { exact: true })).toHaveValue('scientist');
 
   // An admin cannot demote themselves (so Modelgate always keeps an admin): refused with the server's reason.
-  await page.getByLabel('Role of admin@example.com', { exact: true }).selectOption('viewer');
-  await page.getByRole('button', { name: 'Save role of admin@example.com' }).click();
+  await page.getByLabel(`Role of ${people.admin.email}`, { exact: true }).selectOption('viewer');
+  await page.getByRole('button', { name: `Save role of ${people.admin.email}` }).click();
   await expect(page.getByText('You cannot disable or demote your own account')).toBeVisible();
-  await expect(page.getByLabel('Role of admin@example.com', { exact: true })).toHaveValue('admin');
+  await expect(page.getByLabel(`Role of ${people.admin.email}`, { exact: true })).toHaveValue('admin');
   await page.screenshot({ path: `${SCREENSHOTS}/admin-users.png`, fullPage: true });
   await page.context().close();
 });
@@ -72,7 +99,7 @@ test('admin creates a model-scoped token that authenticates API calls until it i
   await dialog.getByLabel('Name', { exact: true }).fill('e2e scoring pipeline');
   // A token is the admin's own (or a service account's): a colleague is not on offer.
   await expect(dialog.getByLabel('Owner')).toHaveValue('self');
-  await expect(dialog.getByLabel('Owner').locator('option')).not.toContainText(['approver@example.com']);
+  await expect(dialog.getByLabel('Owner').locator('option')).not.toContainText([people.approver.email]);
   await expect(dialog.getByLabel('Expires')).toHaveValue('90');
   await dialog.getByLabel('Role', { exact: true }).selectOption('viewer');
   await dialog.getByLabel('Model', { exact: true }).selectOption(MODEL);
@@ -185,7 +212,7 @@ test('admin edits a policy, previews what it would block, and saves it', async (
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${SCREENSHOTS}/admin-policy-preview.png`, fullPage: true });
 
-  // The change kept: a little looser than seeded, so the seeded Staging versions still pass.
+  // The change kept: a little looser than the model's, so its Staging version still passes.
   await value.fill('0.85');
   await page.getByRole('button', { name: 'Preview' }).click();
   await expect(staging.first()).toContainText('would pass');
@@ -222,8 +249,8 @@ test('admin verifies the audit log is intact', async ({ browser }) => {
 });
 
 test('an approver cannot open the admin console or call its handlers', async ({ browser, playwright, baseURL }) => {
-  const context = await browser.newContext({ storageState: storageFor('approver') });
-  const page = await context.newPage();
+  const page = await pageFor(browser, people.approver);
+  const context = page.context();
   await page.goto('/models');
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' })).toHaveCount(0);
   const response = await page.goto('/admin/users');
@@ -232,7 +259,7 @@ test('an approver cannot open the admin console or call its handlers', async ({ 
   await expect(page.getByRole('table', { name: 'Users' })).toHaveCount(0);
   await page.screenshot({ path: `${SCREENSHOTS}/admin-forbidden.png` });
 
-  const api = await playwright.request.newContext({ baseURL, storageState: storageFor('approver') });
+  const api = await playwright.request.newContext({ baseURL, storageState: await sessionFor(people.approver) });
   const create = await api.post('/api/admin/users', { data: { email: 'forged@example.com', name: 'Forged', role: 'admin' } });
   expect(create.status()).toBe(403);
   expect((await create.json()).error.code).toBe('FORBIDDEN');

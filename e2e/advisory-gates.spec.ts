@@ -1,24 +1,26 @@
 // Advisory gates in the browser: the board's promote dialog, the audit timeline, the policy editor and the
 // approvals inbox show an advisory verdict apart from a blocking one, and an advisory gate never blocks.
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { SCREENSHOTS, storageFor } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { contextFor, seedModel, seedPeople, seedVersion, type People } from './fixtures';
+import { SCREENSHOTS } from './helpers';
 
-const MODEL = `advisory-${Date.now().toString(36)}`;
+// This spec's own model under the default policy; the tests below run in order on it.
+let MODEL = '';
+let people: People;
 const card = (page: Page, stage: string, number: number) =>
   page.getByRole('region', { name: stage, exact: true }).getByTestId('version-card').filter({ has: page.getByRole('link', { name: new RegExp(`^v${number}\\b`) }) });
 
-async function register(api: APIRequestContext, version: Record<string, unknown>) {
-  const response = await api.post(`/api/v1/models/${MODEL}/versions`, { data: { dataVersion: '2026-11', artifactUri: `s3://e2e/${MODEL}/${Date.now()}`, ...version } });
-  expect(response.status(), await response.text()).toBe(201);
-}
-
 test.describe.configure({ mode: 'serial' });
 
+test.beforeAll(async () => {
+  people = await seedPeople();
+  MODEL = (await seedModel({ name: `advisory-${Date.now().toString(36)}`, description: 'Advisory gates, end to end' })).name;
+});
+
 test('a version without a digest reaches Staging under the default policy, the advisory gap shown and recorded', async ({ browser }) => {
-  const context = await browser.newContext({ storageState: storageFor('scientist') });
+  const context = await contextFor(browser, people.scientist);
   const page = await context.newPage();
-  expect((await page.request.post('/api/v1/models', { data: { name: MODEL, description: 'Advisory gates, end to end' } })).status()).toBe(201);
-  await register(page.request, {}); // v1: no artifact digest, as from an MLflow pipeline
+  await seedVersion(MODEL, { complete: false, artifactDigest: undefined }); // v1: no artifact digest, as from an MLflow pipeline
 
   await page.goto(`/models/${MODEL}`);
   await card(page, 'Testing', 1).getByRole('button', { name: 'Promote to Staging' }).click();
@@ -44,7 +46,7 @@ test('a version without a digest reaches Staging under the default policy, the a
 });
 
 test('the admin sees and switches blocking and advisory per gate in the policy editor', async ({ browser }) => {
-  const context = await browser.newContext({ storageState: storageFor('admin') });
+  const context = await contextFor(browser, people.admin);
   const page = await context.newPage();
   await page.goto(`/admin/policies/${MODEL}`);
   const staging = page.getByRole('radiogroup', { name: 'Staging gate 1: blocking or advisory' });
@@ -68,10 +70,10 @@ test('the admin sees and switches blocking and advisory per gate in the policy e
 });
 
 test('an advisory Production gate is shown on the request, and does not stop the approval', async ({ browser }) => {
-  const scientist = await browser.newContext({ storageState: storageFor('scientist') });
+  const scientist = await contextFor(browser, people.scientist);
   const page = await scientist.newPage();
   // v2: everything the blocking Production gates need, but no model card (that gate is advisory now).
-  await register(page.request, { artifactDigest: `sha256:${'e'.repeat(64)}`, trainingDataHash: 'sha256:data', codeCommit: 'abc1234' });
+  await seedVersion(MODEL, { complete: false, artifactDigest: `sha256:${'e'.repeat(64)}`, trainingDataHash: 'sha256:data', codeCommit: 'abc1234' });
   await page.goto(`/models/${MODEL}`);
   await card(page, 'Testing', 2).getByRole('button', { name: 'Promote to Staging' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Promote to Staging', exact: true }).click();
@@ -83,7 +85,7 @@ test('an advisory Production gate is shown on the request, and does not stop the
   await expect(card(page, 'Staging', 2).getByTestId('pending-request')).toContainText('0/1 approvals');
   await scientist.close();
 
-  const approver = await browser.newContext({ storageState: storageFor('approver') });
+  const approver = await contextFor(browser, people.approver);
   const inbox = await approver.newPage();
   await inbox.goto('/approvals');
   const request = inbox.getByTestId('promotion-request').filter({ hasText: MODEL });

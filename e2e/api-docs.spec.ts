@@ -15,6 +15,7 @@ test('the API page lists each v1 operation with the permission and scope it decl
 });
 
 test('the old UI duplicates of v1 mutations are gone', async ({ playwright, baseURL }) => {
+  // On a demo model that exists, so the 404 is the route's, not the model's (nothing is changed).
   const api = await playwright.request.newContext({ baseURL, storageState: storageFor('approver') });
   for (const url of ['/api/models/property-valuation/versions/8/promote', '/api/models/property-valuation/rollback', '/api/requests/x/approve']) {
     expect((await api.post(url, { data: {} })).status(), url).toBe(404);

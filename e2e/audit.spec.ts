@@ -1,4 +1,5 @@
 // The audit timeline and the question compliance asks: what was in Production at time T, and who put it there?
+// Deliberately on the demo seed's months of history (read only: no spec changes the demo models).
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { SCREENSHOTS, storageFor } from './helpers';

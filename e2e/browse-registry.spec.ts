@@ -1,4 +1,5 @@
 // A viewer finds their way around the registry: model list, a board, a version's record.
+// Deliberately on the demo seed, as a newcomer sees it (read only: no spec changes the demo models).
 import { expect, test } from '@playwright/test';
 import { SCREENSHOTS, storageFor } from './helpers';
 

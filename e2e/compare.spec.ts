@@ -1,4 +1,6 @@
 // A data scientist compares versions from the board, then follows a version's lineage to the impact of its data.
+// Deliberately on the demo seed's fraud-detector, whose twelve versions, slices and lineage make the screenshots
+// (read only: no spec changes the demo models).
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { SCREENSHOTS, storageFor } from './helpers';

@@ -1,8 +1,13 @@
 // A crafted sign-in link cannot send a person to another site: `/\t/evil.example` is `//evil.example` to a
 // browser, whichever way the app follows the callback (the form after signing in, or the server's redirect).
 import { expect, test, type BrowserContext } from '@playwright/test';
-import { DEMO_PASSWORD } from '../lib/demo/users';
-import { storageFor } from './helpers';
+import { contextFor, seedUser, type SeededUser } from './fixtures';
+
+// This spec's own person, who signs in through the form.
+let viewer: SeededUser;
+test.beforeAll(async () => {
+  viewer = await seedUser({ role: 'viewer' });
+});
 
 const CRAFTED = ['/%09/evil.example/phish', '/%0A/evil.example/phish', '/%5C/evil.example/phish', '//evil.example/phish'];
 
@@ -22,8 +27,8 @@ for (const callback of CRAFTED) {
     const escaped = await watchForEscape(context);
     const page = await context.newPage();
     await page.goto(`/signin?callbackUrl=${callback}`);
-    await page.getByLabel('Email').fill('viewer@example.com');
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByLabel('Email').fill(viewer.email);
+    await page.getByLabel('Password').fill(viewer.password);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect(page).toHaveURL(`${baseURL}/models`);
     expect(escaped).toEqual([]);
@@ -32,7 +37,7 @@ for (const callback of CRAFTED) {
 }
 
 test('a signed-in person opening the crafted link is sent to the models page, not away', async ({ browser, baseURL }) => {
-  const context = await browser.newContext({ storageState: storageFor('viewer') });
+  const context = await contextFor(browser, viewer);
   const escaped = await watchForEscape(context);
   const page = await context.newPage();
   await page.goto(`/signin?callbackUrl=${CRAFTED[0]}`);

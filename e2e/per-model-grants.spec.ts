@@ -1,38 +1,32 @@
 // The board's buttons follow the role on the model, as the server does: a global viewer granted
 // scientist on one model may promote there, and an approver granted viewer on it sees no buttons.
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { SCREENSHOTS, storageFor } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { contextFor, seedGrant, seedModel, seedPeople, seedProductionVersion, seedVersion, type People } from './fixtures';
+import { SCREENSHOTS } from './helpers';
 
-// This spec's own model, built through the API: nothing else uses it.
-const MODEL = 'grant-board';
+// This spec's own models: MODEL (two Testing versions) where its viewer is granted scientist and its
+// approver viewer, and OTHER (a version in Production) where neither has a grant.
+let MODEL = '';
+let OTHER = '';
+let people: People;
 const column = (page: Page, stage: string) => page.getByRole('region', { name: stage, exact: true });
 const card = (page: Page, stage: string, number: number) => column(page, stage).getByTestId('version-card').filter({ has: page.getByRole('link', { name: new RegExp(`^v${number}\\b`) }) });
 
-async function grant(api: APIRequestContext, email: string, role: string) {
-  const { users } = (await (await api.get('/api/admin/users?limit=200')).json()) as { users: { id: string; email: string }[] };
-  const user = users.find((u) => u.email === email);
-  expect(user, email).toBeDefined();
-  expect((await api.put('/api/admin/grants', { data: { userId: user!.id, model: MODEL, role } })).status()).toBe(200);
-}
-
 test.describe.configure({ mode: 'serial' });
 
-test.beforeAll(async ({ playwright, baseURL }) => {
-  const api = await playwright.request.newContext({ baseURL, storageState: storageFor('admin') });
-  expect((await api.post('/api/v1/models', { data: { name: MODEL, metrics: [{ key: 'auc', direction: 'higher', isPrimary: true }] } })).status()).toBe(201);
-  for (const digit of ['1', '2']) {
-    const version = await api.post(`/api/v1/models/${MODEL}/versions`, {
-      data: { dataVersion: `2026-0${digit}`, artifactUri: `s3://grants/${digit}`, artifactDigest: `sha256:${digit.repeat(64)}`, metrics: [{ key: 'auc', value: 0.9 }] },
-    });
-    expect(version.status()).toBe(201);
-  }
-  await grant(api, 'viewer@example.com', 'scientist');
-  await grant(api, 'approver@example.com', 'viewer');
-  await api.dispose();
+test.beforeAll(async () => {
+  people = await seedPeople();
+  const model = await seedModel({ name: `grant-board-${Date.now().toString(36)}`, metrics: [{ key: 'auc', direction: 'higher', isPrimary: true }] });
+  MODEL = model.name;
+  for (let i = 0; i < 2; i++) await seedVersion(model, { complete: false, metrics: { auc: 0.9 } });
+  OTHER = (await seedModel()).name;
+  await seedProductionVersion(OTHER);
+  await seedGrant(people.viewer, MODEL, 'scientist');
+  await seedGrant(people.approver, MODEL, 'viewer');
 });
 
 test('a viewer granted scientist on the model gets the buttons the server allows, and they work', async ({ browser }) => {
-  const context = await browser.newContext({ storageState: storageFor('viewer') });
+  const context = await contextFor(browser, people.viewer);
   const page = await context.newPage();
   await page.goto(`/models/${MODEL}`);
   await expect(page.getByTestId('granted-role')).toHaveText('Data scientist (granted on this model)');
@@ -51,14 +45,14 @@ test('a viewer granted scientist on the model gets the buttons the server allows
   await expect(card(page, 'Staging', 2)).toBeVisible();
 
   // Elsewhere the same user is a viewer: no buttons, as the server would refuse them.
-  await page.goto('/models/fraud-detector');
+  await page.goto(`/models/${OTHER}`);
   await expect(page.getByTestId('version-card').first()).toBeVisible();
   await expect(page.getByRole('button', { name: 'Promote to Staging', exact: true })).toHaveCount(0);
   await context.close();
 });
 
 test('an approver granted viewer on the model sees no buttons there, and the server refuses them too', async ({ browser }) => {
-  const context = await browser.newContext({ storageState: storageFor('approver'), colorScheme: 'dark' });
+  const context = await contextFor(browser, people.approver, { colorScheme: 'dark' });
   const page = await context.newPage();
   await page.goto(`/models/${MODEL}`);
   await expect(page.getByTestId('version-card').first()).toBeVisible();
@@ -71,7 +65,7 @@ test('an approver granted viewer on the model sees no buttons there, and the ser
   expect(forged.status()).toBe(403);
 
   // On a model without a grant the approver's global role applies.
-  await page.goto('/models/fraud-detector');
+  await page.goto(`/models/${OTHER}`);
   await expect(page.getByRole('button', { name: 'Rollback', exact: true })).toBeVisible();
   await context.close();
 });

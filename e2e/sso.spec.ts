@@ -1,5 +1,6 @@
 // Single sign-on through a real OpenID Connect provider on loopback (e2e/oidc/provider.ts), in the browser:
 // accounts are bound to the provider's (issuer, subject), and an e-mail claims an account only when verified.
+// On the demo users, deliberately: the provider's accounts (e2e/oidc/settings.ts) carry their e-mail addresses.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { SCREENSHOTS, storageFor } from './helpers';
 import { OIDC_ACCOUNTS, oidcE2eSettings } from './oidc/settings';
@@ -27,7 +28,7 @@ async function signedInAs(page: Page): Promise<string | null> {
 
 async function userId(browser: Browser, email: string): Promise<string> {
   const admin = await (await browser.newContext({ storageState: storageFor('admin') })).newPage();
-  const users = (await (await admin.request.get('/api/admin/users')).json()) as { users: { id: string; email: string }[] };
+  const users = (await (await admin.request.get('/api/admin/users?limit=200')).json()) as { users: { id: string; email: string }[] };
   await admin.context().close();
   return users.users.find((u) => u.email === email)!.id;
 }

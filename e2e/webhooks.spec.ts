@@ -3,11 +3,13 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { verify } from '../lib/webhooks/signature';
-import { SCREENSHOTS, storageFor } from './helpers';
+import { contextFor, pageFor, seedModel, seedPeople, seedVersion, sessionFor, type People } from './fixtures';
+import { SCREENSHOTS } from './helpers';
 
-// Testing in the seed and used by no other spec (churn-predictor belongs to governance.spec.ts).
-const MODEL = 'property-valuation';
-const VERSION = 9;
+// This spec's own model, with a version in Testing that the scientist below promotes.
+let MODEL = '';
+let VERSION = 0;
+let people: People;
 
 interface Received {
   method: string;
@@ -25,6 +27,10 @@ test.describe.configure({ mode: 'serial' });
 
 // A receiver on loopback that records every request and answers 204, as a CI system's endpoint would.
 test.beforeAll(async () => {
+  people = await seedPeople();
+  const model = await seedModel({ description: 'Webhooks, end to end' });
+  MODEL = model.name;
+  VERSION = (await seedVersion(model)).number;
   receiver = createServer((req, res) => {
     let body = '';
     req.setEncoding('utf8');
@@ -42,9 +48,8 @@ test.afterAll(async () => {
   await new Promise((resolve) => receiver.close(resolve));
 });
 
-async function adminPage(browser: Browser, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
-  const context = await browser.newContext({ storageState: storageFor('admin'), colorScheme });
-  return context.newPage();
+function adminPage(browser: Browser, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+  return pageFor(browser, people.admin, { colorScheme });
 }
 
 const hookRow = (page: Page) => page.getByTestId('webhook-row').filter({ hasText: hookUrl });
@@ -92,7 +97,7 @@ test('admin adds a webhook for one model and sees its signing secret once', asyn
 });
 
 test('a promotion through the API reaches the receiver, signed with that secret', async ({ playwright, baseURL }) => {
-  const api = await playwright.request.newContext({ baseURL, storageState: storageFor('scientist') });
+  const api = await playwright.request.newContext({ baseURL, storageState: await sessionFor(people.scientist) });
   const promoted = await api.post(`/api/v1/models/${MODEL}/versions/${VERSION}/promote`, { data: {} });
   expect(promoted.status()).toBe(200);
   await api.dispose();
@@ -160,7 +165,7 @@ test('admin removes the webhook; its delivery log stays readable', async ({ brow
 });
 
 test('on a 420 px phone the header keeps every section in reach and the webhooks table scrolls inside its box', async ({ browser }) => {
-  const context = await browser.newContext({ storageState: storageFor('admin'), viewport: { width: 420, height: 860 } });
+  const context = await contextFor(browser, people.admin, { viewport: { width: 420, height: 860 } });
   const page = await context.newPage();
   await page.goto('/admin/webhooks');
   const nav = page.getByRole('navigation', { name: 'Main' });
@@ -175,7 +180,7 @@ test('on a 420 px phone the header keeps every section in reach and the webhooks
 });
 
 test('every signed-in user has Audit and API in the main nav; Admin stays admin-only', async ({ browser }) => {
-  const context = await browser.newContext({ storageState: storageFor('viewer') });
+  const context = await contextFor(browser, people.viewer);
   const page = await context.newPage();
   await page.goto('/models');
   const nav = page.getByRole('navigation', { name: 'Main' });
@@ -190,11 +195,11 @@ test('every signed-in user has Audit and API in the main nav; Admin stays admin-
 });
 
 test('an approver gets 403 on the webhooks page and its handlers', async ({ browser, playwright, baseURL }) => {
-  const context = await browser.newContext({ storageState: storageFor('approver') });
+  const context = await contextFor(browser, people.approver);
   const page = await context.newPage();
   expect((await page.goto('/admin/webhooks'))?.status()).toBe(403);
   await expect(page.getByRole('table', { name: 'Webhooks' })).toHaveCount(0);
-  const api = await playwright.request.newContext({ baseURL, storageState: storageFor('approver') });
+  const api = await playwright.request.newContext({ baseURL, storageState: await sessionFor(people.approver) });
   expect((await api.get('/api/admin/webhooks')).status()).toBe(403);
   expect((await api.post('/api/admin/webhooks', { data: { url: 'https://evil.example/hook' } })).status()).toBe(403);
   await api.dispose();

@@ -6,7 +6,7 @@ import { cx } from '@/components/ui/cx';
 import type { CompareModel } from './compare-model';
 import { STICKY, VersionHeadRow } from './version-head-cell';
 
-const SECTIONS: DiffSection[] = ['metadata', 'hyperparameters', 'features'];
+const SECTIONS: DiffSection[] = ['metadata', 'environment', 'hyperparameters', 'features'];
 
 /** What each version was built from, side by side; rows that differ are marked, and can be shown alone. */
 export function ParamsDiff({ model }: { model: CompareModel }) {

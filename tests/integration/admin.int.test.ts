@@ -12,12 +12,12 @@ import { createApiToken } from '@/lib/services/create-api-token';
 import { revokeApiToken } from '@/lib/services/revoke-api-token';
 import { previewPolicy, updatePolicy } from '@/lib/services/update-policy';
 import { rollbackModel } from '@/lib/services/rollback-model';
-import { makeActor, makeModel, register } from './fixtures';
+import { register, seedModel, seedUser } from '../fixtures';
 
 let admin: Actor, scientist: Actor, approver: Actor;
 
 beforeAll(async () => {
-  [admin, scientist, approver] = await Promise.all([makeActor('admin'), makeActor('scientist'), makeActor('approver')]);
+  [admin, scientist, approver] = await Promise.all([seedUser({ role: 'admin' }), seedUser({ role: 'scientist' }), seedUser({ role: 'approver' })]);
 });
 
 describe('users', () => {
@@ -33,7 +33,7 @@ describe('users', () => {
   it('never removes the last active admin, even when two admins demote each other at once', async () => {
     // Make the two test admins the only active ones.
     const others = await db.user.findMany({ where: { role: 'admin', disabled: false, id: { not: admin.id! } }, select: { id: true } });
-    const second = await makeActor('admin');
+    const second = await seedUser({ role: 'admin' });
     await db.user.updateMany({ where: { id: { in: others.map((o) => o.id) } }, data: { disabled: true } });
     try {
       const results = await Promise.allSettled([
@@ -50,7 +50,7 @@ describe('users', () => {
   });
 
   it('records role changes with before and after', async () => {
-    const target = await makeActor('viewer');
+    const target = await seedUser({ role: 'viewer' });
     await updateUser(admin, { userId: target.id!, role: 'scientist' });
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: 'user.updated', data: { path: ['userId'], equals: target.id! } } });
     expect(event.data).toMatchObject({ before: { role: 'viewer' }, after: { role: 'scientist' } });
@@ -59,8 +59,8 @@ describe('users', () => {
 
 describe('per-model grants', () => {
   it('let a viewer roll back one model and nothing else, and can be removed', async () => {
-    const user = await makeActor('viewer');
-    const model = await makeModel(scientist);
+    const user = await seedUser({ role: 'viewer' });
+    const model = await seedModel({ owner: scientist });
     await register(scientist, model.name);
     await setGrant(admin, { userId: user.id!, model: model.name, role: 'approver' });
     const grants = Object.fromEntries((await db.modelGrant.findMany({ where: { userId: user.id! }, include: { model: true } })).map((g) => [g.model.name, g.role]));
@@ -90,7 +90,7 @@ describe('API tokens', () => {
     const account = `pipeline-${randomUUID().slice(0, 6)}`;
     await createApiToken(admin, { name: 'reads', serviceAccount: account, role: 'scientist' });
     await expect(createApiToken(admin, { name: 'too strong', serviceAccount: account, role: 'approver' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
-    const model = await makeModel(scientist);
+    const model = await seedModel({ owner: scientist });
     const { token } = await createApiToken(admin, { name: 'scoped', role: 'approver', model: model.name });
     const actor = await actorFromToken(token);
     expect(roleOn(actor, model.name)).toBe('approver');
@@ -111,7 +111,7 @@ describe('API tokens', () => {
 
 describe('policies', () => {
   it('validates, previews without saving, and audits before/after on save', async () => {
-    const model = await makeModel(scientist);
+    const model = await seedModel({ owner: scientist });
     await register(scientist, model.name);
     const strict = { staging: [{ kind: 'metric-threshold' as const, metric: 'auc', op: '>=' as const, value: 0.99 }], production: [] };
     const preview = await previewPolicy(admin, { model: model.name, policy: strict });
@@ -125,8 +125,8 @@ describe('policies', () => {
   });
 
   it('refuses a save over a policy someone else saved after the editor loaded it, changing nothing', async () => {
-    const model = await makeModel(scientist);
-    const secondAdmin = await makeActor('admin');
+    const model = await seedModel({ owner: scientist });
+    const secondAdmin = await seedUser({ role: 'admin' });
     const loose = { staging: [], production: [{ kind: 'approvals' as const, count: 1 }] };
     const strict = { staging: [], production: [{ kind: 'approvals' as const, count: 3 }] };
     // Both admins opened the editor on the default policy (never saved).

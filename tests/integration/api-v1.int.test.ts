@@ -16,7 +16,7 @@ import { DEFAULT_CARD_SECTIONS } from '@/lib/registry';
 import { createApiToken } from '@/lib/services/create-api-token';
 import { revokeApiToken } from '@/lib/services/revoke-api-token';
 import { call } from './api-client';
-import { makeActor, tokenFor, uniqueName } from './fixtures';
+import { seedToken, seedUser, uniqueName } from '../fixtures';
 
 const tokens: Record<'viewer' | 'scientist' | 'approver', string> = { viewer: '', scientist: '', approver: '' };
 const model = uniqueName('api');
@@ -38,8 +38,8 @@ function versionBody(overrides: Record<string, unknown> = {}) {
 
 beforeAll(async () => {
   for (const role of ['viewer', 'scientist', 'approver'] as const) {
-    const owner = await makeActor(role);
-    tokens[role] = await tokenFor(owner, { name: `${role} pipeline` });
+    const owner = await seedUser({ role });
+    tokens[role] = await seedToken(owner, { name: `${role} pipeline` });
   }
 });
 
@@ -143,7 +143,7 @@ describe('API v1', () => {
   });
 
   it('stops accepting a token once it is revoked', async () => {
-    const admin = await makeActor('admin');
+    const admin = await seedUser({ role: 'admin' });
     const { token, record } = await createApiToken(admin, { name: 'short-lived', role: 'viewer' });
     expect((await call(modelRoute.GET, { params: { name: model }, token })).status).toBe(200);
     await revokeApiToken(admin, { tokenId: record.id });

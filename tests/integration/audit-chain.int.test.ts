@@ -4,13 +4,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/prisma';
 import type { Actor } from '@/lib/services/actor';
 import { verifyAuditChain } from '@/lib/services/verify-audit-chain';
-import { makeActor, makeModel, register } from './fixtures';
+import { register, seedModel, seedUser } from '../fixtures';
 import { asOwner } from './owner-sql';
 
 let admin: Actor, scientist: Actor;
 
 beforeAll(async () => {
-  [admin, scientist] = await Promise.all([makeActor('admin'), makeActor('scientist')]);
+  [admin, scientist] = await Promise.all([seedUser({ role: 'admin' }), seedUser({ role: 'scientist' })]);
 });
 
 /**
@@ -23,7 +23,7 @@ async function tamper(sql: string, ...params: unknown[]) {
 
 describe('audit hash chain', () => {
   it('links every new event to the previous one in its model chain', async () => {
-    const model = await makeModel(scientist);
+    const model = await seedModel({ owner: scientist });
     await register(scientist, model.name);
     await register(scientist, model.name);
     const events = await db.auditEvent.findMany({ where: { modelId: model.id }, orderBy: { chainSeq: 'asc' } });
@@ -35,7 +35,7 @@ describe('audit hash chain', () => {
   });
 
   it('keeps chains intact under concurrent writes to one model', async () => {
-    const model = await makeModel(scientist);
+    const model = await seedModel({ owner: scientist });
     await Promise.all(Array.from({ length: 20 }, () => register(scientist, model.name)));
     const events = await db.auditEvent.findMany({ where: { modelId: model.id }, orderBy: { chainSeq: 'asc' } });
     expect(events.map((e) => e.chainSeq)).toEqual(Array.from({ length: 21 }, (_, i) => i + 1));
@@ -54,7 +54,7 @@ describe('audit hash chain', () => {
   });
 
   it('finds the first event altered by direct SQL', async () => {
-    const model = await makeModel(scientist);
+    const model = await seedModel({ owner: scientist });
     await register(scientist, model.name, { description: 'honest' });
     const target = await db.auditEvent.findFirstOrThrow({ where: { modelId: model.id, action: 'version.registered' } });
     await tamper(`UPDATE audit_event SET comment = 'forged' WHERE id = $1`, target.id);
@@ -67,7 +67,7 @@ describe('audit hash chain', () => {
   });
 
   it('finds a deleted event, even when the attacker recomputes the hash of the row they edit', async () => {
-    const model = await makeModel(scientist);
+    const model = await seedModel({ owner: scientist });
     await register(scientist, model.name);
     await register(scientist, model.name);
     const [, middle, last] = await db.auditEvent.findMany({ where: { modelId: model.id }, orderBy: { chainSeq: 'asc' } });

@@ -11,14 +11,14 @@ import { exportAudit } from '@/lib/services/export-audit';
 import { createWebhook } from '@/lib/services/create-webhook';
 import { deleteWebhook } from '@/lib/services/delete-webhook';
 import { verifyAuditChain } from '@/lib/services/verify-audit-chain';
-import { makeActor, makeModel, register } from './fixtures';
+import { register, seedModel, seedUser } from '../fixtures';
 import { asOwner } from './owner-sql';
 
 let admin: Actor, scientist: Actor;
 const publicKey = () => createPublicKey(process.env.MODELGATE_AUDIT_SIGNING_KEY!);
 
 beforeAll(async () => {
-  [admin, scientist] = await Promise.all([makeActor('admin'), makeActor('scientist')]);
+  [admin, scientist] = await Promise.all([seedUser({ role: 'admin' }), seedUser({ role: 'scientist' })]);
 });
 
 async function exportRows() {
@@ -31,7 +31,7 @@ const tamper = (...statements: (string | [string, unknown[]])[]) =>
 
 describe('signed audit checkpoints', () => {
   it('are in every export, signed by the key the database does not hold, and the export verifies offline', async () => {
-    const model = await makeModel(scientist);
+    const model = await seedModel({ owner: scientist });
     await register(scientist, model.name);
     const rows = await exportRows();
     const latest = checkpointsInside(rows).at(-1)!;
@@ -54,7 +54,7 @@ describe('signed audit checkpoints', () => {
   });
 
   it('show a cut tail that the hash chain and the in-app check cannot', async () => {
-    const model = await makeModel(scientist);
+    const model = await seedModel({ owner: scientist });
     for (let i = 0; i < 3; i++) await register(scientist, model.name);
     const kept = checkpointsInside(await exportRows()).at(-1)!;
     const chain = `model:${model.id}`;
@@ -67,7 +67,7 @@ describe('signed audit checkpoints', () => {
   });
 
   it('show a chain rewritten consistently with the unkeyed hash formula', async () => {
-    const model = await makeModel(scientist);
+    const model = await seedModel({ owner: scientist });
     for (let i = 0; i < 3; i++) await register(scientist, model.name, { description: 'as registered' });
     const kept = checkpointsInside(await exportRows()).at(-1)!;
     const chain = `model:${model.id}`;

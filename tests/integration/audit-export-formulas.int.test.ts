@@ -4,14 +4,14 @@ import { beforeAll, expect, it } from 'vitest';
 import type { Actor } from '@/lib/services/actor';
 import { exportAudit } from '@/lib/services/export-audit';
 import { moveVersion } from '@/lib/services/move-version';
-import { makeActor, makeModel, register } from './fixtures';
+import { register, seedModel, seedUser } from '../fixtures';
 
 let admin: Actor, scientist: Actor;
 let model: { id: string; name: string };
 
 beforeAll(async () => {
-  [admin, scientist] = await Promise.all([makeActor('admin'), makeActor('scientist')]);
-  model = await makeModel(scientist);
+  [admin, scientist] = await Promise.all([seedUser({ role: 'admin' }), seedUser({ role: 'scientist' })]);
+  model = await seedModel({ owner: scientist });
 });
 
 // Comments are trimmed when recorded, so none starts with a tab or a carriage return here.

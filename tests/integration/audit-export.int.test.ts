@@ -8,15 +8,15 @@ import type { Actor } from '@/lib/services/actor';
 import { exportAudit } from '@/lib/services/export-audit';
 import { createApiToken } from '@/lib/services/create-api-token';
 import { call } from './api-client';
-import { makeActor, makeModel, register } from './fixtures';
+import { register, seedModel, seedUser } from '../fixtures';
 
 let admin: Actor, scientist: Actor;
 let model: { id: string; name: string };
 const EVENTS = 4_000;
 
 beforeAll(async () => {
-  [admin, scientist] = await Promise.all([makeActor('admin'), makeActor('scientist')]);
-  model = await makeModel(scientist);
+  [admin, scientist] = await Promise.all([seedUser({ role: 'admin' }), seedUser({ role: 'scientist' })]);
+  model = await seedModel({ owner: scientist });
   // Enough events for several cursor batches and stream chunks, written through the chain trigger.
   await db.$executeRaw`
     INSERT INTO audit_event (actor_label, action, model_id, model_name, comment, data)

@@ -8,14 +8,12 @@ import { exportAudit } from '@/lib/services/export-audit';
 import { moveVersion } from '@/lib/services/move-version';
 import { requestProduction } from '@/lib/services/request-production';
 import { rollbackModel } from '@/lib/services/rollback-model';
-import { DEFAULT_CARD_SECTIONS } from '@/lib/registry';
-import { makeActor, makeModel, register } from './fixtures';
+import { COMPLETE_CARD, register, seedModel, seedUser } from '../fixtures';
 
 let scientist: Actor, approver: Actor, admin: Actor;
-const CARD = DEFAULT_CARD_SECTIONS.map((s) => `## ${s}\ntext`).join('\n');
 
 beforeAll(async () => {
-  [scientist, approver, admin] = await Promise.all([makeActor('scientist'), makeActor('approver'), makeActor('admin')]);
+  [scientist, approver, admin] = await Promise.all([seedUser({ role: 'scientist' }), seedUser({ role: 'approver' }), seedUser({ role: 'admin' })]);
 });
 
 async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {
@@ -24,7 +22,7 @@ async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {
 
 describe('audit timeline pagination', () => {
   it('returns every event exactly once across pages while new events arrive', async () => {
-    const model = await makeModel(scientist);
+    const model = await seedModel({ owner: scientist });
     for (let i = 0; i < 30; i++) await register(scientist, model.name);
     const seen: string[] = [];
     let before: bigint | undefined;
@@ -44,7 +42,7 @@ describe('audit timeline pagination', () => {
   });
 
   it('filters by action, actor and date range', async () => {
-    const model = await makeModel(scientist);
+    const model = await seedModel({ owner: scientist });
     const v = await register(scientist, model.name);
     await moveVersion(scientist, 'archive', { model: model.name, number: v.number, comment: 'not needed' });
     const archived = await listAuditEvents({ model: model.name, action: 'version.archived', limit: 10 });
@@ -56,9 +54,9 @@ describe('audit timeline pagination', () => {
 
 describe('what was in Production at time T', () => {
   it('names the version, who put it there and what replaced it', async () => {
-    const model = await makeModel(scientist);
+    const model = await seedModel({ owner: scientist });
     const deploy = async () => {
-      const v = await register(scientist, model.name, { artifactDigest: `sha256:${'c'.repeat(64)}`, trainingDataHash: 'h', codeCommit: 'c', modelCard: CARD });
+      const v = await register(scientist, model.name, { artifactDigest: `sha256:${'c'.repeat(64)}`, trainingDataHash: 'h', codeCommit: 'c', modelCard: COMPLETE_CARD });
       await moveVersion(scientist, 'promote', { model: model.name, number: v.number });
       const { request } = await requestProduction(scientist, { model: model.name, number: v.number, comment: 'ship it' });
       await decideRequest(approver, { requestId: request.id, decision: 'approve' });
@@ -81,7 +79,7 @@ describe('what was in Production at time T', () => {
 
 describe('audit export', () => {
   it('streams CSV with hash columns and the canonical text, and audits itself', async () => {
-    const model = await makeModel(scientist);
+    const model = await seedModel({ owner: scientist });
     await register(scientist, model.name);
     const csv = await readAll((await exportAudit(admin, { model: model.name }, 'csv')).stream);
     const lines = csv.trim().split('\n');
@@ -93,7 +91,7 @@ describe('audit export', () => {
 
   it('streams NDJSON whose rows re-verify outside the database', async () => {
     const { createHash } = await import('node:crypto');
-    const model = await makeModel(scientist);
+    const model = await seedModel({ owner: scientist });
     for (let i = 0; i < 3; i++) await register(scientist, model.name);
     const ndjson = await readAll((await exportAudit(admin, { model: model.name }, 'ndjson')).stream);
     const rows = ndjson.trim().split('\n').map((l) => JSON.parse(l) as { prev_hash: string; hash: string; canonical: string; chain_seq: number });

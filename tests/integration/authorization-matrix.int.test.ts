@@ -18,7 +18,7 @@ import { moveVersion } from '@/lib/services/move-version';
 import { requestProduction } from '@/lib/services/request-production';
 import { updatePolicy } from '@/lib/services/update-policy';
 import { call } from './api-client';
-import { makeActor, makeModel, register, tokenFor } from './fixtures';
+import { register, seedModel, seedToken, seedUser } from '../fixtures';
 
 // The browser session of the caller who sends no token (next-auth needs Next's request scope).
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
@@ -66,6 +66,12 @@ const RULES: Record<string, Rule> = {
   'GET v1/models/[name]/versions': { permission: 'registry.read', scope: 'model', params: m },
   'POST v1/models/[name]/versions': { permission: 'version.register', scope: 'model', params: m, body: {} },
   'GET v1/models/[name]/versions/[number]': { permission: 'registry.read', scope: 'model', params: v },
+  // An immutable field: refused with 409 IMMUTABLE, nothing changes.
+  'PATCH v1/models/[name]/versions/[number]': { permission: 'version.edit', scope: 'model', params: v, body: { artifactDigest: 'sha256:x' } },
+  'GET v1/models/[name]/versions/[number]/card-revisions': { permission: 'registry.read', scope: 'model', params: v },
+  'PUT v1/models/[name]/versions/[number]/tags/[key]': { permission: 'version.edit', scope: 'model', params: { ...v, key: 'matrix' }, body: { value: 5 } },
+  'DELETE v1/models/[name]/versions/[number]/tags/[key]': { permission: 'version.edit', scope: 'model', params: { ...v, key: 'no-such-tag' } },
+  'GET v1/models/[name]/export': { permission: 'registry.read', scope: 'model', params: m, url: 'http://localhost/api?part=csv' },
   'POST v1/models/[name]/versions/[number]/promote': { permission: 'version.promote', scope: 'model', params: v, body: { expectedStage: 'archived' } },
   'POST v1/models/[name]/versions/[number]/demote': { permission: 'version.archive', scope: 'model', params: v, body: {} },
   'POST v1/models/[name]/versions/[number]/archive': { permission: 'version.archive', scope: 'model', params: v, body: {} },
@@ -129,9 +135,9 @@ beforeAll(async () => {
     const routeModule = (await load()) as Record<string, Handler>;
     for (const method of METHODS) if (typeof routeModule[method] === 'function') handlers.set(`${method} ${route}`, routeModule[method]);
   }
-  const admin = await makeActor('admin');
-  const scientist = await makeActor('scientist');
-  await makeModel(scientist, MODEL);
+  const admin = await seedUser({ role: 'admin' });
+  const scientist = await seedUser({ role: 'scientist' });
+  await seedModel({ owner: scientist, name: MODEL });
   await register(scientist, MODEL);
   // A pending request on MODEL, so the request routes resolve a real model for their scope.
   await updatePolicy(admin, { model: MODEL, policy: { staging: [], production: [{ kind: 'approvals', count: 1 }] } });
@@ -140,14 +146,14 @@ beforeAll(async () => {
   request.id = (await requestProduction(scientist, { model: MODEL, number: 2, comment: 'matrix request' })).request.id;
 
   for (const role of ROLES) {
-    const owner = role === 'admin' ? admin : await makeActor(role);
-    tokens[role] = await tokenFor(owner);
+    const owner = role === 'admin' ? admin : await seedUser({ role });
+    tokens[role] = await seedToken(owner);
   }
-  const granted = await makeActor('viewer');
+  const granted = await seedUser({ role: 'viewer' });
   await setGrant(admin, { userId: granted.id!, model: MODEL, role: 'approver' });
   // An approver token for a user who is a viewer globally but an approver on MODEL, restricted to MODEL.
-  tokens.grant = await tokenFor(granted, { role: 'approver', model: MODEL });
-  const other = await makeModel(scientist);
+  tokens.grant = await seedToken(granted, { role: 'approver', model: MODEL });
+  const other = await seedModel({ owner: scientist });
   tokens.scopedElsewhere = (await createApiToken(admin, { name: 'matrix scoped elsewhere', role: 'admin', model: other.name })).token;
   tokens.scopedHere = (await createApiToken(admin, { name: 'matrix scoped here', role: 'admin', model: MODEL })).token;
   // A serving system's token on MODEL: resolve, route and report health, nothing else.
@@ -158,7 +164,7 @@ beforeAll(async () => {
   const expired = await createApiToken(admin, { name: 'matrix expired', role: 'admin', expiresInDays: 1 });
   await db.apiToken.update({ where: { id: expired.record.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
   tokens.expired = expired.token;
-  const modelAdmin = await makeActor('viewer');
+  const modelAdmin = await seedUser({ role: 'viewer' });
   await setGrant(admin, { userId: modelAdmin.id!, model: MODEL, role: 'admin' });
   grantSession = { id: modelAdmin.id!, email: modelAdmin.label, name: 'model admin', label: modelAdmin.label, role: 'viewer', grants: { [MODEL]: 'admin' } };
 });

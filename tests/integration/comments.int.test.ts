@@ -9,17 +9,17 @@ import type { Actor } from '@/lib/services/actor';
 import { deleteVersion } from '@/lib/services/delete-version';
 import { call } from './api-client';
 import { asOwner } from './owner-sql';
-import { makeActor, makeModel, register, tokenFor } from './fixtures';
+import { register, seedModel, seedToken, seedUser } from '../fixtures';
 
 let admin: Actor, scientist: Actor, colleague: Actor, approver: Actor, viewer: Actor;
 let tokens: Record<'admin' | 'scientist' | 'colleague' | 'approver' | 'viewer', string>;
 let model: string;
 
 beforeAll(async () => {
-  [admin, scientist, colleague, approver, viewer] = await Promise.all([makeActor('admin'), makeActor('scientist'), makeActor('scientist'), makeActor('approver'), makeActor('viewer')]);
-  model = (await makeModel(scientist)).name;
+  [admin, scientist, colleague, approver, viewer] = await Promise.all([seedUser({ role: 'admin' }), seedUser({ role: 'scientist' }), seedUser({ role: 'scientist' }), seedUser({ role: 'approver' }), seedUser({ role: 'viewer' })]);
+  model = (await seedModel({ owner: scientist })).name;
   await register(scientist, model);
-  const [a, s, c, ap, v] = await Promise.all([tokenFor(admin), tokenFor(scientist), tokenFor(colleague), tokenFor(approver), tokenFor(viewer)]);
+  const [a, s, c, ap, v] = await Promise.all([seedToken(admin), seedToken(scientist), seedToken(colleague), seedToken(approver), seedToken(viewer)]);
   tokens = { admin: a, scientist: s, colleague: c, approver: ap, viewer: v };
 });
 
@@ -65,8 +65,8 @@ describe('commenting on a version', () => {
   });
 
   it('keeps a token restricted to another model out', async () => {
-    const other = (await makeModel(scientist)).name;
-    const scoped = await tokenFor(scientist, { model: other });
+    const other = (await seedModel({ owner: scientist })).name;
+    const scoped = await seedToken(scientist, { model: other });
     expect((await post(scoped, { body: 'hi' })).json).toMatchObject({ error: { code: 'FORBIDDEN' } });
     expect((await list(scoped)).status).toBe(403);
   });

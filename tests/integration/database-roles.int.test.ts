@@ -3,7 +3,7 @@
 // role, so every test also exercises these grants.)
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/prisma';
-import { makeActor, makeModel, register } from './fixtures';
+import { register, seedModel, seedUser } from '../fixtures';
 import { asOwner } from './owner-sql';
 
 const refused = /permission denied|must be owner/;
@@ -37,15 +37,15 @@ describe('the runtime role', () => {
     ['creating a table', `CREATE TABLE shadow_audit (id int)`],
     ['reading the migration history', `SELECT * FROM _prisma_migrations`],
   ])('is refused %s', async (_label, sql) => {
-    const model = await makeModel(await makeActor('scientist'));
+    const model = await seedModel({ owner: await seedUser({ role: 'scientist' }) });
     expect(await db.auditEvent.count({ where: { modelId: model.id } })).toBeGreaterThan(0);
     await expect(db.$executeRawUnsafe(sql)).rejects.toThrow(refused);
     expect(await db.auditEvent.count({ where: { modelId: model.id } })).toBeGreaterThan(0);
   });
 
   it('still does everything the app does: registers, appends audit events, reads them', async () => {
-    const scientist = await makeActor('scientist');
-    const model = await makeModel(scientist);
+    const scientist = await seedUser({ role: 'scientist' });
+    const model = await seedModel({ owner: scientist });
     const v = await register(scientist, model.name);
     expect(await db.auditEvent.count({ where: { modelId: model.id, versionId: v.id } })).toBe(1);
   });

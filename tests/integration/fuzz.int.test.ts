@@ -18,16 +18,16 @@ import * as policiesRoute from '@/app/api/admin/policies/[model]/route';
 import * as webhooksRoute from '@/app/api/admin/webhooks/route';
 import { createApiToken } from '@/lib/services/create-api-token';
 import { call } from './api-client';
-import { makeActor, makeModel, register } from './fixtures';
+import { register, seedModel, seedUser } from '../fixtures';
 
 let token = '';
 let model = '';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 30);
 
 beforeAll(async () => {
-  const admin = await makeActor('admin');
+  const admin = await seedUser({ role: 'admin' });
   token = (await createApiToken(admin, { name: 'fuzz', role: 'admin' })).token;
-  model = (await makeModel(admin)).name;
+  model = (await seedModel({ owner: admin })).name;
   await register(admin, model);
 });
 

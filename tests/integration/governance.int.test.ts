@@ -9,33 +9,25 @@ import { moveVersion } from '@/lib/services/move-version';
 import { overrideToProduction } from '@/lib/services/override-production';
 import { requestProduction } from '@/lib/services/request-production';
 import { rollbackModel } from '@/lib/services/rollback-model';
-import { makeActor, makeModel, register } from './fixtures';
+import { register, seedDeployment, seedModel, seedUser, seedVersion } from '../fixtures';
 
 let scientist: Actor, approverA: Actor, approverB: Actor, admin: Actor, viewer: Actor;
 const CARD = DEFAULT_CARD_SECTIONS.map((s) => `## ${s}\nFilled in.`).join('\n\n');
 const FULL_METADATA = { artifactDigest: `sha256:${'b'.repeat(64)}`, trainingDataHash: 'sha256:data', codeCommit: 'abc123', modelCard: CARD };
 
 beforeAll(async () => {
-  [scientist, approverA, approverB, admin, viewer] = await Promise.all([makeActor('scientist'), makeActor('approver'), makeActor('approver'), makeActor('admin'), makeActor('viewer')]);
+  [scientist, approverA, approverB, admin, viewer] = await Promise.all([seedUser({ role: 'scientist' }), seedUser({ role: 'approver' }), seedUser({ role: 'approver' }), seedUser({ role: 'admin' }), seedUser({ role: 'viewer' })]);
 });
 
 /** A model with `count` versions in Staging, all with complete metadata and the given AUCs. */
 async function stagedModel(aucs: number[], policy?: Policy) {
-  const model = await makeModel(scientist);
-  if (policy) await db.modelPolicy.create({ data: { modelId: model.id, gates: policy } });
+  const model = await seedModel({ owner: scientist, policy });
   const versions = [];
-  for (const auc of aucs) {
-    const v = await register(scientist, model.name, { ...FULL_METADATA, metrics: [{ key: 'auc', value: auc }, { key: 'latency_p95_ms', value: 80 }] });
-    await moveVersion(scientist, 'promote', { model: model.name, number: v.number });
-    versions.push(v);
-  }
+  for (const auc of aucs) versions.push(await seedVersion(model, { stage: 'staging', by: scientist, ...FULL_METADATA, metrics: { auc, latency_p95_ms: 80 } }));
   return { model, versions };
 }
 
-async function deploy(model: string, number: number) {
-  const { request } = await requestProduction(scientist, { model, number, comment: 'ship it' });
-  return decideRequest(approverA, { requestId: request.id, decision: 'approve' });
-}
+const deploy = (model: string, number: number) => seedDeployment(model, number, { by: scientist, approvers: [approverA] });
 
 const productionOf = (modelId: string) => db.modelVersion.findMany({ where: { modelId, stage: 'production' }, select: { number: true } });
 
@@ -44,8 +36,7 @@ const BLOCKING_STAGING: Policy = { staging: [{ kind: 'required-metadata', fields
 
 describe('promote to Staging', () => {
   it('moves at once when the gates pass, and refuses with every failing blocking gate otherwise — changing nothing', async () => {
-    const model = await makeModel(scientist);
-    await db.modelPolicy.create({ data: { modelId: model.id, gates: BLOCKING_STAGING } });
+    const model = await seedModel({ owner: scientist, policy: BLOCKING_STAGING });
     const ok = await register(scientist, model.name, { artifactDigest: FULL_METADATA.artifactDigest });
     const noDigest = await register(scientist, model.name, { artifactDigest: undefined });
     await expect(moveVersion(scientist, 'promote', { model: model.name, number: ok.number })).resolves.toMatchObject({ to: 'staging' });
@@ -56,7 +47,7 @@ describe('promote to Staging', () => {
   });
 
   it('under the default policy, moves a version without a digest and records the unmet advisory gate', async () => {
-    const model = await makeModel(scientist);
+    const model = await seedModel({ owner: scientist });
     const v = await register(scientist, model.name, { artifactDigest: undefined });
     await expect(moveVersion(scientist, 'promote', { model: model.name, number: v.number })).resolves.toMatchObject({ to: 'staging' });
     const event = await db.auditEvent.findFirstOrThrow({ where: { versionId: v.id, action: 'version.promoted' } });
@@ -76,8 +67,7 @@ describe('promote to Staging', () => {
   });
 
   it('lets an admin override failing gates only with a justification, marked as an override', async () => {
-    const model = await makeModel(scientist);
-    await db.modelPolicy.create({ data: { modelId: model.id, gates: BLOCKING_STAGING } });
+    const model = await seedModel({ owner: scientist, policy: BLOCKING_STAGING });
     const v = await register(scientist, model.name, { artifactDigest: undefined });
     await expect(moveVersion(scientist, 'promote', { model: model.name, number: v.number, overrideJustification: 'because I say so' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(moveVersion(admin, 'promote', { model: model.name, number: v.number, overrideJustification: 'short' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
@@ -87,7 +77,7 @@ describe('promote to Staging', () => {
   });
 
   it('answers a stale board with CONFLICT', async () => {
-    const model = await makeModel(scientist);
+    const model = await seedModel({ owner: scientist });
     const v = await register(scientist, model.name, { artifactDigest: FULL_METADATA.artifactDigest });
     await moveVersion(scientist, 'promote', { model: model.name, number: v.number });
     await expect(moveVersion(scientist, 'archive', { model: model.name, number: v.number, expectedStage: 'testing', comment: 'old view' })).rejects.toMatchObject({ code: 'CONFLICT' });

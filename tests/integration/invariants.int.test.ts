@@ -4,17 +4,17 @@ import { db } from '@/lib/db/prisma';
 import type { Actor } from '@/lib/services/actor';
 import { moveVersion } from '@/lib/services/move-version';
 import { swapProduction } from '@/lib/services/internal/production';
-import { makeActor, makeModel, register, uniqueName } from './fixtures';
+import { register, seedModel, seedUser, uniqueName } from '../fixtures';
 import { asOwner } from './owner-sql';
 
 let scientist: Actor;
 
 beforeAll(async () => {
-  scientist = await makeActor('scientist');
+  scientist = await seedUser({ role: 'scientist' });
 });
 
 async function modelWithVersions(count: number) {
-  const model = await makeModel(scientist);
+  const model = await seedModel({ owner: scientist });
   const versions = [];
   for (let i = 0; i < count; i++) versions.push(await register(scientist, model.name));
   return { model, versions };
@@ -22,7 +22,7 @@ async function modelWithVersions(count: number) {
 
 describe('version numbers', () => {
   it('hands out 1…50 to 50 concurrent registrations of one model, without error', async () => {
-    const model = await makeModel(scientist);
+    const model = await seedModel({ owner: scientist });
     const results = await Promise.allSettled(Array.from({ length: 50 }, () => register(scientist, model.name)));
     const failures = results.filter((r) => r.status === 'rejected');
     expect(failures).toEqual([]);
@@ -100,7 +100,7 @@ describe('registered versions are immutable', () => {
   });
 
   it('still lets description and model card change; a changed card drops the outline stored at registration', async () => {
-    const model = await makeModel(scientist);
+    const model = await seedModel({ owner: scientist });
     const { id } = await register(scientist, model.name, { modelCard: '## Intended use\nScoring.\n' });
     expect((await db.modelVersion.findUniqueOrThrow({ where: { id } })).cardOutline).toEqual(expect.arrayContaining([{ name: 'intended use', filled: true }]));
     await db.modelVersion.update({ where: { id }, data: { description: 'better words', modelCard: '## Intended use\nScoring.' } });
@@ -110,8 +110,10 @@ describe('registered versions are immutable', () => {
   it('refuses writing a card outline after registration (a forged one would pass the card gate)', async () => {
     const { versions } = await modelWithVersions(1);
     const forged = JSON.stringify(['Intended use', 'Limitations', 'Evaluation data', 'Ethical considerations'].map((name) => ({ name: name.toLowerCase(), filled: true })));
-    await expect(db.$executeRawUnsafe(`UPDATE model_version SET card_outline = $2::jsonb WHERE id = $1`, versions[0]!.id, forged)).rejects.toThrow(/written when the version is registered/);
-    await expect(db.$executeRawUnsafe(`UPDATE model_version SET model_card = 'another card', card_outline = $2::jsonb WHERE id = $1`, versions[0]!.id, forged)).resolves.toBe(1);
+    await expect(db.$executeRawUnsafe(`UPDATE model_version SET card_outline = $2::jsonb WHERE id = $1`, versions[0]!.id, forged)).rejects.toThrow(/changes only with the card/);
+    // A card edit writes the new card's outline in the same statement (the app parses it, as at registration);
+    // a card change without one clears it, so the gates parse the card itself.
+    await expect(db.$executeRawUnsafe(`UPDATE model_version SET model_card = 'another card' WHERE id = $1`, versions[0]!.id)).resolves.toBe(1);
     expect((await db.modelVersion.findUniqueOrThrow({ where: { id: versions[0]!.id } })).cardOutline).toBeNull();
   });
 
@@ -136,7 +138,7 @@ describe('audit events', () => {
   });
 
   it('are written in the same transaction as the change: a failed change leaves neither', async () => {
-    const model = await makeModel(scientist);
+    const model = await seedModel({ owner: scientist });
     await expect(register(scientist, model.name, { parents: [{ model: model.name, version: 99 }] })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
     expect(await db.modelVersion.count({ where: { modelId: model.id } })).toBe(0);
     expect(await db.auditEvent.count({ where: { modelId: model.id, action: 'version.registered' } })).toBe(0);
@@ -190,8 +192,8 @@ describe('stage counts', () => {
 describe('model names', () => {
   it('are unique', async () => {
     const name = uniqueName();
-    await makeModel(scientist, name);
-    await expect(makeModel(scientist, name)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await seedModel({ owner: scientist, name: name });
+    await expect(seedModel({ owner: scientist, name: name })).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 });
 
@@ -224,7 +226,7 @@ describe('a registered version cannot gain metrics or parents later', () => {
   });
 
   it('stamps the registering transaction whatever an INSERT says, so no later transaction can be named in advance', async () => {
-    const model = await makeModel(scientist);
+    const model = await seedModel({ owner: scientist });
     const id = `forged-${model.id}`;
     const later = await db.$transaction(async (tx) => {
       await tx.$executeRawUnsafe(

@@ -5,14 +5,14 @@ import type { Actor } from '@/lib/services/actor';
 import { revokeApiToken } from '@/lib/services/revoke-api-token';
 import * as createModelRoute from '@/app/api/2.0/mlflow/registered-models/create/route';
 import { as, basicAuth, mlflowUser, send, type MlflowUser } from './mlflow-client';
-import { makeActor, uniqueName } from './fixtures';
+import { seedUser, uniqueName } from '../fixtures';
 
 let admin: Actor;
 let scientist: MlflowUser;
 let model: string;
 
 beforeAll(async () => {
-  admin = await makeActor('admin');
+  admin = await seedUser({ role: 'admin' });
   scientist = await mlflowUser(admin, 'scientist');
   model = uniqueName('auth');
   await as(scientist.bearer).post('registered-models/create', { name: model });
@@ -32,7 +32,7 @@ describe('MLflow client authentication', () => {
 
   it('accepts an API token as the Basic password, for the token owner only', async () => {
     expect((await getModel(basicAuth(scientist.email, scientist.token))).status).toBe(200);
-    const other = await makeActor('viewer');
+    const other = await seedUser({ role: 'viewer' });
     const wrongOwner = await getModel(basicAuth(other.label, scientist.token));
     expect(wrongOwner.status).toBe(401);
   });

@@ -1,6 +1,5 @@
 import { NextRequest } from 'next/server';
 import { db } from '@/lib/db/prisma';
-import { hashPassword } from '@/lib/auth/password';
 import type { Role } from '@/lib/registry';
 import type { Actor } from '@/lib/services/actor';
 import * as modelAlias from '@/app/api/2.0/mlflow/registered-models/alias/route';
@@ -23,7 +22,7 @@ import * as versionSetTag from '@/app/api/2.0/mlflow/model-versions/set-tag/rout
 import * as versionTransition from '@/app/api/2.0/mlflow/model-versions/transition-stage/route';
 import * as versionUpdate from '@/app/api/2.0/mlflow/model-versions/update/route';
 import * as unknownEndpoint from '@/app/api/2.0/mlflow/[...path]/route';
-import { makeActor, tokenFor } from './fixtures';
+import { seedToken, seedUser } from '../fixtures';
 
 type Handler = (req: NextRequest) => Promise<Response> | Response;
 
@@ -111,11 +110,10 @@ const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:
 
 /** A user of `role` with a password and an API token, and the Authorization headers an MLflow client would send. */
 export async function mlflowUser(_admin: Actor, role: Role, options: { model?: string } = {}): Promise<MlflowUser> {
-  const actor = await makeActor(role);
   const password = `pw-${Math.random().toString(36).slice(2)}`;
-  await db.user.update({ where: { id: actor.id! }, data: { passwordHash: await hashPassword(password) } });
+  const actor = await seedUser({ role, password });
   // The user's own token (admins create tokens only for themselves and service accounts).
-  const token = await tokenFor(actor, { model: options.model });
+  const token = await seedToken(actor, { model: options.model });
   return { actor, email: actor.label, password, token, bearer: `Bearer ${token}`, basic: basic(actor.label, password) };
 }
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/services/actor';
 import { MLFLOW_ERROR_STATUS } from '@/lib/mlflow/errors';
 import { mlflowUser, ROUTES, send, setProductionApprovals, type MlflowUser, type Reply } from './mlflow-client';
-import { makeActor, uniqueName } from './fixtures';
+import { seedUser, uniqueName } from '../fixtures';
 
 /*
  * Replays the model-registry part of MLflow's REST API reference (mlflow.org/docs/latest/rest-api.html,
@@ -69,7 +69,7 @@ const name = uniqueName('contract');
 const renamed = `${name}-renamed`;
 
 beforeAll(async () => {
-  admin = await makeActor('admin');
+  admin = await seedUser({ role: 'admin' });
   user = await mlflowUser(admin, 'approver');
 });
 

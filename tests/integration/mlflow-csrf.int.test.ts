@@ -6,14 +6,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/prisma';
 import type { Actor } from '@/lib/services/actor';
 import { as, mlflowUser, send, type MlflowUser } from './mlflow-client';
-import { makeActor, uniqueName } from './fixtures';
+import { seedUser, uniqueName } from '../fixtures';
 
 let admin: Actor;
 let scientist: MlflowUser;
 let model: string;
 
 beforeAll(async () => {
-  admin = await makeActor('admin');
+  admin = await seedUser({ role: 'admin' });
   scientist = await mlflowUser(admin, 'scientist');
   model = uniqueName('csrf');
   await as(scientist.bearer).post('registered-models/create', { name: model });

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/services/actor';
 import { as, mlflowUser, type MlflowUser } from './mlflow-client';
-import { makeActor, uniqueName } from './fixtures';
+import { seedUser, uniqueName } from '../fixtures';
 
 let admin: Actor;
 let scientist: MlflowUser;
@@ -17,7 +17,7 @@ const PROTOTYPE_KEYS = ['constructor', '__proto__', 'toString', 'hasOwnProperty'
 const ds = () => as(scientist.bearer);
 
 beforeAll(async () => {
-  admin = await makeActor('admin');
+  admin = await seedUser({ role: 'admin' });
   scientist = await mlflowUser(admin, 'scientist');
   model = uniqueName('fuzz');
   await ds().post('registered-models/create', { name: model });

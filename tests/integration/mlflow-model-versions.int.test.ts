@@ -3,13 +3,13 @@ import { db } from '@/lib/db/prisma';
 import type { Actor } from '@/lib/services/actor';
 import { decideRequest } from '@/lib/services/decide-request';
 import { as, mlflowUser, setProductionApprovals, type MlflowUser } from './mlflow-client';
-import { makeActor, uniqueName } from './fixtures';
+import { seedUser, uniqueName } from '../fixtures';
 
 let admin: Actor;
 let scientist: MlflowUser, approver: MlflowUser, viewer: MlflowUser;
 
 beforeAll(async () => {
-  admin = await makeActor('admin');
+  admin = await seedUser({ role: 'admin' });
   [scientist, approver, viewer] = await Promise.all([mlflowUser(admin, 'scientist'), mlflowUser(admin, 'approver'), mlflowUser(admin, 'viewer')]);
 });
 

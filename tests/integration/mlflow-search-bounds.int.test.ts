@@ -6,7 +6,7 @@ import { db } from '@/lib/db/prisma';
 import type { Actor } from '@/lib/services/actor';
 import { MAX_RESPONSE_BYTES, MAX_VERSIONS_PER_RESPONSE } from '@/lib/mlflow/queries/search';
 import { as, mlflowUser, type MlflowUser } from './mlflow-client';
-import { makeActor, uniqueName } from './fixtures';
+import { seedUser, uniqueName } from '../fixtures';
 
 let admin: Actor;
 let scientist: MlflowUser;
@@ -30,7 +30,7 @@ async function seedVersions(model: string, count: number, tag?: { key: string; v
 }
 
 beforeAll(async () => {
-  admin = await makeActor('admin');
+  admin = await seedUser({ role: 'admin' });
   scientist = await mlflowUser(admin, 'scientist');
   await as(scientist.bearer).post('registered-models/create', { name: big });
   await as(scientist.bearer).post('registered-models/create', { name: heavy });

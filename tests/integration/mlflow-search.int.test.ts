@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/prisma';
 import type { Actor } from '@/lib/services/actor';
 import { as, mlflowUser, type MlflowUser } from './mlflow-client';
-import { makeActor, uniqueName } from './fixtures';
+import { seedUser, uniqueName } from '../fixtures';
 
 let admin: Actor;
 let scientist: MlflowUser;
@@ -13,7 +13,7 @@ const ds = () => as(scientist.bearer);
 const namesOf = (json: { registered_models?: { name: string }[] }) => (json.registered_models ?? []).map((m) => m.name);
 
 beforeAll(async () => {
-  admin = await makeActor('admin');
+  admin = await seedUser({ role: 'admin' });
   scientist = await mlflowUser(admin, 'scientist');
   for (const [i, name] of names.entries()) {
     await ds().post('registered-models/create', { name, tags: [{ key: 'team', value: i % 2 ? 'risk' : 'growth' }, { key: 'owner group', value: `g${i}` }] });

@@ -15,7 +15,7 @@ import * as hooksRoute from '@/app/api/2.0/mlflow/webhooks/route';
 import * as hookRoute from '@/app/api/2.0/mlflow/webhooks/[id]/route';
 import * as testRoute from '@/app/api/2.0/mlflow/webhooks/[id]/test/route';
 import { as, mlflowUser, type MlflowUser, type Reply } from './mlflow-client';
-import { makeActor, uniqueName } from './fixtures';
+import { seedUser, uniqueName } from '../fixtures';
 
 let admin: Actor;
 let mlAdmin: MlflowUser, scientist: MlflowUser, scopedAdmin: MlflowUser;
@@ -49,7 +49,7 @@ function mlflowVerifies(secret: string, headers: IncomingHttpHeaders, body: stri
 }
 
 beforeAll(async () => {
-  admin = await makeActor('admin');
+  admin = await seedUser({ role: 'admin' });
   [mlAdmin, scientist] = await Promise.all([mlflowUser(admin, 'admin'), mlflowUser(admin, 'scientist')]);
   receiver = createServer((req, res) => {
     let body = '';

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/prisma';
 import type { Actor } from '@/lib/services/actor';
 import { mlflowUser, send, type MlflowUser } from './mlflow-client';
-import { makeActor, uniqueName } from './fixtures';
+import { seedUser, uniqueName } from '../fixtures';
 import { countQueries } from './query-counter';
 
 let admin: Actor;
@@ -17,7 +17,7 @@ const MLFLOW3 = { 'user-agent': 'mlflow-python-client/3.6.0', 'x-mlflow-client-v
 const v3 = (route: string, params: Record<string, unknown> = {}) => send(route, params, scientist.bearer, { headers: MLFLOW3 });
 
 beforeAll(async () => {
-  admin = await makeActor('admin');
+  admin = await seedUser({ role: 'admin' });
   scientist = await mlflowUser(admin, 'scientist');
 });
 

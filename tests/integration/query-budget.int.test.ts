@@ -9,16 +9,16 @@ import { moveVersion } from '@/lib/services/move-version';
 import { registerVersion } from '@/lib/services/register-version';
 import { call } from './api-client';
 import { as, mlflowUser } from './mlflow-client';
-import { makeActor, makeModel, tokenFor, versionInput } from './fixtures';
+import { seedModel, seedToken, seedUser, versionInput } from '../fixtures';
 import { countQueries } from './query-counter';
 
 let admin: Actor, scientist: Actor, token: string, model: string;
 const digest = (n: number) => `sha256:${String(n).padStart(64, '0')}`;
 
 beforeAll(async () => {
-  [admin, scientist] = await Promise.all([makeActor('admin'), makeActor('scientist')]);
-  token = await tokenFor(scientist);
-  model = (await makeModel(scientist)).name;
+  [admin, scientist] = await Promise.all([seedUser({ role: 'admin' }), seedUser({ role: 'scientist' })]);
+  token = await seedToken(scientist);
+  model = (await seedModel({ owner: scientist })).name;
   await registerVersion(scientist, versionInput(model, { artifactDigest: digest(1) }));
   // The first use stamps the token's last use (once a minute); the budgets are for the calls after it.
   await actorFromToken(token);
@@ -45,7 +45,7 @@ describe('statements per call', () => {
 
   it('a registration through MLflow create-model-version', async () => {
     const user = await mlflowUser(admin, 'scientist');
-    const name = (await makeModel(user.actor)).name;
+    const name = (await seedModel({ owner: user.actor })).name;
     await as(user.bearer).get('registered-models/get', { name });
     const created = await countQueries(() => as(user.bearer).post('model-versions/create', { name, source: 's3://b/m' }));
     expect(created.result.status).toBe(200);

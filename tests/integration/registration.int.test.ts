@@ -13,15 +13,15 @@ import { registerVersion } from '@/lib/services/register-version';
 import { setAlias } from '@/lib/services/set-alias';
 import { call } from './api-client';
 import { as, mlflowUser } from './mlflow-client';
-import { makeActor, makeModel, register, tokenFor, versionInput } from './fixtures';
+import { register, seedModel, seedToken, seedUser, versionInput } from '../fixtures';
 
 let admin: Actor, scientist: Actor, token: string;
 const hooks: string[] = [];
 const digest = (c: string) => `sha256:${c.repeat(64)}`;
 
 beforeAll(async () => {
-  [admin, scientist] = await Promise.all([makeActor('admin'), makeActor('scientist')]);
-  token = await tokenFor(scientist);
+  [admin, scientist] = await Promise.all([seedUser({ role: 'admin' }), seedUser({ role: 'scientist' })]);
+  token = await seedToken(scientist);
 });
 
 afterAll(async () => {
@@ -33,7 +33,7 @@ const modelRow = (id: string) => db.registeredModel.findUniqueOrThrow({ where: {
 
 describe('a registration that finds its version already there', () => {
   it('rolls everything back: no number used, no event, no activity stamp', async () => {
-    const model = await makeModel(scientist);
+    const model = await seedModel({ owner: scientist });
     const input = versionInput(model.name, { artifactDigest: digest('1') });
     const first = await registerVersion(scientist, input, { idempotencyKey: 'step-1', dedupeByDigest: true });
     const before = await modelRow(model.id);
@@ -50,7 +50,7 @@ describe('a registration that finds its version already there', () => {
   });
 
   it('returns the existing record as it is now, aliases included', async () => {
-    const model = await makeModel(scientist);
+    const model = await seedModel({ owner: scientist });
     const first = await registerVersion(scientist, versionInput(model.name, { artifactDigest: digest('2'), tags: { team: 'risk' } }), { dedupeByDigest: true });
     await setAlias(scientist, { model: model.name, alias: 'candidate', number: first.number });
     const again = await registerVersion(scientist, versionInput(model.name, { artifactDigest: digest('2') }), { dedupeByDigest: true });
@@ -60,14 +60,14 @@ describe('a registration that finds its version already there', () => {
 
 describe('semantic versions', () => {
   it('refuses an explicit semver that exists, naming its number, and consumes no number', async () => {
-    const model = await makeModel(scientist);
+    const model = await seedModel({ owner: scientist });
     await register(scientist, model.name, { semver: '2.0.0' });
     await expect(register(scientist, model.name, { semver: '2.0.0' })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('(number 1)') });
     expect((await register(scientist, model.name, { semver: '2.0.1' })).number).toBe(2);
   });
 
   it('bumps automatically above the highest semver, whatever order they came in', async () => {
-    const model = await makeModel(scientist);
+    const model = await seedModel({ owner: scientist });
     await register(scientist, model.name, { semver: '1.0.0' });
     await register(scientist, model.name, { semver: '3.1.4' });
     // A hotfix on the 1.0 line arrives last: the next automatic version still follows 3.1.4.
@@ -77,7 +77,7 @@ describe('semantic versions', () => {
   });
 
   it('sees every earlier registration when many queue on the model lock at once', async () => {
-    const model = await makeModel(scientist);
+    const model = await seedModel({ owner: scientist });
     const all = await Promise.all(Array.from({ length: 12 }, (_, i) => register(scientist, model.name, { dataVersion: i % 3 === 0 ? `d${i}` : 'same' })));
     expect(new Set(all.map((v) => v.semver)).size).toBe(12);
     expect(all.map((v) => v.number).sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
@@ -86,7 +86,7 @@ describe('semantic versions', () => {
 
 describe('the registered record', () => {
   it('is what a later GET returns, field for field', async () => {
-    const model = await makeModel(scientist);
+    const model = await seedModel({ owner: scientist });
     const p1 = await register(scientist, model.name);
     const p2 = await register(scientist, model.name);
     const body = {
@@ -127,7 +127,7 @@ describe('the registered record', () => {
 
   it('is what MLflow get-model-version returns, with long tags set after registration too', async () => {
     const user = await mlflowUser(admin, 'scientist');
-    const name = (await makeModel(user.actor)).name;
+    const name = (await seedModel({ owner: user.actor })).name;
     for (const tags of [[{ key: 'team', value: 'risk' }], [{ key: 'a key with spaces', value: 'x'.repeat(600) }, { key: 'b', value: 'y' }]]) {
       const created = await as(user.bearer).post('model-versions/create', { name, source: 's3://bucket/m', description: 'via mlflow', tags });
       expect(created.status).toBe(200);
@@ -137,7 +137,7 @@ describe('the registered record', () => {
   });
 
   it('stamps the model\'s last activity, which orders the model list', async () => {
-    const model = await makeModel(scientist);
+    const model = await seedModel({ owner: scientist });
     const before = await modelRow(model.id);
     await new Promise((r) => setTimeout(r, 5));
     await register(scientist, model.name);
@@ -149,8 +149,8 @@ describe('the registered record', () => {
 
 describe('the webhook outbox', () => {
   it('queues one delivery per active hook subscribed to the event, for this model or all', async () => {
-    const model = await makeModel(scientist);
-    const other = await makeModel(scientist);
+    const model = await seedModel({ owner: scientist });
+    const other = await seedModel({ owner: scientist });
     const url = 'http://127.0.0.1:9/unused';
     // Loopback destinations are refused unless the operator allows them (lib/webhooks/destination.ts).
     process.env.MODELGATE_WEBHOOK_ALLOWED_NETWORKS = '127.0.0.1/32';

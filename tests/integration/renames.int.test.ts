@@ -12,12 +12,12 @@ import type { Actor } from '@/lib/services/actor';
 import { renameModel } from '@/lib/services/rename-model';
 import { call } from './api-client';
 import { as, mlflowUser, setProductionApprovals, type MlflowUser } from './mlflow-client';
-import { makeActor, uniqueName, tokenFor } from './fixtures';
+import { seedToken, seedUser, uniqueName } from '../fixtures';
 
 let admin: Actor, scientist: MlflowUser, approver: MlflowUser;
 
 beforeAll(async () => {
-  admin = await makeActor('admin');
+  admin = await seedUser({ role: 'admin' });
   [scientist, approver] = await Promise.all([mlflowUser(admin, 'scientist'), mlflowUser(admin, 'approver')]);
 });
 
@@ -52,7 +52,7 @@ describe('renaming a model that serves Production', () => {
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: 'model.renamed', modelName: newName } });
     expect(event.data).toMatchObject({ from: name, to: newName, redirect: name, servingVersion: 1 });
 
-    const serving = await tokenFor(scientist.actor, { name: 'serving', role: 'scientist' });
+    const serving = await seedToken(scientist.actor, { name: 'serving', role: 'scientist' });
     const resolved = await call(resolveRoute.GET, { url: 'http://localhost/api?stage=production', params: { name }, token: serving });
     expect(resolved).toMatchObject({ status: 200, json: { model: newName, redirectedFrom: name, version: 1, artifactUri: `s3://models/${name}/1` } });
     expect((await call(routeRoute.GET, { url: 'http://localhost/api?key=u1', params: { name }, token: serving })).json).toMatchObject({ model: newName, version: 1, redirectedFrom: name });
@@ -72,7 +72,7 @@ describe('renaming a model that serves Production', () => {
   it('follows the redirect for a token restricted to the model', async () => {
     const name = await servedModel();
     const model = await db.registeredModel.findUniqueOrThrow({ where: { name } });
-    const scoped = await tokenFor(scientist.actor, { name: 'scoped serving', role: 'viewer', model: name });
+    const scoped = await seedToken(scientist.actor, { name: 'scoped serving', role: 'viewer', model: name });
     await renameModel(approver.actor, { model: name, newName: `${name}-v2` });
     expect((await call(resolveRoute.GET, { url: 'http://localhost/api?stage=production', params: { name }, token: scoped })).status).toBe(200);
     const elsewhere = await servedModel();

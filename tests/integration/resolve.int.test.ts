@@ -4,17 +4,17 @@ import type { Actor } from '@/lib/services/actor';
 import { resolveVersion } from '@/lib/api-v1/resolve';
 import { moveVersion } from '@/lib/services/move-version';
 import { setAlias } from '@/lib/services/set-alias';
-import { makeActor, makeModel, register, uniqueName } from './fixtures';
+import { register, seedModel, seedUser, uniqueName } from '../fixtures';
 
 let scientist: Actor;
 
 beforeAll(async () => {
-  scientist = await makeActor('scientist');
+  scientist = await seedUser({ role: 'scientist' });
 });
 
 describe('resolve', () => {
   it('gives the newest version in a stage, and the aliased version', async () => {
-    const model = await makeModel(scientist);
+    const model = await seedModel({ owner: scientist });
     const v1 = await register(scientist, model.name, { artifactUri: 's3://one' });
     const v2 = await register(scientist, model.name, { artifactUri: 's3://two' });
     for (const v of [v1, v2]) await moveVersion(scientist, 'promote', { model: model.name, number: v.number });
@@ -32,7 +32,7 @@ describe('resolve', () => {
   });
 
   it('tells a model with nothing to serve from a model that does not exist', async () => {
-    const model = await makeModel(scientist);
+    const model = await seedModel({ owner: scientist });
     await register(scientist, model.name);
     await expect(resolveVersion(model.name, { stage: 'production' })).rejects.toMatchObject({ code: 'NOT_FOUND', message: `${model.name} has no version in production.` });
     await expect(resolveVersion(model.name, { alias: 'nope' })).rejects.toMatchObject({ code: 'NOT_FOUND', message: `${model.name} has no version with the alias "nope".` });

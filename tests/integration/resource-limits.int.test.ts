@@ -12,13 +12,13 @@ import { requestProduction } from '@/lib/services/request-production';
 import { updatePolicy } from '@/lib/services/update-policy';
 import type { Actor } from '@/lib/services/actor';
 import { call } from './api-client';
-import { makeActor, makeModel, register } from './fixtures';
+import { register, seedModel, seedUser } from '../fixtures';
 
 let token = '';
 let admin: Actor;
 
 beforeAll(async () => {
-  admin = await makeActor('admin');
+  admin = await seedUser({ role: 'admin' });
   token = (await createApiToken(admin, { name: 'limits', role: 'admin' })).token;
 });
 
@@ -38,7 +38,7 @@ function chunkedBody(total: number) {
 
 describe('request bodies', () => {
   it('stops reading a chunked body at 1 MB and answers 413, without buffering the rest', async () => {
-    const model = (await makeModel(admin)).name;
+    const model = (await seedModel({ owner: admin })).name;
     const { stream, counter } = chunkedBody(64 * 1024 * 1024);
     const req = new NextRequest(`http://localhost/api/v1/models/${model}/versions`, {
       method: 'POST',
@@ -55,7 +55,7 @@ describe('request bodies', () => {
   });
 
   it('refuses a declared Content-Length over the limit before reading anything', async () => {
-    const model = (await makeModel(admin)).name;
+    const model = (await seedModel({ owner: admin })).name;
     const { stream, counter } = chunkedBody(8 * 1024 * 1024);
     const req = new NextRequest(`http://localhost/api/v1/models/${model}/versions`, {
       method: 'POST',
@@ -71,8 +71,8 @@ describe('request bodies', () => {
 
 describe('the pending-requests list', () => {
   it('pages with a bounded size and evaluates gates a few transactions at a time', async () => {
-    const scientist = await makeActor('scientist');
-    const model = (await makeModel(scientist)).name;
+    const scientist = await seedUser({ role: 'scientist' });
+    const model = (await seedModel({ owner: scientist })).name;
     await updatePolicy(admin, { model, policy: { staging: [], production: [{ kind: 'approvals', count: 1 }] } });
     const PENDING = 12;
     for (let i = 1; i <= PENDING; i++) {
@@ -121,8 +121,8 @@ describe('the pending-requests list', () => {
 
 describe('version search', () => {
   it('ends a page early when its versions pass the byte budget, and the cursor continues from there', async () => {
-    const scientist = await makeActor('scientist');
-    const model = (await makeModel(scientist)).name;
+    const scientist = await seedUser({ role: 'scientist' });
+    const model = (await seedModel({ owner: scientist })).name;
     const card = 'x'.repeat(150_000);
     for (let i = 0; i < 6; i++) await register(scientist, model, { modelCard: card });
     const { searchVersions } = await import('@/lib/api-v1/search-versions');

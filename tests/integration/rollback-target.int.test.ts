@@ -8,18 +8,18 @@ import { decideRequest } from '@/lib/services/decide-request';
 import { moveVersion } from '@/lib/services/move-version';
 import { requestProduction } from '@/lib/services/request-production';
 import { rollbackModel } from '@/lib/services/rollback-model';
-import { makeActor, makeModel, register } from './fixtures';
+import { register, seedModel, seedUser } from '../fixtures';
 
 let scientist: Actor, approver: Actor;
 const CARD = DEFAULT_CARD_SECTIONS.map((s) => `## ${s}\nFilled in.`).join('\n\n');
 
 beforeAll(async () => {
-  [scientist, approver] = await Promise.all([makeActor('scientist'), makeActor('approver')]);
+  [scientist, approver] = await Promise.all([seedUser({ role: 'scientist' }), seedUser({ role: 'approver' })]);
 });
 
 /** A model whose versions 1…n each served Production in turn (n is in Production now). */
 async function servedInTurn(n: number) {
-  const model = await makeModel(scientist);
+  const model = await seedModel({ owner: scientist });
   for (let i = 0; i < n; i++) {
     const v = await register(scientist, model.name, {
       artifactDigest: `sha256:${'c'.repeat(64)}`, trainingDataHash: 'sha256:data', codeCommit: 'abc123', modelCard: CARD,

@@ -16,7 +16,7 @@ import { overrideToProduction } from '@/lib/services/override-production';
 import { requestProduction } from '@/lib/services/request-production';
 import { updatePolicy } from '@/lib/services/update-policy';
 import { call } from './api-client';
-import { makeActor, makeModel, register, tokenFor, uniqueName, versionInput } from './fixtures';
+import { register, seedModel, seedPendingRequest, seedToken, seedUser, seedVersion, uniqueName, versionInput } from '../fixtures';
 import { asOwner } from './owner-sql';
 
 let scientist: Actor, approverA: Actor, approverB: Actor, admin: Actor;
@@ -24,16 +24,15 @@ const CARD = DEFAULT_CARD_SECTIONS.map((s) => `## ${s}\nFilled in.`).join('\n\n'
 const COMPLETE = { trainingDataHash: 'sha256:data', codeCommit: 'abc123', modelCard: CARD };
 
 beforeAll(async () => {
-  [scientist, approverA, approverB, admin] = await Promise.all([makeActor('scientist'), makeActor('approver'), makeActor('approver'), makeActor('admin')]);
+  [scientist, approverA, approverB, admin] = await Promise.all([seedUser({ role: 'scientist' }), seedUser({ role: 'approver' }), seedUser({ role: 'approver' }), seedUser({ role: 'admin' })]);
 });
 
 /** A Staging version of a new model registered by `author`, and a Production request for it by `requester`. */
 async function pendingRequest(author: Actor, requester: Actor) {
-  const model = await makeModel(scientist);
-  const v = await register(author, model.name, COMPLETE);
-  await moveVersion(author, 'promote', { model: model.name, number: v.number });
-  const { request } = await requestProduction(requester, { model: model.name, number: v.number, comment: 'ship it' });
-  return { model, version: v, request };
+  const model = await seedModel({ owner: scientist });
+  const version = await seedVersion(model, { stage: 'staging', by: author, ...COMPLETE });
+  const { request } = await seedPendingRequest(model, { number: version.number, by: requester, comment: 'ship it' });
+  return { model, version, request };
 }
 
 const stageOf = async (versionId: string) => (await db.modelVersion.findUniqueOrThrow({ where: { id: versionId } })).stage;
@@ -77,7 +76,7 @@ describe('the author of a version', () => {
   });
 
   it('stops counting the author\'s earlier approval once the policy no longer allows it', async () => {
-    const model = await makeModel(scientist);
+    const model = await seedModel({ owner: scientist });
     const twoApprovals = [...DEFAULT_POLICY.production.filter((g) => g.kind !== 'approvals'), { kind: 'approvals' as const, count: 2 }];
     await updatePolicy(admin, { model: model.name, policy: { ...DEFAULT_POLICY, production: twoApprovals, authorMayApprove: true } });
     const v = await register(approverA, model.name, COMPLETE);
@@ -95,7 +94,7 @@ describe('an admin override', () => {
     const { model, version } = await pendingRequest(admin, scientist);
     await expect(overrideToProduction(admin, { model: model.name, number: version.number, justification: 'Incident fix, no time to wait.' })).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('registered') });
     expect(await stageOf(version.id)).toBe('staging');
-    const otherAdmin = await makeActor('admin');
+    const otherAdmin = await seedUser({ role: 'admin' });
     await expect(overrideToProduction(otherAdmin, { model: model.name, number: version.number, justification: 'Incident fix, approved by the change board.' })).resolves.toMatchObject({ deployed: true });
   });
 });
@@ -112,7 +111,7 @@ describe('service accounts', () => {
   });
 
   it('cannot be used by the admin who created its token to approve what it registered or requested', async () => {
-    const model = await makeModel(scientist);
+    const model = await seedModel({ owner: scientist });
     const { token } = await createApiToken(admin, { name: 'pipeline', role: 'scientist', serviceAccount: uniqueName('pipeline') });
     const registered = await call(versionsRoute.POST, { method: 'POST', token, params: { name: model.name }, body: versionInput(model.name, COMPLETE) });
     expect(registered.status).toBe(201);
@@ -139,7 +138,7 @@ describe('service accounts', () => {
 describe('an approver acting with their own token', () => {
   it('still approves others\' requests', async () => {
     const { request } = await pendingRequest(scientist, scientist);
-    const token = await tokenFor(approverB);
+    const token = await seedToken(approverB);
     expect((await call(approveRoute.POST, { method: 'POST', token, params: { id: request.id }, body: {} })).json).toMatchObject({ status: 'approved' });
   });
 });

@@ -6,34 +6,25 @@ import * as routeRoute from '@/app/api/v1/models/[name]/route/route';
 import * as trafficRoute from '@/app/api/v1/models/[name]/traffic/route';
 import { db } from '@/lib/db/prisma';
 import { inTransaction } from '@/lib/db/transaction';
-import { DEFAULT_CARD_SECTIONS } from '@/lib/registry';
 import type { Actor } from '@/lib/services/actor';
-import { decideRequest } from '@/lib/services/decide-request';
-import { moveVersion } from '@/lib/services/move-version';
-import { requestProduction } from '@/lib/services/request-production';
 import { call } from './api-client';
 import { as, mlflowUser } from './mlflow-client';
-import { makeActor, makeModel, register, tokenFor } from './fixtures';
+import { seedModel, seedPendingRequest, seedProductionVersion, seedToken, seedUser, seedVersion } from '../fixtures';
 
-const CARD = DEFAULT_CARD_SECTIONS.map((s) => `## ${s}\ntext`).join('\n');
 let scientist: Actor, approver: Actor, approverToken: string, viewerToken: string;
 
 beforeAll(async () => {
-  [scientist, approver] = await Promise.all([makeActor('scientist'), makeActor('approver')]);
-  approverToken = await tokenFor(approver, { name: 'one approver', role: 'approver' });
-  viewerToken = await tokenFor(await makeActor('viewer'), { name: 'serving', role: 'viewer' });
+  [scientist, approver] = await Promise.all([seedUser({ role: 'scientist' }), seedUser({ role: 'approver' })]);
+  approverToken = await seedToken(approver, { name: 'one approver', role: 'approver' });
+  viewerToken = await seedToken(await seedUser({ role: 'viewer' }), { name: 'serving', role: 'viewer' });
 });
 
 /** v1 in Production (approved), v2 in Staging with a pending request (0/1 approvals), v3 in Testing. */
 async function servedModel() {
-  const model = await makeModel(scientist);
-  const full = { trainingDataHash: 'h', codeCommit: 'c', modelCard: CARD };
-  for (let i = 1; i <= 3; i++) await register(scientist, model.name, full);
-  await moveVersion(scientist, 'promote', { model: model.name, number: 1 });
-  const { request } = await requestProduction(scientist, { model: model.name, number: 1, comment: 'first release' });
-  await decideRequest(approver, { requestId: request.id, decision: 'approve' });
-  await moveVersion(scientist, 'promote', { model: model.name, number: 2 });
-  await requestProduction(scientist, { model: model.name, number: 2, comment: 'candidate' });
+  const model = await seedModel({ owner: scientist });
+  await seedProductionVersion(model, { by: scientist, approvers: [approver], comment: 'first release' });
+  await seedPendingRequest(model, { by: scientist, comment: 'candidate' });
+  await seedVersion(model, { by: scientist });
   return model;
 }
 
@@ -65,7 +56,7 @@ describe('one approver cannot serve an unapproved version', () => {
 
   it('refuses @champion on a Testing version through the MLflow API', async () => {
     const model = await servedModel();
-    const admin = await makeActor('admin');
+    const admin = await seedUser({ role: 'admin' });
     const mlflowApprover = await mlflowUser(admin, 'approver');
     const reply = await as(mlflowApprover.bearer).post('registered-models/alias', { name: model.name, alias: 'champion', version: '3' });
     expect(reply).toMatchObject({ status: 400, json: { error_code: 'INVALID_STATE' } });

@@ -17,7 +17,7 @@ import { revokeApiToken } from '@/lib/services/revoke-api-token';
 import { moveVersion } from '@/lib/services/move-version';
 import { setAlias } from '@/lib/services/set-alias';
 import { call } from './api-client';
-import { makeActor, makeModel, register, tokenFor } from './fixtures';
+import { register, seedModel, seedToken, seedUser } from '../fixtures';
 
 // No browser session here (next-auth needs Next's request scope): a caller without a token is nobody.
 vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => null }));
@@ -27,8 +27,8 @@ const CARD = DEFAULT_CARD_SECTIONS.map((section) => `## ${section}\ntext`).join(
 let viewerToken: string, adminToken: string;
 
 beforeAll(async () => {
-  [scientist, admin, viewer, approver] = await Promise.all([makeActor('scientist'), makeActor('admin'), makeActor('viewer'), makeActor('approver')]);
-  [viewerToken, adminToken] = await Promise.all([tokenFor(viewer), tokenFor(admin)]);
+  [scientist, admin, viewer, approver] = await Promise.all([seedUser({ role: 'scientist' }), seedUser({ role: 'admin' }), seedUser({ role: 'viewer' }), seedUser({ role: 'approver' })]);
+  [viewerToken, adminToken] = await Promise.all([seedToken(viewer), seedToken(admin)]);
   changeFeed.start();
   for (let waited = 0; !changeFeed.live(); waited += 20) {
     if (waited > 10_000) throw new Error('the change feed did not start listening');
@@ -42,7 +42,7 @@ afterAll(async () => {
 
 /** A model with v1 in Staging and v2 in Staging, so the newest Staging version can change under the cache. */
 async function stagedModel() {
-  const model = await makeModel(scientist);
+  const model = await seedModel({ owner: scientist });
   const v1 = await register(scientist, model.name, { artifactUri: 's3://one' });
   await moveVersion(scientist, 'promote', { model: model.name, number: v1.number });
   const v2 = await register(scientist, model.name, { artifactUri: 's3://two' });
@@ -100,8 +100,8 @@ describe('resolve from memory', () => {
     const { model } = await stagedModel();
     expect((await resolve(model.name, 'stage=staging')).status).toBe(200);
     expect((await call(resolveRoute.GET, { params: { name: model.name }, url: 'http://localhost/api?stage=staging' })).status).toBe(401);
-    const other = await makeModel(scientist);
-    const elsewhere = await tokenFor(viewer, { model: other.name });
+    const other = await seedModel({ owner: scientist });
+    const elsewhere = await seedToken(viewer, { model: other.name });
     expect((await resolve(model.name, 'stage=staging', {}, elsewhere)).status).toBe(403);
 
     const created = await createApiToken(admin, { name: 'soon revoked', kind: 'serving' });
@@ -115,7 +115,7 @@ describe('resolve from memory', () => {
 
 describe('route', () => {
   it('answers the artifact and digest of the version that serves the key, with an ETag', async () => {
-    const model = await makeModel(scientist);
+    const model = await seedModel({ owner: scientist });
     const v1 = await register(scientist, model.name, { artifactUri: 's3://one', trainingDataHash: 'h', codeCommit: 'c', modelCard: CARD });
     await moveVersion(scientist, 'promote', { model: model.name, number: v1.number });
     expect((await call(routeRoute.GET, { token: viewerToken, params: { name: model.name }, url: 'http://localhost/api?key=u1' })).status).toBe(404);
@@ -193,8 +193,8 @@ describe('watch', () => {
   it('refuses a caller without a token, and one restricted to another model, before streaming', async () => {
     const { model } = await stagedModel();
     expect((await watch(model.name, 'stage=staging')).response.status).toBe(401);
-    const other = await makeModel(scientist);
-    const elsewhere = await tokenFor(viewer, { model: other.name });
+    const other = await seedModel({ owner: scientist });
+    const elsewhere = await seedToken(viewer, { model: other.name });
     expect((await watch(model.name, 'stage=staging', elsewhere)).response.status).toBe(403);
     expect((await watch(model.name, '', viewerToken)).response.status).toBe(400);
   });

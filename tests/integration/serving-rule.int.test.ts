@@ -5,7 +5,6 @@ import * as resolveRoute from '@/app/api/v1/models/[name]/resolve/route';
 import * as canaryRoute from '@/app/api/v1/models/[name]/versions/[number]/canary-requests/route';
 import { db } from '@/lib/db/prisma';
 import { currentSplit, routeFor } from '@/lib/db/queries/traffic';
-import { DEFAULT_CARD_SECTIONS } from '@/lib/registry';
 import type { Actor } from '@/lib/services/actor';
 import { decideRequest } from '@/lib/services/decide-request';
 import { deleteAlias } from '@/lib/services/delete-alias';
@@ -18,22 +17,19 @@ import { setTrafficSplit } from '@/lib/services/set-traffic-split';
 import { updatePolicy } from '@/lib/services/update-policy';
 import { call } from './api-client';
 import { as, mlflowUser } from './mlflow-client';
-import { makeActor, makeModel, register, tokenFor } from './fixtures';
+import { COMPLETE_CARD, register, seedModel, seedProductionVersion, seedToken, seedUser, seedVersion } from '../fixtures';
 
-const CARD = DEFAULT_CARD_SECTIONS.map((s) => `## ${s}\ntext`).join('\n');
 let scientist: Actor, approver: Actor, approver2: Actor, admin: Actor;
 
 beforeAll(async () => {
-  [scientist, approver, approver2, admin] = await Promise.all([makeActor('scientist'), makeActor('approver'), makeActor('approver'), makeActor('admin')]);
+  [scientist, approver, approver2, admin] = await Promise.all([seedUser({ role: 'scientist' }), seedUser({ role: 'approver' }), seedUser({ role: 'approver' }), seedUser({ role: 'admin' })]);
 });
 
 /** v1 in Production; v2 and v3 in Staging, both passing the Production gates. */
 async function servedModel() {
-  const model = await makeModel(scientist);
-  for (let i = 0; i < 3; i++) await register(scientist, model.name, { trainingDataHash: 'h', codeCommit: 'c', modelCard: CARD });
-  for (const n of [1, 2, 3]) await moveVersion(scientist, 'promote', { model: model.name, number: n });
-  const { request } = await requestProduction(scientist, { model: model.name, number: 1, comment: 'first release' });
-  await decideRequest(approver, { requestId: request.id, decision: 'approve' });
+  const model = await seedModel({ owner: scientist });
+  await seedProductionVersion(model, { by: scientist, approvers: [approver], comment: 'first release' });
+  for (let i = 0; i < 2; i++) await seedVersion(model, { stage: 'staging', by: scientist });
   return model;
 }
 
@@ -53,7 +49,7 @@ describe('a canary share goes through the Production approval path', () => {
     // Pending: nothing is served yet.
     expect((await currentSplit(model.name)).routes).toEqual([{ number: 1, weight: 100 }]);
     await expect(decideRequest(scientist, { requestId: request.id, decision: 'approve' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    const requester = await makeActor('approver');
+    const requester = await seedUser({ role: 'approver' });
     const own = await requestCanary(requester, { model: model.name, number: 3, weight: 5, comment: 'mine' });
     await expect(decideRequest(requester, { requestId: own.request.id, decision: 'approve' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
 
@@ -76,7 +72,7 @@ describe('a canary share goes through the Production approval path', () => {
     expect(await decideRequest(approver, { requestId: request.id, decision: 'approve' })).toMatchObject({ status: 'pending', approvals: 1, required: 2 });
     expect(await share(model.id)).toEqual([]);
     // Production changes while the request is open: the approvers judged a comparison that no longer holds.
-    const better = await register(scientist, model.name, { trainingDataHash: 'h', codeCommit: 'c', modelCard: CARD, metrics: [{ key: 'auc', value: 0.99 }, { key: 'latency_p95_ms', value: 80 }] });
+    const better = await register(scientist, model.name, { trainingDataHash: 'h', codeCommit: 'c', modelCard: COMPLETE_CARD, metrics: [{ key: 'auc', value: 0.99 }, { key: 'latency_p95_ms', value: 80 }] });
     await moveVersion(scientist, 'promote', { model: model.name, number: better.number });
     const prod = await requestProduction(scientist, { model: model.name, number: better.number, comment: 'better' });
     await decideRequest(approver, { requestId: prod.request.id, decision: 'approve' });
@@ -87,8 +83,8 @@ describe('a canary share goes through the Production approval path', () => {
   });
 
   it('refuses a canary without a Production version, outside Staging, failing the gates, or above 50 %', async () => {
-    const fresh = await makeModel(scientist);
-    await register(scientist, fresh.name, { trainingDataHash: 'h', codeCommit: 'c', modelCard: CARD });
+    const fresh = await seedModel({ owner: scientist });
+    await register(scientist, fresh.name, { trainingDataHash: 'h', codeCommit: 'c', modelCard: COMPLETE_CARD });
     await moveVersion(scientist, 'promote', { model: fresh.name, number: 1 });
     await expect(requestCanary(scientist, { model: fresh.name, number: 1, weight: 10, comment: 'why' })).rejects.toMatchObject({ code: 'INVALID_TRANSITION', message: expect.stringContaining('no Production') });
     const model = await servedModel();
@@ -102,7 +98,7 @@ describe('a canary share goes through the Production approval path', () => {
 
   it('answers the REST v1 canary request with 201, and refuses bad weights with 400', async () => {
     const model = await servedModel();
-    const token = await tokenFor(scientist, { name: 'pipeline', role: 'scientist' });
+    const token = await seedToken(scientist, { name: 'pipeline', role: 'scientist' });
     const post = (body: unknown) => call(canaryRoute.POST, { method: 'POST', params: { name: model.name, number: '2' }, token, body });
     expect(await post({ weight: 'ten', comment: 'why' })).toMatchObject({ status: 400, json: { error: { code: 'INVALID_ARGUMENT' } } });
     expect(await post({ weight: 12.5, comment: 'why' })).toMatchObject({ status: 400 });
@@ -176,7 +172,7 @@ describe('leaving Staging or Production takes a version out of every protected a
     await decideRequest(approver, { requestId: request.id, decision: 'approve' });
     expect(await share(model.id)).toEqual([]);
     expect(await currentSplit(model.name)).toMatchObject({ routes: [{ number: 2, weight: 100 }], canaries: [] });
-    const token = await tokenFor(scientist, { name: 'serving', role: 'viewer' });
+    const token = await seedToken(scientist, { name: 'serving', role: 'viewer' });
     const champion = async () => ((await call(resolveRoute.GET, { url: 'http://localhost/api?alias=champion', params: { name: model.name }, token })).json as { version: number }).version;
     expect(await champion()).toBe(2);
     await rollbackModel(approver, { model: model.name, reason: 'error rate doubled' });

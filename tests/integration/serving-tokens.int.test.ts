@@ -5,11 +5,9 @@ import * as healthRoute from '@/app/api/v1/models/[name]/health/route';
 import * as resolveRoute from '@/app/api/v1/models/[name]/resolve/route';
 import { actorFromToken } from '@/lib/auth/api-token';
 import { db } from '@/lib/db/prisma';
-import { DEFAULT_CARD_SECTIONS } from '@/lib/registry';
 import type { Actor } from '@/lib/services/actor';
 import { cancelRequest } from '@/lib/services/cancel-request';
 import { createModel } from '@/lib/services/create-model';
-import { decideRequest } from '@/lib/services/decide-request';
 import { createApiToken } from '@/lib/services/create-api-token';
 import { moveVersion } from '@/lib/services/move-version';
 import { registerVersion } from '@/lib/services/register-version';
@@ -17,24 +15,18 @@ import { requestProduction } from '@/lib/services/request-production';
 import { rollbackModel } from '@/lib/services/rollback-model';
 import { call } from './api-client';
 import { basicAuth, send } from './mlflow-client';
-import { makeActor, makeModel, register, tokenFor, uniqueName, versionInput } from './fixtures';
+import { COMPLETE_CARD, register, seedModel, seedProductionVersion, seedToken, seedUser, uniqueName, versionInput } from '../fixtures';
 
 let scientist: Actor, approver: Actor, admin: Actor;
-const CARD = DEFAULT_CARD_SECTIONS.map((s) => `## ${s}\ntext`).join('\n');
 
 beforeAll(async () => {
-  [scientist, approver, admin] = await Promise.all([makeActor('scientist'), makeActor('approver'), makeActor('admin')]);
+  [scientist, approver, admin] = await Promise.all([seedUser({ role: 'scientist' }), seedUser({ role: 'approver' }), seedUser({ role: 'admin' })]);
 });
 
 /** A model with v1 and v2 deployed in turn: v2 in Production, v1 the version a rollback restores. */
 async function servedModel() {
-  const model = await makeModel(scientist);
-  for (let i = 0; i < 2; i++) {
-    const v = await register(scientist, model.name, { trainingDataHash: 'h', codeCommit: 'c', modelCard: CARD });
-    await moveVersion(scientist, 'promote', { model: model.name, number: v.number });
-    const { request } = await requestProduction(scientist, { model: model.name, number: v.number, comment: 'ship it' });
-    await decideRequest(approver, { requestId: request.id, decision: 'approve' });
-  }
+  const model = await seedModel({ owner: scientist });
+  for (let i = 0; i < 2; i++) await seedProductionVersion(model, { by: scientist, approvers: [approver] });
   return model;
 }
 
@@ -49,7 +41,7 @@ async function servingToken(model?: string): Promise<string> {
 describe('health reports and automatic rollback', () => {
   it('records three unhealthy reports from a scientist token but does not act on them', async () => {
     const model = await servedModel();
-    const token = await tokenFor(scientist);
+    const token = await seedToken(scientist);
     const answers = [];
     for (let i = 0; i < 3; i++) answers.push(await unhealthy(token, model.name));
     expect(await productionOf(model.id)).toBe(2);
@@ -73,7 +65,7 @@ describe('health reports and automatic rollback', () => {
   it('lets no other caller break a serving streak with healthy reports, nor extend it with unhealthy ones', async () => {
     const model = await servedModel();
     const serving = await servingToken();
-    const person = await tokenFor(admin);
+    const person = await seedToken(admin);
     await unhealthy(serving, model.name);
     await healthy(person, model.name);
     await unhealthy(serving, model.name);
@@ -95,20 +87,20 @@ describe('what a serving token can do', () => {
     await expect(rollbackModel(actor, { model: model.name, reason: 'because I can' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(moveVersion(actor, 'archive', { model: model.name, number: 1, comment: 'tidy up' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     // The token's owner (the admin) may withdraw their own request; the token acting for them may not.
-    const v3 = await register(scientist, model.name, { trainingDataHash: 'h', codeCommit: 'c', modelCard: CARD });
+    const v3 = await register(scientist, model.name, { trainingDataHash: 'h', codeCommit: 'c', modelCard: COMPLETE_CARD });
     await moveVersion(scientist, 'promote', { model: model.name, number: v3.number });
     const { request } = await requestProduction(admin, { model: model.name, number: v3.number, comment: 'ship it' });
     await expect(cancelRequest(actor, { requestId: request.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('cannot be created with a role ceiling below health reporting, nor for another person', async () => {
-    const viewer = await makeActor('viewer');
+    const viewer = await seedUser({ role: 'viewer' });
     await expect(createApiToken(viewer, { name: 'mine', kind: 'serving' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(createApiToken(admin, { name: 'theirs', kind: 'serving', ownerId: scientist.id! } as never)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
   });
 
   it('stops reporting when the owner can no longer report health', async () => {
-    const owner = await makeActor('admin');
+    const owner = await seedUser({ role: 'admin' });
     const { token } = await createApiToken(owner, { name: 'serving', kind: 'serving' });
     await db.user.update({ where: { id: owner.id! }, data: { role: 'viewer' } });
     await expect(actorFromToken(token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
@@ -137,7 +129,7 @@ describe('a serving token on every route', () => {
   const MODEL = uniqueName('sweep');
 
   it('is refused (403) everywhere but resolve, watch, route and health', async () => {
-    const owner = await makeActor('scientist');
+    const owner = await seedUser({ role: 'scientist' });
     await createModel(owner, { name: MODEL, metrics: [{ key: 'auc', direction: 'higher', isPrimary: true }] });
     await register(owner, MODEL);
     const token = await servingToken();

@@ -3,7 +3,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as versionsRoute from '@/app/api/v1/models/[name]/versions/route';
 import { db } from '@/lib/db/prisma';
-import { DEFAULT_CARD_SECTIONS } from '@/lib/registry';
 import type { Actor } from '@/lib/services/actor';
 import { decideRequest } from '@/lib/services/decide-request';
 import { deleteModelTag } from '@/lib/services/delete-model-tag';
@@ -12,21 +11,18 @@ import { requestProduction } from '@/lib/services/request-production';
 import { setModelTag } from '@/lib/services/set-model-tag';
 import { call } from './api-client';
 import { as, mlflowUser } from './mlflow-client';
-import { makeActor, makeModel, register, versionInput, tokenFor } from './fixtures';
+import { register, seedModel, seedToken, seedUser, seedVersion, versionInput } from '../fixtures';
 
-const CARD = DEFAULT_CARD_SECTIONS.map((s) => `## ${s}\ntext`).join('\n');
 let scientist: Actor, approver: Actor, approver2: Actor, admin: Actor;
 
 beforeAll(async () => {
-  [scientist, approver, approver2, admin] = await Promise.all([makeActor('scientist'), makeActor('approver'), makeActor('approver'), makeActor('admin')]);
+  [scientist, approver, approver2, admin] = await Promise.all([seedUser({ role: 'scientist' }), seedUser({ role: 'approver' }), seedUser({ role: 'approver' }), seedUser({ role: 'admin' })]);
 });
 
 describe('pending requests end when their version leaves Staging', () => {
   it.each(['archive', 'demote'] as const)('%s cancels the request in the same transaction; old approvals never count after a restore', async (move) => {
-    const model = await makeModel(scientist);
-    await register(scientist, model.name, { trainingDataHash: 'h', codeCommit: 'c', modelCard: CARD });
-    await db.modelPolicy.create({ data: { modelId: model.id, gates: { staging: [], production: [{ kind: 'approvals', count: 2 }] } } });
-    await moveVersion(scientist, 'promote', { model: model.name, number: 1 });
+    const model = await seedModel({ owner: scientist, policy: { staging: [], production: [{ kind: 'approvals', count: 2 }] } });
+    await seedVersion(model, { stage: 'staging', by: scientist });
     const { request } = await requestProduction(scientist, { model: model.name, number: 1, comment: 'first release' });
     await decideRequest(approver, { requestId: request.id, decision: 'approve' });
     await moveVersion(scientist, move, { model: model.name, number: 1, comment: 'not ready after all' });
@@ -46,8 +42,8 @@ describe('pending requests end when their version leaves Staging', () => {
 
 describe('registration refuses protected tags', () => {
   it('refuses failed and mlflow.* over REST v1 (also what the browser calls) with 400', async () => {
-    const model = await makeModel(scientist);
-    const token = await tokenFor(scientist, { name: 'pipeline', role: 'scientist' });
+    const model = await seedModel({ owner: scientist });
+    const token = await seedToken(scientist, { name: 'pipeline', role: 'scientist' });
     const post = (tags: Record<string, string>) => call(versionsRoute.POST, { method: 'POST', params: { name: model.name }, token, body: { ...versionInput(model.name), model: undefined, tags } });
     expect(await post({ failed: 'pre-emptively' })).toMatchObject({ status: 400, json: { error: { code: 'INVALID_ARGUMENT', message: expect.stringContaining('rollbacks only') } } });
     expect(await post({ 'mlflow.source.git.commit': 'c0ffee' })).toMatchObject({ status: 400, json: { error: { message: expect.stringContaining('MLflow') } } });
@@ -58,7 +54,7 @@ describe('registration refuses protected tags', () => {
 
   it("keeps MLflow's own mlflow.* tags working through the MLflow API, and refuses failed there too", async () => {
     const user = await mlflowUser(admin, 'scientist');
-    const name = (await makeModel(user.actor)).name;
+    const name = (await seedModel({ owner: user.actor })).name;
     const created = await as(user.bearer).post('model-versions/create', { name, source: 's3://m/1', run_id: 'r1', tags: [{ key: 'mlflow.source.git.commit', value: 'c0ffee1' }] });
     expect(created.status).toBe(200);
     expect(created.json.model_version).toMatchObject({ run_id: 'r1', tags: [{ key: 'mlflow.source.git.commit', value: 'c0ffee1' }] });
@@ -69,7 +65,7 @@ describe('registration refuses protected tags', () => {
 
 describe('model tags under concurrency', () => {
   it('loses no tag when 20 changes to one model race (each is one statement on the row)', async () => {
-    const model = await makeModel(scientist);
+    const model = await seedModel({ owner: scientist });
     await setModelTag(scientist, { model: model.name, key: 'keep', value: 'me' });
     await Promise.all([
       ...Array.from({ length: 20 }, (_, i) => setModelTag(scientist, { model: model.name, key: `k${i}`, value: String(i) })),
@@ -89,7 +85,7 @@ describe('model tags under concurrency', () => {
 
 describe('an explicit semantic version moves forward', () => {
   it('refuses 0.0.1 after 3.0.5, allows a patch on an existing older line only', async () => {
-    const model = await makeModel(scientist);
+    const model = await seedModel({ owner: scientist });
     for (const semver of ['2.4.3', '3.0.5']) await register(scientist, model.name, { semver });
     await expect(register(scientist, model.name, { semver: '0.0.1' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('below the latest version 3.0.5') });
     await expect(register(scientist, model.name, { semver: '2.5.0' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('no 2.5.x version') });

@@ -6,14 +6,14 @@ import { db } from '@/lib/db/prisma';
 import type { SsoClaims } from '@/lib/auth/sso';
 import { signInWithSso } from '@/lib/services/sign-in-with-sso';
 import { createApiToken } from '@/lib/services/create-api-token';
-import { makeActor } from './fixtures';
+import { seedUser } from '../fixtures';
 
 const ISSUER = 'https://id.example.test';
 const claims = (overrides: Partial<SsoClaims> = {}): SsoClaims => ({ issuer: ISSUER, subject: `sub-${randomUUID()}`, email: `sso-${randomUUID().slice(0, 8)}@example.com`, emailVerified: true, name: 'SSO person', ...overrides });
 
 describe('single sign-on accounts', () => {
   it('links an existing user only when the provider verified the e-mail', async () => {
-    const admin = await makeActor('admin');
+    const admin = await seedUser({ role: 'admin' });
     expect(await signInWithSso(claims({ email: admin.label, emailVerified: false }))).toEqual({ ok: false, refusal: 'SsoUnverifiedEmail' });
     expect(await db.userIdentity.count({ where: { userId: admin.id! } })).toBe(0);
     const verified = claims({ email: admin.label });
@@ -22,7 +22,7 @@ describe('single sign-on accounts', () => {
   });
 
   it('signs a bound identity in as its account whatever e-mail it shows later, and refuses a reused address', async () => {
-    const person = await makeActor('scientist');
+    const person = await seedUser({ role: 'scientist' });
     const first = claims({ email: person.label });
     await signInWithSso(first);
     expect(await signInWithSso({ ...first, email: 'changed@example.com', emailVerified: false })).toEqual({ ok: true, userId: person.id });
@@ -39,12 +39,12 @@ describe('single sign-on accounts', () => {
   });
 
   it('never signs in a service account or a disabled user', async () => {
-    const admin = await makeActor('admin');
+    const admin = await seedUser({ role: 'admin' });
     await createApiToken(admin, { name: 'bot', role: 'viewer', serviceAccount: 'sso-probe' });
     const bot = await db.user.findFirstOrThrow({ where: { kind: 'service', name: 'sso-probe' } });
     expect(await signInWithSso(claims({ email: bot.email }))).toEqual({ ok: false, refusal: 'SsoNotAllowed' });
     await expect(db.userIdentity.create({ data: { issuer: ISSUER, subject: 'direct', userId: bot.id } })).rejects.toThrow();
-    const gone = await makeActor('viewer');
+    const gone = await seedUser({ role: 'viewer' });
     await db.user.update({ where: { id: gone.id! }, data: { disabled: true } });
     expect(await signInWithSso(claims({ email: gone.label }))).toEqual({ ok: false, refusal: 'SsoNotAllowed' });
   });

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import pg from 'pg';
 import { findTransition, STAGES, TRANSITIONS, type Stage } from '@/lib/registry';
-import { makeActor, makeModel, register } from './fixtures';
+import { register, seedModel, seedUser } from '../fixtures';
 
 /** The shortest way to reach each stage from Testing (where every version starts) along the table. */
 function pathsFromTesting(): Map<Stage, Stage[]> {
@@ -22,8 +22,8 @@ function pathsFromTesting(): Map<Stage, Stage[]> {
 let versionId: string;
 
 beforeAll(async () => {
-  const scientist = await makeActor('scientist');
-  const model = await makeModel(scientist);
+  const scientist = await seedUser({ role: 'scientist' });
+  const model = await seedModel({ owner: scientist });
   versionId = (await register(scientist, model.name)).id;
 });
 

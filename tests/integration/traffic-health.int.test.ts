@@ -2,36 +2,27 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { actorFromToken } from '@/lib/auth/api-token';
 import { db } from '@/lib/db/prisma';
 import { currentSplit, routeFor } from '@/lib/db/queries/traffic';
-import { DEFAULT_CARD_SECTIONS } from '@/lib/registry';
 import type { Actor } from '@/lib/services/actor';
 import { decideRequest } from '@/lib/services/decide-request';
 import { createApiToken } from '@/lib/services/create-api-token';
 import { moveVersion } from '@/lib/services/move-version';
 import { reportHealth } from '@/lib/services/report-health';
 import { requestCanary } from '@/lib/services/request-canary';
-import { requestProduction } from '@/lib/services/request-production';
 import { setTrafficSplit } from '@/lib/services/set-traffic-split';
 import { updatePolicy } from '@/lib/services/update-policy';
-import { makeActor, makeModel, register } from './fixtures';
+import { seedModel, seedProductionVersion, seedUser, seedVersion } from '../fixtures';
 
 let scientist: Actor, approver: Actor, admin: Actor;
-const CARD = DEFAULT_CARD_SECTIONS.map((s) => `## ${s}\ntext`).join('\n');
 
 beforeAll(async () => {
-  [scientist, approver, admin] = await Promise.all([makeActor('scientist'), makeActor('approver'), makeActor('admin')]);
+  [scientist, approver, admin] = await Promise.all([seedUser({ role: 'scientist' }), seedUser({ role: 'approver' }), seedUser({ role: 'admin' })]);
 });
 
 /** A model with v1 and v2 deployed in turn (v2 in Production, v1 its last stable) and v3 in Staging. */
 async function servedModel() {
-  const model = await makeModel(scientist);
-  for (let i = 0; i < 3; i++) {
-    const v = await register(scientist, model.name, { trainingDataHash: 'h', codeCommit: 'c', modelCard: CARD });
-    await moveVersion(scientist, 'promote', { model: model.name, number: v.number });
-    if (i < 2) {
-      const { request } = await requestProduction(scientist, { model: model.name, number: v.number, comment: 'ship it' });
-      await decideRequest(approver, { requestId: request.id, decision: 'approve' });
-    }
-  }
+  const model = await seedModel({ owner: scientist });
+  for (let i = 0; i < 2; i++) await seedProductionVersion(model, { by: scientist, approvers: [approver] });
+  await seedVersion(model, { stage: 'staging', by: scientist });
   return model;
 }
 
@@ -105,7 +96,7 @@ describe('health-triggered rollback', () => {
   });
 
   it('refuses a viewer', async () => {
-    const viewer = await makeActor('viewer');
+    const viewer = await seedUser({ role: 'viewer' });
     const model = await servedModel();
     await expect(reportHealth(viewer, { model: model.name, healthy: false })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });

@@ -13,7 +13,7 @@ import { deleteWebhook } from '@/lib/services/delete-webhook';
 import { moveVersion } from '@/lib/services/move-version';
 import { deliverDue } from '@/lib/webhooks/dispatcher';
 import { call } from './api-client';
-import { makeActor, makeModel, register } from './fixtures';
+import { register, seedModel, seedUser } from '../fixtures';
 
 let receiver: Server;
 let port = 0;
@@ -22,7 +22,7 @@ let admin: Actor, scientist: Actor;
 let adminToken = '';
 
 beforeAll(async () => {
-  [admin, scientist] = await Promise.all([makeActor('admin'), makeActor('scientist')]);
+  [admin, scientist] = await Promise.all([seedUser({ role: 'admin' }), seedUser({ role: 'scientist' })]);
   adminToken = (await createApiToken(admin, { name: 'hooks', role: 'admin' })).token;
   receiver = createServer((req, res) => {
     hits.push(req.url ?? '');
@@ -45,7 +45,7 @@ beforeEach(() => {
 
 /** One version archived on a fresh model with a hook: one delivery due for the hook. */
 async function oneDelivery(url: string) {
-  const model = await makeModel(scientist);
+  const model = await seedModel({ owner: scientist });
   const hook = await db.webhook.create({ data: { url, secret: 'whsec_test', events: ['version.archived'], modelId: model.id, createdById: admin.id } });
   const v = await register(scientist, model.name);
   await moveVersion(scientist, 'archive', { model: model.name, number: v.number, comment: 'retire it' });

@@ -9,7 +9,7 @@ import { deleteWebhook } from '@/lib/services/delete-webhook';
 import { moveVersion } from '@/lib/services/move-version';
 import { backoffSeconds, deliverDue } from '@/lib/webhooks/dispatcher';
 import { verify } from '@/lib/webhooks/signature';
-import { makeActor, makeModel, register } from './fixtures';
+import { register, seedModel, seedUser } from '../fixtures';
 
 interface Received {
   body: string;
@@ -26,7 +26,7 @@ let admin: Actor, scientist: Actor;
 process.env.MODELGATE_WEBHOOK_ALLOWED_NETWORKS = '127.0.0.1/32';
 
 beforeAll(async () => {
-  [admin, scientist] = await Promise.all([makeActor('admin'), makeActor('scientist')]);
+  [admin, scientist] = await Promise.all([seedUser({ role: 'admin' }), seedUser({ role: 'scientist' })]);
   server = createServer((req, res) => {
     let body = '';
     req.on('data', (c) => (body += c));
@@ -55,7 +55,7 @@ async function drain() {
 
 describe('webhooks', () => {
   it('deliver a signed POST per subscribed event, after the transaction commits', async () => {
-    const model = await makeModel(scientist);
+    const model = await seedModel({ owner: scientist });
     const hook = await createWebhook(admin, { url, model: model.name, events: ['version.promoted', 'version.archived'] });
     const v = await register(scientist, model.name);
     await moveVersion(scientist, 'promote', { model: model.name, number: v.number });
@@ -75,7 +75,7 @@ describe('webhooks', () => {
 
   it('retries a failing receiver with backoff, and records every status code', async () => {
     expect([1, 2, 3, 10].map(backoffSeconds)).toEqual([10, 20, 40, 3600]);
-    const model = await makeModel(scientist);
+    const model = await seedModel({ owner: scientist });
     const hook = await createWebhook(admin, { url, model: model.name, events: ['version.archived'] });
     const v = await register(scientist, model.name);
     await moveVersion(scientist, 'archive', { model: model.name, number: v.number, comment: 'retire it' });
@@ -94,7 +94,7 @@ describe('webhooks', () => {
   });
 
   it('survive a crash: a delivery claimed by a process that died is delivered later with the same id', async () => {
-    const model = await makeModel(scientist);
+    const model = await seedModel({ owner: scientist });
     const hook = await createWebhook(admin, { url, model: model.name, events: ['version.promoted'] });
     const v = await register(scientist, model.name);
     await moveVersion(scientist, 'promote', { model: model.name, number: v.number });

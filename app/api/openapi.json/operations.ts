@@ -24,6 +24,9 @@ import * as v1ModelsNameVersionsNumberOverride from '@/app/api/v1/models/[name]/
 import * as v1ModelsNameVersionsNumberPromote from '@/app/api/v1/models/[name]/versions/[number]/promote/route';
 import * as v1ModelsNameVersionsNumberPromotionRequests from '@/app/api/v1/models/[name]/versions/[number]/promotion-requests/route';
 import * as v1ModelsNameVersionsNumberRestore from '@/app/api/v1/models/[name]/versions/[number]/restore/route';
+import * as v1ModelsNameVersionsNumberCardRevisions from '@/app/api/v1/models/[name]/versions/[number]/card-revisions/route';
+import * as v1ModelsNameVersionsNumberTagsKey from '@/app/api/v1/models/[name]/versions/[number]/tags/[key]/route';
+import * as v1ModelsNameExport from '@/app/api/v1/models/[name]/export/route';
 import * as v1PromotionRequests from '@/app/api/v1/promotion-requests/route';
 import * as v1PromotionRequestsIdApprove from '@/app/api/v1/promotion-requests/[id]/approve/route';
 import * as v1PromotionRequestsIdCancel from '@/app/api/v1/promotion-requests/[id]/cancel/route';
@@ -68,6 +71,9 @@ export const OPERATIONS: readonly Operation[] = [
   { path: '/api/v1/models/{name}/versions/{number}/promote', module: v1ModelsNameVersionsNumberPromote },
   { path: '/api/v1/models/{name}/versions/{number}/promotion-requests', module: v1ModelsNameVersionsNumberPromotionRequests },
   { path: '/api/v1/models/{name}/versions/{number}/restore', module: v1ModelsNameVersionsNumberRestore },
+  { path: '/api/v1/models/{name}/versions/{number}/card-revisions', module: v1ModelsNameVersionsNumberCardRevisions },
+  { path: '/api/v1/models/{name}/versions/{number}/tags/{key}', module: v1ModelsNameVersionsNumberTagsKey },
+  { path: '/api/v1/models/{name}/export', module: v1ModelsNameExport },
   { path: '/api/v1/promotion-requests', module: v1PromotionRequests },
   { path: '/api/v1/promotion-requests/{id}/approve', module: v1PromotionRequestsIdApprove },
   { path: '/api/v1/promotion-requests/{id}/cancel', module: v1PromotionRequestsIdCancel },
