@@ -49,6 +49,7 @@ const request = { id: '' }; // a pending request on MODEL, filled in beforeAll
 const RULES: Record<string, Rule> = {
   // Load balancers and API tooling read these without credentials.
   'GET health': { permission: 'public', scope: 'public' },
+  'GET metrics': { permission: 'metrics.read', scope: 'global' },
   'GET openapi.json': { permission: 'public', scope: 'public' },
   // UI-only read models of one model.
   'GET models/[name]/board': { permission: 'registry.read', scope: 'model', params: m },
@@ -89,6 +90,8 @@ const RULES: Record<string, Rule> = {
   'DELETE v1/models/[name]/aliases/[alias]': { permission: 'version.edit', scope: 'model', params: { name: MODEL, alias: 'candidate' } },
   'GET v1/models/[name]/resolve': { permission: 'version.resolve', scope: 'model', params: m, url: 'http://localhost/api?stage=production' },
   'GET v1/models/[name]/route': { permission: 'version.resolve', scope: 'model', params: m, url: 'http://localhost/api?key=u1' },
+  // Without ?stage or ?alias: callers who may watch get 400 instead of a stream that never ends (the stream is tested in serving-cache).
+  'GET v1/models/[name]/watch': { permission: 'version.resolve', scope: 'model', params: m, url: 'http://localhost/api' },
   'GET v1/models/[name]/traffic': { permission: 'registry.read', scope: 'model', params: m },
   'PUT v1/models/[name]/traffic': { permission: 'traffic.manage', scope: 'model', params: m, body: {} },
   'POST v1/models/[name]/health': { permission: 'health.report', scope: 'model', params: m, body: {} },

@@ -11,6 +11,8 @@ import * as v1ModelsNameVersionsNumberCanaryRequests from '@/app/api/v1/models/[
 import * as v1ModelsNameResolve from '@/app/api/v1/models/[name]/resolve/route';
 import * as v1ModelsNameRollback from '@/app/api/v1/models/[name]/rollback/route';
 import * as v1ModelsNameRoute from '@/app/api/v1/models/[name]/route/route';
+import * as v1ModelsNameWatch from '@/app/api/v1/models/[name]/watch/route';
+import * as metricsRoute from '@/app/api/metrics/route';
 import * as v1ModelsNameTraffic from '@/app/api/v1/models/[name]/traffic/route';
 import * as v1ModelsNameVersionsNumberComments from '@/app/api/v1/models/[name]/versions/[number]/comments/route';
 import * as v1ModelsNameVersionsNumberCommentsId from '@/app/api/v1/models/[name]/versions/[number]/comments/[id]/route';
@@ -55,6 +57,7 @@ export const OPERATIONS: readonly Operation[] = [
   { path: '/api/v1/models/{name}/redirects/{oldName}', module: v1ModelsNameRedirectsOldName },
   { path: '/api/v1/models/{name}/versions/{number}/canary-requests', module: v1ModelsNameVersionsNumberCanaryRequests },
   { path: '/api/v1/models/{name}/resolve', module: v1ModelsNameResolve },
+  { path: '/api/v1/models/{name}/watch', module: v1ModelsNameWatch },
   { path: '/api/v1/models/{name}/rollback', module: v1ModelsNameRollback },
   { path: '/api/v1/models/{name}/route', module: v1ModelsNameRoute },
   { path: '/api/v1/models/{name}/traffic', module: v1ModelsNameTraffic },
@@ -89,4 +92,5 @@ export const OPERATIONS: readonly Operation[] = [
   { path: '/api/admin/webhooks/{id}', module: adminWebhooksId },
   { path: '/api/admin/webhooks/{id}/deliveries', module: adminWebhooksIdDeliveries },
   { path: '/api/health', module: health },
+  { path: '/api/metrics', module: metricsRoute },
 ];
