@@ -5,8 +5,8 @@ const nextConfig = {
   poweredByHeader: false,
   // `forbidden()` and app/forbidden.tsx: admin pages answer 403 to other roles.
   experimental: { authInterrupts: true },
-  // Prisma's generated client and the pg driver (with its cursor stream) are server-only Node modules.
-  serverExternalPackages: ['pg', 'pg-cursor', 'pg-query-stream', '@prisma/adapter-pg', '@node-rs/argon2'],
+  // Prisma's generated client and the pg driver (with its COPY stream) are server-only Node modules.
+  serverExternalPackages: ['pg', 'pg-copy-streams', '@prisma/adapter-pg', '@node-rs/argon2'],
   async headers() {
     return [
       {
