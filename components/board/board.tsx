@@ -1,7 +1,9 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { BOARD_STAGES, isRole, roleOn } from '@/lib/registry';
+import { BOARD_STAGES } from '@/lib/registry/stages';
+import { isRole } from '@/lib/registry/roles';
+import { roleOn } from '@/lib/registry/access';
 import type { BoardData } from '@/lib/db/queries/board';
 import { getJson } from '@/lib/queries/api-error';
 import { boardKeys } from '@/lib/queries/keys';

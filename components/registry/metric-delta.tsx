@@ -1,4 +1,4 @@
-import { formatDelta, metricDelta, type MetricDirection } from '@/lib/registry';
+import { formatDelta, metricDelta, type MetricDirection } from '@/lib/registry/metrics';
 import { cx } from '@/components/ui/cx';
 
 interface MetricDeltaProps {
