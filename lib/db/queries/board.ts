@@ -1,4 +1,5 @@
 import 'server-only';
+import { cache } from 'react';
 import { db } from '@/lib/db/prisma';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { BOARD_STAGES, parsePolicy, type MetricDirection, type SeparationFacts, type Stage } from '@/lib/registry';
@@ -50,6 +51,11 @@ export interface BoardData {
 }
 
 export const BOARD_PAGE_SIZE = 20;
+/**
+ * Cards per column when the board opens: a screenful and then some. Each card is ~2.5 KB of markup and a
+ * share of the render, so the first answer stays small; "Load more" fetches older ones 20 at a time.
+ */
+export const BOARD_FIRST_PAGE = 10;
 
 /** A card's row as the board's one statement returns it. */
 interface CardRow {
@@ -199,13 +205,13 @@ export async function getBoard(name: string): Promise<BoardData | null> {
       Prisma.sql`SELECT r."id", (SELECT d."key" FROM "metric_definition" d WHERE d."model_id" = r."id" AND d."is_primary" ORDER BY d."id" LIMIT 1) AS "primary_key" FROM "registered_model" r WHERE r."name" = ${name}`,
       BOARD_STAGES,
       undefined,
-      BOARD_PAGE_SIZE,
+      BOARD_FIRST_PAGE,
     ),
   ]);
   const model = headers[0];
   if (!model) return null;
   const split = model.hasCanaries ? await currentSplit(name) : null;
-  const column = (stage: (typeof BOARD_STAGES)[number]) => toPage(rows.filter((r) => r.pageStage === stage), BOARD_PAGE_SIZE);
+  const column = (stage: (typeof BOARD_STAGES)[number]) => toPage(rows.filter((r) => r.pageStage === stage), BOARD_FIRST_PAGE);
   const columns = { testing: column('testing'), staging: column('staging'), production: column('production') };
   return {
     model: {
@@ -224,3 +230,6 @@ export async function getBoard(name: string): Promise<BoardData | null> {
     redirects: model.redirects,
   };
 }
+
+/** getBoard once per request: the board's layout starts it, its page awaits it. */
+export const loadBoard = cache(getBoard);
