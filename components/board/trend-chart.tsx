@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatMetric } from '@/lib/registry/metrics';
+import { formatMetric } from '@/lib/registry/numbers';
 import { STAGE_LABELS } from '@/lib/registry/stages';
 import type { TrendData, TrendPoint } from '@/lib/db/queries/trend';
 import { axisProps, ChartTooltipBox, useChartTheme } from '@/components/ui/chart';

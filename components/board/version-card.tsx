@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { GitCompareArrows } from 'lucide-react';
-import { formatMetric } from '@/lib/registry/metrics';
+import { formatMetric } from '@/lib/registry/numbers';
 import { compareHref } from '@/lib/registry/compare-href';
 import type { VersionCardData } from '@/lib/db/queries/board';
 import { FailedBadge, failedReason } from '@/components/registry/failed-badge';

@@ -2,7 +2,8 @@ import 'server-only';
 import { cache } from 'react';
 import { db } from '@/lib/db/prisma';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { BOARD_STAGES, parsePolicy, type MetricDirection, type SeparationFacts, type Stage } from '@/lib/registry';
+import { BOARD_STAGES, parsePolicy, rollbackTarget, type MetricDirection, type SeparationFacts, type Stage } from '@/lib/registry';
+import { ROLLBACK_LOOKBACK } from './rollback-target';
 import { currentSplit, type SplitView } from './traffic';
 
 export interface VersionCardData {
@@ -169,8 +170,8 @@ interface HeaderRow {
   description: string;
   tags: string[];
   owner: string;
-  lastStableNumber: number | null;
-  lastStableSemver: string | null;
+  /** The model's latest Production periods, newest first, with what the rollback rule reads of each holder. */
+  periods: { versionId: string; number: number; semver: string; stage: Stage; failed: boolean }[];
   primaryKey: string | null;
   primaryDirection: MetricDirection | null;
   counts: Partial<Record<Stage, number>>;
@@ -182,7 +183,7 @@ const ISO = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 
 /**
  * The board in two statements that run side by side, both keyed by the name: the model with its owner,
- * last stable version, primary metric, stage counts (kept by a trigger, so 100,000 versions cost no more
+ * latest Production periods (for the rollback target), primary metric, stage counts (kept by a trigger, so 100,000 versions cost no more
  * to count than ten) and former names; and the three columns' cards. The live split is read only when
  * the model has canary shares.
  */
@@ -190,7 +191,10 @@ export async function getBoard(name: string): Promise<BoardData | null> {
   const [headers, rows] = await Promise.all([
     db.$queryRaw<HeaderRow[]>`
       SELECT m."id", m."name", m."description", m."tags", o."name" AS "owner",
-        ls."number" AS "lastStableNumber", ls."semver" AS "lastStableSemver",
+        COALESCE((SELECT json_agg(json_build_object('versionId', v."id", 'number', v."number", 'semver', v."semver", 'stage', v."stage",
+            'failed', EXISTS (SELECT 1 FROM "version_tag" t WHERE t."version_id" = v."id" AND t."key" = 'failed')) ORDER BY p."started_at" DESC, p."id" DESC)
+          FROM (SELECT "id", "version_id", "started_at" FROM "production_period" WHERE "model_id" = m."id" ORDER BY "started_at" DESC, "id" DESC LIMIT ${ROLLBACK_LOOKBACK}) p
+          JOIN "model_version" v ON v."id" = p."version_id"), '[]'::json) AS "periods",
         d."key" AS "primaryKey", d."direction"::text AS "primaryDirection",
         COALESCE((SELECT json_object_agg(c."stage", c."versions") FROM "model_stage_count" c WHERE c."model_id" = m."id"), '{}'::json) AS "counts",
         COALESCE((SELECT json_agg(json_build_object('oldName', r."old_name", 'createdAt', to_char(r."created_at", ${Prisma.raw(ISO)})) ORDER BY r."created_at" DESC)
@@ -198,7 +202,6 @@ export async function getBoard(name: string): Promise<BoardData | null> {
         EXISTS (SELECT 1 FROM "canary_share" s WHERE s."model_id" = m."id") AS "hasCanaries"
       FROM "registered_model" m
       JOIN "app_user" o ON o."id" = m."owner_id"
-      LEFT JOIN "model_version" ls ON ls."id" = m."last_stable_version_id"
       LEFT JOIN LATERAL (SELECT "key", "direction" FROM "metric_definition" WHERE "model_id" = m."id" AND "is_primary" ORDER BY "id" LIMIT 1) d ON TRUE
       WHERE m."name" = ${name}`,
     cardRows(
@@ -211,6 +214,9 @@ export async function getBoard(name: string): Promise<BoardData | null> {
   const model = headers[0];
   if (!model) return null;
   const split = model.hasCanaries ? await currentSplit(name) : null;
+  // The dialog promises the version the rollback service will pick: the same rule (lib/registry/rollback.ts)
+  // on the same periods findRollbackTarget reads (the Production version is not archived, so never picked).
+  const rollbackTo = rollbackTarget(model.periods, []);
   const column = (stage: (typeof BOARD_STAGES)[number]) => toPage(rows.filter((r) => r.pageStage === stage), BOARD_FIRST_PAGE);
   const columns = { testing: column('testing'), staging: column('staging'), production: column('production') };
   return {
@@ -220,7 +226,7 @@ export async function getBoard(name: string): Promise<BoardData | null> {
       description: model.description,
       tags: model.tags,
       owner: model.owner,
-      lastStable: model.lastStableNumber !== null && model.lastStableSemver !== null ? { number: model.lastStableNumber, semver: model.lastStableSemver } : null,
+      lastStable: rollbackTo ? { number: rollbackTo.number, semver: rollbackTo.semver } : null,
     },
     primaryMetric: model.primaryKey && model.primaryDirection ? { key: model.primaryKey, direction: model.primaryDirection } : null,
     counts: { testing: 0, staging: 0, production: 0, archived: 0, ...model.counts },
