@@ -5,9 +5,9 @@ const nextConfig = {
   poweredByHeader: false,
   // `forbidden()` and app/forbidden.tsx: admin pages answer 403 to other roles.
   experimental: { authInterrupts: true },
-  // Prisma's generated client and the pg driver (with its cursor stream) are server-only Node modules.
+  // Prisma's generated client and the pg driver (with its COPY stream) are server-only Node modules.
   // pino and prom-client keep process-wide state (the log stream, the metrics registry): loaded once by Node, not bundled per route.
-  serverExternalPackages: ['pg', 'pg-cursor', 'pg-query-stream', '@prisma/adapter-pg', '@node-rs/argon2', 'pino', 'prom-client'],
+  serverExternalPackages: ['pg', 'pg-copy-streams', '@prisma/adapter-pg', '@node-rs/argon2', 'pino', 'prom-client'],
   async headers() {
     return [
       {

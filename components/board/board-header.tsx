@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { ChevronLeft } from 'lucide-react';
-import { ROLE_LABELS, type Role } from '@/lib/registry';
+import { ROLE_LABELS, type Role } from '@/lib/registry/roles';
 import type { BoardData } from '@/lib/db/queries/board';
 import { Skeleton } from '@/components/ui/skeleton';
 import { TagList } from '@/components/models/tag-list';

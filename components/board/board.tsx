@@ -1,7 +1,10 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useQuery } from '@tanstack/react-query';
-import { BOARD_STAGES, isRole, roleOn } from '@/lib/registry';
+import { BOARD_STAGES } from '@/lib/registry/stages';
+import { isRole } from '@/lib/registry/roles';
+import { roleOn } from '@/lib/registry/access';
 import type { BoardData } from '@/lib/db/queries/board';
 import { getJson } from '@/lib/queries/api-error';
 import { boardKeys } from '@/lib/queries/keys';
@@ -11,9 +14,13 @@ import { ArchivedSection } from './archived-section';
 import { BoardHeader } from './board-header';
 import type { CardContext } from './card-context';
 import { CompareBar, CompareSelectionProvider } from './compare-selection';
-import { MetricTrend } from './metric-trend';
+import { MetricTrendSkeleton } from './metric-trend-skeleton';
 import { StageColumn } from './stage-column';
 import { TrafficPanel } from './traffic-panel';
+
+// The trend sits below the fold: it loads (chart library and all) after the board, and the server does not
+// render it at all, so the board's first answer is the columns alone.
+const MetricTrend = dynamic(() => import('./metric-trend').then((m) => m.MetricTrend), { ssr: false, loading: () => <MetricTrendSkeleton /> });
 
 /**
  * A model's release board: Testing → Staging → Production side by side, Archived folded below. Rendered

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { GitCompareArrows, X } from 'lucide-react';
 import { createContext, useContext, useState, type ReactNode } from 'react';
-import { compareHref, MAX_COMPARE, MIN_COMPARE } from '@/lib/registry/compare-query';
+import { compareHref, MAX_COMPARE, MIN_COMPARE } from '@/lib/registry/compare-href';
 import { Button, buttonClasses } from '@/components/ui/button';
 
 interface CompareSelection {

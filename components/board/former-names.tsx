@@ -1,7 +1,8 @@
 'use client';
 
 import { X } from 'lucide-react';
-import { can, denialReason, type Role } from '@/lib/registry';
+import { can, denialReason } from '@/lib/registry/permissions';
+import type { Role } from '@/lib/registry/roles';
 import type { BoardData } from '@/lib/db/queries/board';
 import { useRemoveRedirect } from '@/lib/queries/use-serving';
 import { Badge } from '@/components/ui/badge';

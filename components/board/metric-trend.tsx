@@ -1,14 +1,21 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useState } from 'react';
 import { SectionCard } from '@/components/ui/card';
 import { ChartFigure, useChartTheme, type LegendItem } from '@/components/ui/chart';
 import { LabelledSelect } from '@/components/ui/labelled-select';
 import { Skeleton } from '@/components/ui/skeleton';
-import { STAGES, STAGE_LABELS } from '@/lib/registry';
+import { STAGES, STAGE_LABELS } from '@/lib/registry/stages';
 import { useMetricTrend } from '@/lib/queries/use-metric-trend';
 import { LoadError } from './load-states';
-import { TrendChart } from './trend-chart';
+
+// The chart (recharts, the largest library the board uses) sits below the fold: it loads after the board,
+// behind a placeholder of its height, and is never rendered on the server.
+const TrendChart = dynamic(() => import('./trend-chart').then((m) => m.TrendChart), {
+  ssr: false,
+  loading: () => <Skeleton className="h-[300px] w-full" />,
+});
 
 /**
  * The primary metric (or any other) for every version in order of registration, coloured by stage, with

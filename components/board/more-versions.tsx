@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import type { Stage } from '@/lib/registry';
+import type { Stage } from '@/lib/registry/stages';
 import { useStageVersions } from '@/lib/queries/use-stage-versions';
 import type { CardContext } from './card-context';
 import { LoadError, LoadMoreButton } from './load-states';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { STAGE_LABELS } from '@/lib/registry';
+import { STAGE_LABELS } from '@/lib/registry/stages';
 import type { StagePage } from '@/lib/db/queries/board';
 import { STAGE_DOT } from '@/components/registry/stage-style';
 import { Skeleton } from '@/components/ui/skeleton';

@@ -2,7 +2,8 @@
 
 import { useState } from 'react';
 import { SlidersHorizontal } from 'lucide-react';
-import { denialReason, roleOn } from '@/lib/registry';
+import { denialReason } from '@/lib/registry/permissions';
+import { roleOn } from '@/lib/registry/access';
 import type { BoardData } from '@/lib/db/queries/board';
 import { useSetTraffic } from '@/lib/queries/use-serving';
 import { ActionButton } from '@/components/governance/action-button';

@@ -2,7 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatMetric, STAGE_LABELS } from '@/lib/registry';
+import { formatMetric } from '@/lib/registry/numbers';
+import { STAGE_LABELS } from '@/lib/registry/stages';
 import type { TrendData, TrendPoint } from '@/lib/db/queries/trend';
 import { axisProps, ChartTooltipBox, useChartTheme } from '@/components/ui/chart';
 import { formatExactTime } from '@/components/ui/time-format';

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { GitCompareArrows } from 'lucide-react';
-import { formatMetric } from '@/lib/registry';
-import { compareHref } from '@/lib/registry/compare-query';
+import { formatMetric } from '@/lib/registry/numbers';
+import { compareHref } from '@/lib/registry/compare-href';
 import type { VersionCardData } from '@/lib/db/queries/board';
 import { FailedBadge, failedReason } from '@/components/registry/failed-badge';
 import { MetricDelta } from '@/components/registry/metric-delta';

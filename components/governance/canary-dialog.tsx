@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, type ReactNode } from 'react';
-import { MAX_CANARY_WEIGHT, ZCanaryWeight } from '@/lib/registry';
+import { MAX_CANARY_WEIGHT, ZCanaryWeight } from '@/lib/registry/serving';
 import { Field, invalidProps } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { ActionDialog } from './action-dialog';

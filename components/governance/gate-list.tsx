@@ -1,5 +1,5 @@
 import { AlertTriangle, CheckCircle2, XCircle } from 'lucide-react';
-import { failingGates, unmetAdvisoryGates, type GateResult } from '@/lib/registry';
+import { failingGates, unmetAdvisoryGates, type GateResult } from '@/lib/registry/gates';
 import { Badge } from '@/components/ui/badge';
 import { cx } from '@/components/ui/cx';
 

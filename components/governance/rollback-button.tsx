@@ -1,7 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import { denialReason, roleOn } from '@/lib/registry';
+import { denialReason } from '@/lib/registry/permissions';
+import { roleOn } from '@/lib/registry/access';
 import { useGovernanceAction } from '@/lib/queries/use-governance-action';
 import { ActionButton } from './action-button';
 import { ActionDialog } from './action-dialog';

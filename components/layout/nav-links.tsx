@@ -3,7 +3,8 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { Braces, ClipboardCheck, Database, History, Package, Settings, type LucideIcon } from 'lucide-react';
-import { can, type Role } from '@/lib/registry';
+import { can } from '@/lib/registry/permissions';
+import type { Role } from '@/lib/registry/roles';
 import { cx } from '@/components/ui/cx';
 
 interface NavLink {

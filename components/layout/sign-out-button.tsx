@@ -1,7 +1,6 @@
 'use client';
 
 import { LogOut } from 'lucide-react';
-import { signOut } from 'next-auth/react';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 
@@ -14,7 +13,8 @@ export function SignOutButton() {
       disabled={pending}
       onClick={() => {
         setPending(true);
-        void signOut({ callbackUrl: '/signin' });
+        // next-auth's client is loaded on the click: every page shows this button, few visits use it.
+        void import('next-auth/react').then(({ signOut }) => signOut({ callbackUrl: '/signin' }));
       }}
     >
       <LogOut aria-hidden className="size-4" />

@@ -1,4 +1,5 @@
-import { formatDelta, formatPercent, metricDelta, type MetricDirection } from '@/lib/registry';
+import { formatDelta, metricDelta, type MetricDirection } from '@/lib/registry/metrics';
+import { formatPercent } from '@/lib/registry/numbers';
 import { cx } from '@/components/ui/cx';
 
 interface MetricDeltaProps {

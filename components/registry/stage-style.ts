@@ -1,4 +1,4 @@
-import type { Stage } from '@/lib/registry';
+import type { Stage } from '@/lib/registry/stages';
 import type { BadgeTone } from '@/components/ui/badge';
 
 /** The one place a stage gets its colour: badges, count pills and column markers all read it. */

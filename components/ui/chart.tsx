@@ -4,7 +4,7 @@ import { ImageDown } from 'lucide-react';
 import { useTheme } from 'next-themes';
 import { useRef, useState, type ReactNode } from 'react';
 import { toast } from 'sonner';
-import type { Stage } from '@/lib/registry';
+import type { Stage } from '@/lib/registry/stages';
 import { Button } from './button';
 import { cx } from './cx';
 import { downloadChartPng } from './download-chart-png';

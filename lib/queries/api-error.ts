@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@/lib/registry';
+import type { ErrorCode } from '@/lib/registry/errors';
 
 /** An error answer from our API, with the code and message the route handler put in `{ error }`. */
 export class ApiError extends Error {

@@ -1,5 +1,5 @@
 import type { BoardData, VersionCardData } from '@/lib/db/queries/board';
-import type { Stage } from '@/lib/registry';
+import type { Stage } from '@/lib/registry/stages';
 
 /** Every governance action the browser can take, as the route handler expects it. */
 export type GovernanceAction =

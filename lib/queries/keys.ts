@@ -1,4 +1,4 @@
-import type { Stage } from '@/lib/registry';
+import type { Stage } from '@/lib/registry/stages';
 
 /**
  * Every react-query key in the app, built here and nowhere else, so a mutation can invalidate exactly

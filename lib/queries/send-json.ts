@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@/lib/registry';
+import type { ErrorCode } from '@/lib/registry/errors';
 import { ApiError } from './api-error';
 
 /** Sends JSON to our API with any method; a non-2xx answer becomes an ApiError with the server's code and message. */

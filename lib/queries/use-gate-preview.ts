@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import type { GateResult } from '@/lib/registry';
+import type { GateResult } from '@/lib/registry/gates';
 import { getJson } from './api-error';
 import { gateKeys } from './keys';
 

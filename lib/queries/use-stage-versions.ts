@@ -1,6 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { StagePage } from '@/lib/db/queries/board';
-import type { Stage } from '@/lib/registry';
+import type { Stage } from '@/lib/registry/stages';
 import { getJson } from './api-error';
 import { versionKeys } from './keys';
 

@@ -1,12 +1,12 @@
 import { z } from 'zod';
+import { MAX_COMPARE, MIN_COMPARE } from './compare-href';
+
+export { compareHref, MAX_COMPARE, MIN_COMPARE } from './compare-href';
 
 /*
  * The comparison's address: `/models/<name>/compare?v=9,10,12`, short enough to paste in a review thread.
  * Parsed the same way by the page and the API, so both refuse the same input with the same words.
  */
-
-export const MIN_COMPARE = 2;
-export const MAX_COMPARE = 10;
 
 const ZVersionNumber = z
   .string()
@@ -28,11 +28,6 @@ export const ZCompareVersions = z
     const repeated = numbers.filter((n, i) => numbers.indexOf(n) !== i);
     if (repeated.length > 0) ctx.addIssue({ code: 'custom', message: `v${repeated[0]} is listed more than once.` });
   });
-
-/** The canonical URL of a comparison: numbers ascending, so the same selection always shares one link. */
-export function compareHref(model: string, numbers: readonly number[]): string {
-  return `/models/${encodeURIComponent(model)}/compare?v=${[...numbers].sort((a, b) => a - b).join(',')}`;
-}
 
 export const ZTrendQuery = z.object({
   metric: z.string().trim().min(1).max(100).optional(),

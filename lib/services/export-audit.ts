@@ -5,7 +5,7 @@ import type { AuditFilters } from '@/lib/validations/audit';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
 import { recordCheckpoint } from './audit-checkpoint';
-import { openAuditRows } from './internal/audit-rows';
+import { openAuditCopy } from './internal/audit-copy';
 import { stringify } from 'csv-stringify/sync';
 
 export const EXPORT_COLUMNS = [
@@ -14,12 +14,12 @@ export const EXPORT_COLUMNS = [
 ] as const;
 
 type ExportColumn = (typeof EXPORT_COLUMNS)[number];
-type ExportRow = Record<Exclude<ExportColumn, 'data'>, string | number | boolean | null> & { id: string; data: unknown };
 
-// Each column's SQL, selected in EXPORT_COLUMNS order so that a row object serialises in that order.
-// The id (bigint) arrives as text from pg; the time is formatted as the canonical text formats it.
+// Each column's SQL, in EXPORT_COLUMNS order. Postgres encodes the rows itself (COPY), so each is the
+// value the export shows: the id (bigint) as text, so that NDJSON readers keep every digit; the time as
+// the canonical text formats it.
 const COLUMN_SQL: Record<ExportColumn, string> = {
-  id: 'e.id',
+  id: 'e.id::text',
   at: `to_char(e.at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
   actor_id: 'e.actor_id',
   actor: 'e.actor_label',
@@ -39,10 +39,36 @@ const COLUMN_SQL: Record<ExportColumn, string> = {
   hash: 'e.hash',
   canonical: 'modelgate_audit_canonical(e)',
 };
-const SELECT_LIST = EXPORT_COLUMNS.map((c) => `${COLUMN_SQL[c]} AS "${c}"`).join(', ');
 
-/** Rows encoded per chunk sent. */
-const CHUNK_ROWS = 500;
+// A CSV cell that starts with = + - @ (or their full-width forms), a tab or a carriage return gets a leading '
+// so that a spreadsheet shows people's comments and names instead of running them (the characters
+// csv-stringify's escape_formulas covers). The first character's code point is compared in SQL, next to
+// nothing per cell. The canonical column (a JSON array) never starts with one, so it stays exactly the
+// hashed text; the numbers, the time and the flag never do either.
+const FORMULA_CODE_POINTS = ['=', '+', '-', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20'].map((c) => c.codePointAt(0)).join(', ');
+const NEVER_A_FORMULA = new Set<ExportColumn>(['id', 'at', 'version', 'override', 'chain_seq', 'canonical']);
+
+function csvCell(column: ExportColumn): string {
+  const text = column === 'override' || column === 'data' ? `${COLUMN_SQL[column]}::text` : COLUMN_SQL[column];
+  if (NEVER_A_FORMULA.has(column)) return `${text} AS "${column}"`;
+  return `CASE WHEN ascii(${text}) IN (${FORMULA_CODE_POINTS}) THEN '''' || ${text} ELSE ${text} END AS "${column}"`;
+}
+
+const CSV_SELECT = EXPORT_COLUMNS.map(csvCell).join(', ');
+const JSON_SELECT = EXPORT_COLUMNS.map((c) => `${COLUMN_SQL[c]} AS "${c}"`).join(', ');
+
+/**
+ * The COPY statement of a format. CSV is COPY's own: RFC 4180 quoting and a header line. NDJSON is one
+ * row_to_json per line, sent through COPY's CSV format with a quote and a delimiter that JSON text never
+ * holds raw (Postgres writes control characters in JSON as \u00XX), so that each line goes out as
+ * Postgres wrote it; COPY's text format would double every backslash.
+ */
+function copyStatement(format: 'csv' | 'ndjson', where: string): string {
+  const rows = (select: string) => `SELECT ${select} FROM audit_event e WHERE ${where} ORDER BY e.id`;
+  return format === 'csv'
+    ? `COPY (${rows(CSV_SELECT)}) TO STDOUT (FORMAT csv, HEADER true)`
+    : `COPY (SELECT row_to_json(r) FROM (${rows(JSON_SELECT)}) r) TO STDOUT (FORMAT csv, QUOTE E'\\x01', DELIMITER E'\\x02')`;
+}
 
 function conditions(filters: AuditFilters): Prisma.Sql {
   const parts = [Prisma.sql`TRUE`];
@@ -54,40 +80,21 @@ function conditions(filters: AuditFilters): Prisma.Sql {
   return Prisma.join(parts, ' AND ');
 }
 
-/** One model's events (by its id, so they survive renames), oldest first, with the hash columns and canonical text. */
-export async function modelAuditRows(modelId: string): Promise<ExportRow[]> {
-  // Through Prisma a bigint arrives as a BigInt, which JSON cannot hold: the id is read as text, as pg gives it.
-  return db.$queryRawUnsafe<ExportRow[]>(`SELECT ${SELECT_LIST.replace('e.id AS "id"', 'e.id::text AS "id"')} FROM audit_event e WHERE e.model_id = $1 ORDER BY e.id`, modelId);
-}
-
-/** The rows as the audit export's CSV (same columns, formula-escaped), header included. */
-export function auditRowsCsv(rows: ExportRow[]): string {
-  return new TextDecoder().decode(encoder('csv')(rows));
-}
-
+type ExportRow = Record<ExportColumn, unknown>;
 export type { ExportRow as AuditExportRow };
 
-function encoder(format: 'csv' | 'ndjson') {
-  const text = new TextEncoder();
-  let header = format === 'csv';
-  return (rows: ExportRow[]): Uint8Array => {
-    let out = '';
-    if (format === 'ndjson') {
-      // Rows arrive with their fields in EXPORT_COLUMNS order, data as parsed JSON.
-      for (const row of rows) out += `${JSON.stringify(row)}\n`;
-    } else {
-      // csv-stringify encodes ~130k such rows/s here: a sixth of the export's time, not worth hand-written CSV.
-      out = stringify(
-        rows.map((row) => EXPORT_COLUMNS.map((c) => (c === 'data' ? JSON.stringify(row.data) : row[c]))),
-        // escape_formulas: a cell that starts with = + - @ (or their full-width forms), a tab or a carriage return
-        // gets a leading ' so that a spreadsheet shows people's comments and names instead of running them.
-        // The canonical column (a JSON array) never starts with one, so it stays exactly the hashed text.
-        { header, columns: [...EXPORT_COLUMNS], cast: { boolean: (v) => String(v) }, escape_formulas: true },
-      );
-    }
-    header = false;
-    return text.encode(out);
-  };
+/** One model's events (by its id, so they survive renames), oldest first, as the NDJSON export has them. */
+export async function modelAuditRows(modelId: string): Promise<ExportRow[]> {
+  return db.$queryRawUnsafe<ExportRow[]>(`SELECT ${JSON_SELECT} FROM audit_event e WHERE e.model_id = $1 ORDER BY e.id`, modelId);
+}
+
+/** One model's events as the audit export's CSV (same columns, formula-escaped in SQL), header included. */
+export async function modelAuditCsv(modelId: string): Promise<string> {
+  const rows = await db.$queryRawUnsafe<Record<ExportColumn, unknown>[]>(`SELECT ${CSV_SELECT} FROM audit_event e WHERE e.model_id = $1 ORDER BY e.id`, modelId);
+  return stringify(
+    rows.map((row) => EXPORT_COLUMNS.map((c) => row[c])),
+    { header: true, columns: [...EXPORT_COLUMNS] },
+  );
 }
 
 export interface AuditExport {
@@ -97,9 +104,10 @@ export interface AuditExport {
 }
 
 /**
- * The audit history as CSV or NDJSON, oldest first, from one consistent snapshot (the count too), read
- * through a server-side cursor only as fast as the client downloads: a million events never sit in
- * memory together. The connection goes back to the pool when the download ends, fails, or the client
+ * The audit history as CSV or NDJSON, oldest first, from one consistent snapshot (the count too), encoded
+ * by Postgres (`COPY … TO STDOUT`) and passed on in the buffers it arrives in, only as fast as the client
+ * downloads: a million events never sit in memory together, and no row becomes a JavaScript object. The
+ * connection goes back to the pool when the download ends, or is discarded when it fails or the client
  * goes away. Rows carry the hash columns and the exact canonical text that was hashed, so an auditor can
  * re-verify the chains outside the app. The export itself is audited before the first byte is sent.
  */
@@ -111,30 +119,28 @@ export async function exportAudit(actor: Actor, filters: AuditFilters, format: '
     await recordCheckpoint(tx, actor);
     await recordAudit(tx, actor, { action: 'audit.exported', data: { format, filters: JSON.parse(JSON.stringify(filters)) } });
   });
-  const rows = await openAuditRows<ExportRow>({ select: SELECT_LIST, where: conditions(filters) });
-  const encode = encoder(format);
-  let started = false;
+  const copy = await openAuditCopy({ where: conditions(filters), copy: (where) => copyStatement(format, where) });
   return {
-    total: rows.total,
-    stream: new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        try {
-          const batch = await rows.read(CHUNK_ROWS);
-          // A CSV export of nothing is still its header line.
-          if (batch || (format === 'csv' && !started)) controller.enqueue(encode(batch ?? []));
-          started = true;
-          if (!batch) {
-            await rows.close();
+    total: copy.total,
+    stream: new ReadableStream<Uint8Array>(
+      {
+        async pull(controller) {
+          try {
+            const chunk = await copy.read();
+            if (chunk) return controller.enqueue(chunk);
+            await copy.close();
             controller.close();
+          } catch (error) {
+            await copy.close(error);
+            controller.error(error);
           }
-        } catch (error) {
-          await rows.close(error);
-          controller.error(error);
-        }
+        },
+        async cancel() {
+          await copy.close();
+        },
       },
-      async cancel() {
-        await rows.close();
-      },
-    }),
+      // Chunks arrive as Postgres's socket reads (up to ~64 KiB): one queued is enough to keep the download busy.
+      { highWaterMark: 1 },
+    ),
   };
 }

@@ -3,7 +3,7 @@ import { db } from '@/lib/db/prisma';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
 import { clock } from './clock';
-import { auditRowsCsv, modelAuditRows, type AuditExportRow } from './export-audit';
+import { modelAuditCsv, modelAuditRows, type AuditExportRow } from './export-audit';
 
 /** How to check the events of a bundle, printed into it and onto the dossier. */
 export const VERIFY_INSTRUCTIONS = [
@@ -86,5 +86,5 @@ export async function exportModel(actor: Actor, modelName: string): Promise<{ bu
     auditEvents: events,
     verification: VERIFY_INSTRUCTIONS,
   };
-  return { bundle, csv: auditRowsCsv(events), ndjson: events.map((e) => `${JSON.stringify(e)}\n`).join('') };
+  return { bundle, csv: await modelAuditCsv(model.id), ndjson: events.map((e) => `${JSON.stringify(e)}\n`).join('') };
 }

@@ -1,12 +1,14 @@
 // `npm run bench` [-- --full] [--no-build]: measures Modelgate against Postgres's own limits on this
 // machine, in one run, and prints a table of figures and ratios (also written to docs/benchmarks.md).
-import { execFile, execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { promisify } from 'node:util';
 import pg from 'pg';
 import { createTestDatabase, freePort } from '../lib/test-database';
 import { ensureBuild, nextArgs } from '../lib/build';
 import { migrateDeploy } from '../lib/run';
+import { boardGoal, measureBoard } from './board';
+import { exportGoal, measureExport } from './export';
+import { firstLoadJsFromBuild, firstLoadRow } from './first-load-js';
 import { firstLoadJs, load, median, percentile, sessionCookie, timeEach, waitForHealth } from './http';
 import { seedScale } from './seed-scale';
 import { benchServing, cpuSecondsOf } from './serving';
@@ -65,10 +67,10 @@ async function main() {
 
     console.log('\nBoard of a model with many versions vs a static page on the same server:');
     const cookie = await sessionCookie(base, 'bench-viewer@example.com', 'bench-password');
-    const board = await load({ url: `${base}/models/${seeded.bigModel}`, connections: 4, duration: SIZE.seconds, headers: { cookie } });
-    const statik = await load({ url: `${base}/signin`, connections: 4, duration: SIZE.seconds });
-    row(`Board, ${SIZE.bigModelVersions.toLocaleString()} versions`, `p50/p95/p99 ${board.p50}/${board.p95}/${board.p99} ms, ${Math.round(board.requests.average)} req/s`, `${(board.p50 / Math.max(statik.p50, 0.5)).toFixed(1)}× the static page's p50 ${statik.p50} ms`);
-    row('Board first-load JavaScript (gzip)', `${(await firstLoadJs(base, `/models/${seeded.bigModel}`, cookie) / 1024).toFixed(1)} KiB`);
+    const board = await measureBoard(base, seeded.bigModel, cookie, SIZE.seconds);
+    row(`Board, ${SIZE.bigModelVersions.toLocaleString()} versions`, `p50 ${board.boardP50} ms (static page ${board.staticP50} ms), ${Math.round(board.boardRps)} req/s at c=4, median of ${board.rounds} alternating rounds`, `${board.ratio.toFixed(1)}× the static page; ${boardGoal(board.ratio)}`);
+    const firstLoad = firstLoadJsFromBuild().bytes / 1024;
+    row('Board first-load JavaScript (gzip, from the build manifests)', `${firstLoad.toFixed(1)} KiB (${(await firstLoadJs(base, `/models/${seeded.bigModel}`, cookie) / 1024).toFixed(1)} KiB in the page's script tags)`, firstLoadRow(firstLoad));
 
     console.log('\nGovernance latencies (sequential, median of runs):');
     const approve = await timeEach(10, async (i) => {
@@ -89,9 +91,8 @@ async function main() {
     await benchServing({ databaseUrl: db.url, server: { base, cpuSeconds: () => cpuSecondsOf(server!.pid!), stop: async () => {} }, token: actors.viewerToken, model: 'bench-governed', seconds: SIZE.seconds, row });
 
     console.log(`\nAudit export of ${SIZE.events.toLocaleString()}+ events vs COPY … TO STDOUT:`);
-    const exportRun = await measureExport(base, actors.adminToken, server.pid!);
-    const copy = copyBaseline(db.url);
-    row('Audit export (CSV, streamed)', `${Math.round(exportRun.rows / exportRun.seconds).toLocaleString()} rows/s, ${exportRun.rows.toLocaleString()} rows in ${exportRun.seconds.toFixed(1)} s, server peak RSS ${exportRun.peakMb} MB (idle ${exportRun.idleMb} MB)`, `${(exportRun.rows / exportRun.seconds / copy.rowsPerSecond).toFixed(2)}× of COPY's ${Math.round(copy.rowsPerSecond).toLocaleString()} rows/s`);
+    const exported = await measureExport(base, actors.adminToken, server.pid!, db.url);
+    row('Audit export (CSV, streamed)', `${Math.round(exported.rowsPerSecond).toLocaleString()} rows/s over ${exported.rows.toLocaleString()} rows, server RSS growth ${exported.rssGrowthMb.toFixed(1)} MB (idle ${Math.round(exported.idleMb)} MB), median of ${exported.rounds} alternating rounds`, `${exported.ratio.toFixed(2)}× of COPY's ${Math.round(exported.copyRowsPerSecond).toLocaleString()} rows/s; ${exportGoal(exported)}`);
   } finally {
     server?.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 500));
@@ -126,40 +127,6 @@ async function pgBaseline(url: string, connections: number, seconds: number) {
   await pool.end();
   times.sort((a, b) => a - b);
   return { rps: times.length / seconds, p50: percentile(times, 50) };
-}
-
-async function measureExport(base: string, token: string, pid: number) {
-  let children: number[] = [];
-  try {
-    children = execFileSync('pgrep', ['-P', String(pid)]).toString().trim().split('\n').filter(Boolean).map(Number);
-  } catch {
-    // pgrep exits 1 when the server runs in this one process.
-  }
-  // Reading /proc is cheap; spawning pgrep every 100 ms would stall this process's event loop.
-  const rssMb = () => Math.round([pid, ...children].reduce((sum, p) => sum + Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0), 0) / 1024);
-  const idleMb = rssMb();
-  let peakMb = idleMb;
-  const sampler = setInterval(() => (peakMb = Math.max(peakMb, rssMb())), 100);
-  const t = performance.now();
-  // curl reads the download, as psql reads COPY's: neither side of the comparison is limited by a JavaScript reader.
-  const { stdout } = await promisify(execFile)('curl', ['-sS', '--fail', '-D', '-', '-o', '/dev/null', '-H', `authorization: Bearer ${token}`, `${base}/api/admin/audit/export?format=csv`], { encoding: 'utf8' });
-  const seconds = (performance.now() - t) / 1000;
-  clearInterval(sampler);
-  const rows = Number(/^x-total-count:\s*(\d+)/im.exec(stdout)?.[1] ?? NaN);
-  return { rows, seconds, idleMb, peakMb };
-}
-
-function copyBaseline(url: string) {
-  const t = performance.now();
-  const out = execFileSync('psql', [url, '-c', 'COPY (SELECT e.*, modelgate_audit_canonical(e) FROM audit_event e ORDER BY id) TO STDOUT (FORMAT csv)'], { maxBuffer: 4 * 1024 ** 3 });
-  const seconds = (performance.now() - t) / 1000;
-  return { rowsPerSecond: countNewlines(out) / seconds };
-}
-
-function countNewlines(buffer: Buffer): number {
-  let count = 0;
-  for (let at = buffer.indexOf(10); at !== -1; at = buffer.indexOf(10, at + 1)) count += 1;
-  return count;
 }
 
 function writeReport() {

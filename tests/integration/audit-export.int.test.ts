@@ -83,13 +83,33 @@ describe('audit export', () => {
 
   it('keeps CSV quoting and filters, and answers an empty CSV with its header', async () => {
     const csv = await readAll((await exportAudit(admin, { model: model.name, action: 'model.updated' }, 'csv')).stream);
-    expect(csv).toContain(',"line 1\n""quoted"", with comma",false,"{""i"":1}",');
+    // Postgres encodes the rows: data in jsonb's text form, as the canonical column holds it.
+    expect(csv).toContain(',"line 1\n""quoted"", with comma",false,"{""i"": 1}",');
     const empty = await readAll((await exportAudit(admin, { model: model.name, from: new Date(Date.now() + 3_600_000) }, 'csv')).stream);
     expect(empty).toBe('id,at,actor_id,actor,action,model_id,model,version_id,version,from_stage,to_stage,comment,override,data,chain_key,chain_seq,prev_hash,hash,canonical\n');
     const until = await db.auditEvent.findFirstOrThrow({ where: { modelId: model.id }, orderBy: { id: 'asc' }, skip: 9 });
     const ndjson = await readAll((await exportAudit(admin, { model: model.name, to: until.at }, 'ndjson')).stream);
     const expected = await db.auditEvent.count({ where: { modelId: model.id, at: { lte: until.at } } });
     expect(ndjson.trim().split('\n')).toHaveLength(expected);
+  });
+
+  it('writes filter values into the COPY statement as data, quotes and backslashes too', async () => {
+    for (const actor of ["o'brien\\", "x') OR TRUE OR ('", '\\\'; SELECT pg_sleep(5); --']) {
+      const { total, stream } = await exportAudit(admin, { model: model.name, actor }, 'csv');
+      expect(total).toBe(0);
+      expect((await readAll(stream)).trim().split('\n')).toHaveLength(1);
+    }
+    await expectConnectionsReturned();
+  });
+
+  it('keeps NDJSON types: the id as text, numbers, the flag and data as JSON', async () => {
+    const [first] = (await readAll((await exportAudit(admin, { model: model.name, action: 'model.updated' }, 'ndjson')).stream)).trim().split('\n');
+    const row = JSON.parse(first!) as Record<string, unknown>;
+    expect(Object.keys(row)).toEqual(['id', 'at', 'actor_id', 'actor', 'action', 'model_id', 'model', 'version_id', 'version', 'from_stage', 'to_stage', 'comment', 'override', 'data', 'chain_key', 'chain_seq', 'prev_hash', 'hash', 'canonical']);
+    expect(row).toMatchObject({ actor_id: null, action: 'model.updated', version: null, override: false, data: { i: 1 }, comment: 'line 1\n"quoted", with comma' });
+    expect(typeof row.id).toBe('string');
+    expect(typeof row.chain_seq).toBe('number');
+    expect(row.at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   });
 
   it('sends X-Total-Count equal to the rows it streams, the export event included', async () => {

@@ -1,9 +1,10 @@
 import 'server-only';
+import { cache } from 'react';
 import { db } from '@/lib/db/prisma';
-import { BOARD_STAGES, parsePolicy, type MetricDirection, type SeparationFacts, type Stage } from '@/lib/registry';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { BOARD_STAGES, parsePolicy, rollbackTarget, type MetricDirection, type SeparationFacts, type Stage } from '@/lib/registry';
+import { ROLLBACK_LOOKBACK } from './rollback-target';
 import { currentSplit, type SplitView } from './traffic';
-import { listRedirects } from './model-names';
-import { findRollbackTarget } from './rollback-target';
 
 export interface VersionCardData {
   id: string;
@@ -51,121 +52,190 @@ export interface BoardData {
 }
 
 export const BOARD_PAGE_SIZE = 20;
+/**
+ * Cards per column when the board opens: a screenful and then some. Each card is ~2.5 KB of markup and a
+ * share of the render, so the first answer stays small; "Load more" fetches older ones 20 at a time.
+ */
+export const BOARD_FIRST_PAGE = 10;
 
-const cardSelect = {
-  id: true,
-  number: true,
-  semver: true,
-  stage: true,
-  dataVersion: true,
-  createdAt: true,
-  stageChangedAt: true,
-  createdById: true,
-  createdBy: { select: { name: true } },
-  tags: { select: { key: true, value: true }, orderBy: { key: 'asc' } },
-  aliases: { select: { alias: true }, orderBy: { alias: 'asc' } },
-  requests: {
-    where: { status: 'pending' },
-    select: {
-      id: true,
-      kind: true,
-      canaryWeight: true,
-      requestedById: true,
-      requestedBy: { select: { name: true } },
-      requiredApprovals: true,
-      decisions: { select: { approverId: true } },
-      model: { select: { policy: { select: { gates: true } } } },
-    },
-    take: 1,
-  },
-  canaryShare: { select: { weight: true, approvedWeight: true } },
-} as const;
+/** A card's row as the board's one statement returns it. */
+interface CardRow {
+  pageStage: Stage;
+  id: string;
+  number: number;
+  semver: string;
+  stage: Stage;
+  dataVersion: string;
+  author: string | null;
+  createdById: string | null;
+  createdAt: Date;
+  stageChangedAt: Date;
+  tags: { key: string; value: string }[];
+  aliases: string[];
+  primaryMetric: number | null;
+  pending: {
+    id: string;
+    kind: 'production' | 'canary';
+    canaryWeight: number | null;
+    requesterId: string;
+    requester: string;
+    requiredApprovals: number;
+    approverIds: string[];
+    gates: unknown;
+  } | null;
+  canary: { weight: number; approvedWeight: number } | null;
+}
 
 /**
- * One page of a stage column, newest first, by keyset on (model_id, stage, number) — the index makes a
- * model with 10,000 versions open as fast as one with 10.
+ * The newest `limit + 1` cards of each stage, with everything a card shows, in one statement: a keyset
+ * scan of (model_id, stage, number) per stage (so a model with 100,000 versions opens as fast as one with
+ * ten), the card's tags, aliases, primary metric, open request and canary share as subqueries over their
+ * keys. `model` selects the model's id and primary metric key, so a caller that knows only the name
+ * needs no round trip before this one.
  */
-export async function getStagePage(modelId: string, stage: Stage, primaryKey: string | null, before?: number, limit = BOARD_PAGE_SIZE): Promise<StagePage> {
-  const rows = await db.modelVersion.findMany({
-    where: { modelId, stage, ...(before ? { number: { lt: before } } : {}) },
-    orderBy: { number: 'desc' },
-    take: limit + 1,
-    select: {
-      ...cardSelect,
-      metrics: primaryKey ? { where: { key: primaryKey, slice: '' }, select: { value: true }, take: 1 } : false,
-    },
-  });
-  const page = rows.slice(0, limit);
+function cardRows(model: Prisma.Sql, stages: readonly Stage[], before: number | undefined, limit: number): Promise<CardRow[]> {
+  const older = before ? Prisma.sql`AND v."number" < ${before}` : Prisma.empty;
+  return db.$queryRaw<CardRow[]>`
+    WITH m AS (${model})
+    SELECT s."stage" AS "pageStage", c.*
+    FROM m CROSS JOIN unnest(${[...stages]}::"Stage"[]) AS s("stage")
+    CROSS JOIN LATERAL (
+      SELECT v."id", v."number", v."semver", v."stage", v."data_version" AS "dataVersion", u."name" AS "author",
+        v."created_by_id" AS "createdById", v."created_at" AS "createdAt", v."stage_changed_at" AS "stageChangedAt",
+        COALESCE((SELECT json_agg(json_build_object('key', t."key", 'value', t."value") ORDER BY t."key") FROM "version_tag" t WHERE t."version_id" = v."id"), '[]'::json) AS "tags",
+        COALESCE((SELECT json_agg(a."alias" ORDER BY a."alias") FROM "model_alias" a WHERE a."model_id" = v."model_id" AND a."version_id" = v."id"), '[]'::json) AS "aliases",
+        (SELECT mt."value" FROM "metric" mt WHERE mt."version_id" = v."id" AND mt."key" = m."primary_key" AND mt."slice" = '' ORDER BY mt."id" LIMIT 1) AS "primaryMetric",
+        (SELECT json_build_object('id', r."id", 'kind', r."kind", 'canaryWeight', r."canary_weight", 'requesterId', r."requested_by_id",
+            'requester', ru."name", 'requiredApprovals', r."required_approvals",
+            'approverIds', COALESCE((SELECT json_agg(ap."approver_id") FROM "approval" ap WHERE ap."request_id" = r."id"), '[]'::json),
+            'gates', mp."gates")
+          FROM "promotion_request" r JOIN "app_user" ru ON ru."id" = r."requested_by_id" LEFT JOIN "model_policy" mp ON mp."model_id" = r."model_id"
+          WHERE r."model_id" = v."model_id" AND r."status" = 'pending' AND r."version_id" = v."id" ORDER BY r."id" LIMIT 1) AS "pending",
+        (SELECT json_build_object('weight', cs."weight", 'approvedWeight', cs."approved_weight") FROM "canary_share" cs WHERE cs."version_id" = v."id") AS "canary"
+      FROM "model_version" v LEFT JOIN "app_user" u ON u."id" = v."created_by_id"
+      WHERE v."model_id" = m."id" AND v."stage" = s."stage" ${older}
+      ORDER BY v."number" DESC
+      LIMIT ${limit + 1}
+    ) c`;
+}
+
+function toCard(v: CardRow): VersionCardData {
+  const request = v.pending;
   return {
-    versions: page.map((v) => ({
-      id: v.id,
-      number: v.number,
-      semver: v.semver,
-      stage: v.stage,
-      dataVersion: v.dataVersion,
-      author: v.createdBy?.name ?? null,
-      createdAt: v.createdAt.toISOString(),
-      stageChangedAt: v.stageChangedAt.toISOString(),
-      tags: v.tags,
-      aliases: v.aliases.map((a) => a.alias),
-      primaryMetric: (v.metrics as { value: number }[] | undefined)?.[0]?.value ?? null,
-      pendingRequest: v.requests[0]
-        ? {
-            id: v.requests[0].id,
-            kind: v.requests[0].kind,
-            canaryWeight: v.requests[0].canaryWeight,
-            requesterId: v.requests[0].requestedById,
-            requester: v.requests[0].requestedBy.name,
-            requiredApprovals: v.requests[0].requiredApprovals,
-            approverIds: v.requests[0].decisions.map((d) => d.approverId),
-            // What the buttons need of the four-eyes rule; the service also counts token creators.
-            separation: {
-              requesterIds: [v.requests[0].requestedById],
-              authorIds: v.createdById ? [v.createdById] : [],
-              authorMayApprove: parsePolicy(v.requests[0].model.policy?.gates ?? undefined).authorMayApprove === true,
-            },
-          }
-        : null,
-      canary: v.canaryShare,
-    })),
-    nextBefore: rows.length > limit ? (page[page.length - 1]?.number ?? null) : null,
+    id: v.id,
+    number: v.number,
+    semver: v.semver,
+    stage: v.stage,
+    dataVersion: v.dataVersion,
+    author: v.author,
+    createdAt: v.createdAt.toISOString(),
+    stageChangedAt: v.stageChangedAt.toISOString(),
+    tags: v.tags,
+    aliases: v.aliases,
+    primaryMetric: v.primaryMetric,
+    pendingRequest: request
+      ? {
+          id: request.id,
+          kind: request.kind,
+          canaryWeight: request.canaryWeight,
+          requesterId: request.requesterId,
+          requester: request.requester,
+          requiredApprovals: request.requiredApprovals,
+          approverIds: request.approverIds,
+          // What the buttons need of the four-eyes rule; the service also counts token creators.
+          separation: {
+            requesterIds: [request.requesterId],
+            authorIds: v.createdById ? [v.createdById] : [],
+            authorMayApprove: parsePolicy(request.gates ?? undefined).authorMayApprove === true,
+          },
+        }
+      : null,
+    canary: v.canary,
   };
 }
 
+function toPage(rows: CardRow[], limit: number): StagePage {
+  const page = rows.slice(0, limit);
+  return { versions: page.map(toCard), nextBefore: rows.length > limit ? (page[page.length - 1]?.number ?? null) : null };
+}
+
+/** One page of a stage column, newest first, by keyset on (model_id, stage, number). */
+export async function getStagePage(modelId: string, stage: Stage, primaryKey: string | null, before?: number, limit = BOARD_PAGE_SIZE): Promise<StagePage> {
+  return toPage(await cardRows(Prisma.sql`SELECT ${modelId}::text AS "id", ${primaryKey}::text AS "primary_key"`, [stage], before, limit), limit);
+}
+
+interface HeaderRow {
+  id: string;
+  name: string;
+  description: string;
+  tags: string[];
+  owner: string;
+  /** The model's latest Production periods, newest first, with what the rollback rule reads of each holder. */
+  periods: { versionId: string; number: number; semver: string; stage: Stage; failed: boolean }[];
+  primaryKey: string | null;
+  primaryDirection: MetricDirection | null;
+  counts: Partial<Record<Stage, number>>;
+  redirects: { oldName: string; createdAt: string }[];
+  hasCanaries: boolean;
+}
+
+const ISO = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+
+/**
+ * The board in two statements that run side by side, both keyed by the name: the model with its owner,
+ * latest Production periods (for the rollback target), primary metric, stage counts (kept by a trigger, so 100,000 versions cost no more
+ * to count than ten) and former names; and the three columns' cards. The live split is read only when
+ * the model has canary shares.
+ */
 export async function getBoard(name: string): Promise<BoardData | null> {
-  const model = await db.registeredModel.findUnique({
-    where: { name },
-    include: {
-      owner: { select: { name: true } },
-      metricDefinitions: { where: { isPrimary: true }, select: { key: true, direction: true } },
-      // Kept by a trigger, so a model with 100,000 versions costs no more to open than one with ten.
-      stageCounts: { select: { stage: true, versions: true } },
-    },
-  });
-  if (!model) return null;
-  const primary = model.metricDefinitions[0] ?? null;
-  const page = (stage: (typeof BOARD_STAGES)[number]) => getStagePage(model.id, stage, primary?.key ?? null);
-  // The dialog promises the version the rollback service will pick: the same rule on the same periods (the
-  // Production version is not archived, so the rule never picks it; the service names it to exclude it too).
-  const [testing, staging, production, split, redirects, rollbackTo] = await Promise.all([
-    page('testing'), page('staging'), page('production'), currentSplit(name), listRedirects(model.id), findRollbackTarget(db, model.id, []),
+  const [headers, rows] = await Promise.all([
+    db.$queryRaw<HeaderRow[]>`
+      SELECT m."id", m."name", m."description", m."tags", o."name" AS "owner",
+        COALESCE((SELECT json_agg(json_build_object('versionId', v."id", 'number', v."number", 'semver', v."semver", 'stage', v."stage",
+            'failed', EXISTS (SELECT 1 FROM "version_tag" t WHERE t."version_id" = v."id" AND t."key" = 'failed')) ORDER BY p."started_at" DESC, p."id" DESC)
+          FROM (SELECT "id", "version_id", "started_at" FROM "production_period" WHERE "model_id" = m."id" ORDER BY "started_at" DESC, "id" DESC LIMIT ${ROLLBACK_LOOKBACK}) p
+          JOIN "model_version" v ON v."id" = p."version_id"), '[]'::json) AS "periods",
+        d."key" AS "primaryKey", d."direction"::text AS "primaryDirection",
+        COALESCE((SELECT json_object_agg(c."stage", c."versions") FROM "model_stage_count" c WHERE c."model_id" = m."id"), '{}'::json) AS "counts",
+        COALESCE((SELECT json_agg(json_build_object('oldName', r."old_name", 'createdAt', to_char(r."created_at", ${Prisma.raw(ISO)})) ORDER BY r."created_at" DESC)
+          FROM "model_name_redirect" r WHERE r."model_id" = m."id"), '[]'::json) AS "redirects",
+        EXISTS (SELECT 1 FROM "canary_share" s WHERE s."model_id" = m."id") AS "hasCanaries"
+      FROM "registered_model" m
+      JOIN "app_user" o ON o."id" = m."owner_id"
+      LEFT JOIN LATERAL (SELECT "key", "direction" FROM "metric_definition" WHERE "model_id" = m."id" AND "is_primary" ORDER BY "id" LIMIT 1) d ON TRUE
+      WHERE m."name" = ${name}`,
+    cardRows(
+      Prisma.sql`SELECT r."id", (SELECT d."key" FROM "metric_definition" d WHERE d."model_id" = r."id" AND d."is_primary" ORDER BY d."id" LIMIT 1) AS "primary_key" FROM "registered_model" r WHERE r."name" = ${name}`,
+      BOARD_STAGES,
+      undefined,
+      BOARD_FIRST_PAGE,
+    ),
   ]);
-  const stageCounts: Record<Stage, number> = { testing: 0, staging: 0, production: 0, archived: 0 };
-  for (const c of model.stageCounts) stageCounts[c.stage] = c.versions;
+  const model = headers[0];
+  if (!model) return null;
+  const split = model.hasCanaries ? await currentSplit(name) : null;
+  // The dialog promises the version the rollback service will pick: the same rule (lib/registry/rollback.ts)
+  // on the same periods findRollbackTarget reads (the Production version is not archived, so never picked).
+  const rollbackTo = rollbackTarget(model.periods, []);
+  const column = (stage: (typeof BOARD_STAGES)[number]) => toPage(rows.filter((r) => r.pageStage === stage), BOARD_FIRST_PAGE);
+  const columns = { testing: column('testing'), staging: column('staging'), production: column('production') };
   return {
     model: {
       id: model.id,
       name: model.name,
       description: model.description,
       tags: model.tags,
-      owner: model.owner.name,
+      owner: model.owner,
       lastStable: rollbackTo ? { number: rollbackTo.number, semver: rollbackTo.semver } : null,
     },
-    primaryMetric: primary,
-    counts: stageCounts,
-    production: production.versions[0] ?? null,
-    columns: { testing, staging, production },
-    traffic: split.canaries.length > 0 ? { routes: split.routes, canaries: split.canaries } : null,
-    redirects,
+    primaryMetric: model.primaryKey && model.primaryDirection ? { key: model.primaryKey, direction: model.primaryDirection } : null,
+    counts: { testing: 0, staging: 0, production: 0, archived: 0, ...model.counts },
+    production: columns.production.versions[0] ?? null,
+    columns,
+    traffic: split && split.canaries.length > 0 ? { routes: split.routes, canaries: split.canaries } : null,
+    redirects: model.redirects,
   };
 }
+
+/** getBoard once per request: the board's layout starts it, its page awaits it. */
+export const loadBoard = cache(getBoard);

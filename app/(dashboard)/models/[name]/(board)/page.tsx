@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/auth/current-user';
 import { Board } from '@/components/board/board';
-import { getBoard } from '@/lib/db/queries/board';
+import { loadBoard } from '@/lib/db/queries/board';
 
 interface BoardPageProps {
   params: Promise<{ name: string }>;
@@ -13,7 +13,7 @@ export async function generateMetadata({ params }: BoardPageProps): Promise<Meta
 }
 
 export default async function BoardPage({ params }: BoardPageProps) {
-  const [user, board] = await Promise.all([requireUser(), getBoard((await params).name)]);
+  const [user, board] = await Promise.all([requireUser(), loadBoard((await params).name)]);
   if (!board) notFound();
   return <Board initialBoard={board} viewer={{ id: user.id, role: user.role, grants: user.grants }} />;
 }
