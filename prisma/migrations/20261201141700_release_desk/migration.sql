@@ -85,20 +85,6 @@ CREATE TRIGGER "model_card_revision_immutable"
   BEFORE UPDATE OR DELETE ON "model_card_revision"
   FOR EACH ROW EXECUTE FUNCTION "modelgate_keep_card_revision"();
 
--- Revision 1 is written by the database with the version itself (one statement fewer per registration, and
--- no path that registers a version can leave it without one).
-CREATE FUNCTION "modelgate_first_card_revision"() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  INSERT INTO "model_card_revision" ("version_id", "revision", "model_card", "actor_id", "actor_label", "created_at")
-  VALUES (NEW."id", 1, NEW."model_card", NEW."created_by_id",
-          COALESCE((SELECT "email" FROM "app_user" WHERE "id" = NEW."created_by_id"), 'registration'), NEW."created_at");
-  RETURN NULL;
-END $$;
-
-CREATE TRIGGER "model_version_first_card_revision"
-  AFTER INSERT ON "model_version"
-  FOR EACH ROW EXECUTE FUNCTION "modelgate_first_card_revision"();
-
 -- Versions registered before this keep the card they were registered with (nothing could edit a card until now).
 INSERT INTO "model_card_revision" ("version_id", "revision", "model_card", "actor_id", "actor_label", "created_at")
 SELECT v."id", 1, v."model_card", v."created_by_id", COALESCE(u."email", 'unknown'), v."created_at"
