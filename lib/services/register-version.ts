@@ -128,7 +128,6 @@ async function register(tx: Tx, actor: Actor, input: ReturnType<typeof ZRegister
       stageChangedAt: now,
     },
   });
-  await tx.modelCardRevision.create({ data: { versionId: version.id, revision: 1, modelCard: input.modelCard, actorId: actor.id, actorLabel: actor.label, createdAt: now } });
   const written = await insertVersionChildren(tx, {
     versionId: version.id,
     modelId: model.id,
