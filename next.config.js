@@ -6,7 +6,8 @@ const nextConfig = {
   // `forbidden()` and app/forbidden.tsx: admin pages answer 403 to other roles.
   experimental: { authInterrupts: true },
   // Prisma's generated client and the pg driver (with its cursor stream) are server-only Node modules.
-  serverExternalPackages: ['pg', 'pg-cursor', 'pg-query-stream', '@prisma/adapter-pg', '@node-rs/argon2'],
+  // pino and prom-client keep process-wide state (the log stream, the metrics registry): loaded once by Node, not bundled per route.
+  serverExternalPackages: ['pg', 'pg-cursor', 'pg-query-stream', '@prisma/adapter-pg', '@node-rs/argon2', 'pino', 'prom-client'],
   async headers() {
     return [
       {

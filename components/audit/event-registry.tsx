@@ -23,12 +23,21 @@ const approvers = (e: AuditEventView): string => {
   return Array.isArray(names) && names.length > 0 ? names.map(String).join(', ') : 'no approver: the policy needs none';
 };
 
+const FIELD_NAMES: Record<string, string> = { description: 'description', modelCard: 'model card', changelog: 'changelog', migrationNotes: 'migration notes' };
+
+/** ": model card, changelog" — the fields an edit changed (older events recorded one `field`). */
+const editedFields = (e: AuditEventView): string => {
+  const data = e.data as { fields?: unknown; field?: unknown } | null;
+  const fields = Array.isArray(data?.fields) ? data.fields.map(String) : typeof data?.field === 'string' ? [data.field] : [];
+  return fields.length > 0 ? `: ${fields.map((f) => FIELD_NAMES[f] ?? f).join(', ')}` : '';
+};
+
 /** One icon and one sentence per kind of event; the timeline renders every event through this map. */
 export const EVENT_RENDERERS: Record<AuditAction, EventRenderer> = {
   'model.created': { icon: PackagePlus, describe: (e) => `registered the model ${e.model}` },
   'model.updated': { icon: Pencil, describe: (e) => `edited the model ${e.model}` },
   'version.registered': { icon: FilePlus2, describe: (e) => `registered ${v(e)}${str(e, 'semver') ? ` (${str(e, 'semver')})` : ''}` },
-  'version.updated': { icon: FileText, describe: (e) => `edited ${v(e)}` },
+  'version.updated': { icon: FileText, describe: (e) => `edited ${v(e)}${editedFields(e)}` },
   'version.promoted': { icon: ArrowUpRight, describe: (e) => `promoted ${v(e)} to Staging` },
   'version.demoted': { icon: ArrowDownLeft, describe: (e) => `moved ${v(e)} back to Testing` },
   'version.archived': { icon: Archive, describe: (e) => `archived ${v(e)}` },
@@ -56,7 +65,8 @@ export const EVENT_RENDERERS: Record<AuditAction, EventRenderer> = {
   'webhook.updated': { icon: Send, describe: (e) => `changed the webhook ${str(e, 'name') ?? ''} to ${str(e, 'url') ?? ''}` },
   'policy.updated': { icon: SlidersHorizontal, describe: (e) => `changed the promotion policy of ${e.model}` },
   'audit.exported': { icon: Download, describe: (e) => `exported the audit history as ${str(e, 'format')?.toUpperCase() ?? ''}` },
-  'registry.exported': { icon: Download, describe: () => 'exported the registry state' },
+  'registry.exported': { icon: Download, describe: (e) => (e.model ? `exported the registry state of ${e.model}` : 'exported the registry state') },
+  'model.exported': { icon: Download, describe: (e) => `exported the history of ${e.model}` },
   'audit.verified': { icon: ShieldCheck, describe: (e) => `verified the audit log: ${(e.data as { ok?: boolean } | null)?.ok ? 'intact' : 'BROKEN'}` },
   'audit.checkpointed': { icon: ShieldCheck, describe: (e) => `signed a checkpoint of ${(e.data as { checkpoint?: { heads?: unknown[] } } | null)?.checkpoint?.heads?.length ?? 0} audit chains` },
   'model.renamed': { icon: PencilLine, describe: (e) => `renamed the model ${str(e, 'from') ?? ''} to ${str(e, 'to') ?? e.model ?? ''}${str(e, 'redirect') ? `; ${str(e, 'redirect')} keeps resolving to it` : ''}` },

@@ -14,7 +14,12 @@ export interface CompareModel {
 export function buildCompareModel(data: CompareData): CompareModel {
   const comparison = buildComparison(data.versions, data.definitions);
   const params = diffParameters(
-    comparison.versions.map((v) => ({ ...v, hyperparameters: asJsonObject(v.hyperparameters), features: asFeatureList(v.features) })),
+    comparison.versions.map((v) => ({
+      ...v,
+      hyperparameters: asJsonObject(v.hyperparameters),
+      features: asFeatureList(v.features),
+      environment: Object.fromEntries(Object.entries(asJsonObject(v.environment)).map(([k, value]) => [k, String(value)])),
+    })),
   );
   return { model: data.model.name, comparison, params };
 }

@@ -5,7 +5,7 @@ import { Badge } from '@/components/ui/badge';
 import { cx } from '@/components/ui/cx';
 import { type CompareModel, wholeSetRows } from './compare-model';
 import { DeltaText } from './delta-text';
-import { STICKY, VersionHeadRow } from './version-head-cell';
+import { GroupHeadRow, STICKY, VersionHeadRow } from './version-head-cell';
 
 const GROUP_LABELS: Record<MetricGroup, string> = { quality: 'Model quality', operational: 'Operational (serving cost)' };
 
@@ -35,11 +35,7 @@ export function DeltaTable({ model, evaluationSet }: { model: CompareModel; eval
         <tbody>
           {groups.map(({ group, rows: groupRows }) => (
             <Fragment key={group}>
-              <tr className="border-t border-line bg-surface-muted/30">
-                <th scope="rowgroup" colSpan={versions.length + 1} className="px-3 py-1.5 text-left text-xs font-semibold text-ink-muted">
-                  {GROUP_LABELS[group]}
-                </th>
-              </tr>
+              <GroupHeadRow columns={versions.length + 1}>{GROUP_LABELS[group]}</GroupHeadRow>
               {groupRows.map((row) => (
                 <DeltaRow key={row.key} row={row} />
               ))}

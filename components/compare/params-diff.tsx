@@ -4,9 +4,9 @@ import { Fragment, useId, useState } from 'react';
 import { DIFF_SECTION_LABELS, type DiffSection } from '@/lib/registry/compare-params';
 import { cx } from '@/components/ui/cx';
 import type { CompareModel } from './compare-model';
-import { STICKY, VersionHeadRow } from './version-head-cell';
+import { GroupHeadRow, STICKY, VersionHeadRow } from './version-head-cell';
 
-const SECTIONS: DiffSection[] = ['metadata', 'hyperparameters', 'features'];
+const SECTIONS: DiffSection[] = ['metadata', 'environment', 'hyperparameters', 'features'];
 
 /** What each version was built from, side by side; rows that differ are marked, and can be shown alone. */
 export function ParamsDiff({ model }: { model: CompareModel }) {
@@ -37,11 +37,7 @@ export function ParamsDiff({ model }: { model: CompareModel }) {
               if (rows.length === 0) return null;
               return (
                 <Fragment key={section}>
-                  <tr className="border-t border-line bg-surface-muted/30">
-                    <th scope="rowgroup" colSpan={versions.length + 1} className="px-3 py-1.5 text-left text-xs font-semibold text-ink-muted">
-                      {DIFF_SECTION_LABELS[section]}
-                    </th>
-                  </tr>
+                  <GroupHeadRow columns={versions.length + 1}>{DIFF_SECTION_LABELS[section]}</GroupHeadRow>
                   {rows.map((row) => (
                     <tr key={`${section}/${row.key}`} data-differs={row.differs || undefined} className={cx('border-t border-line', row.differs && 'bg-amber-50/70 dark:bg-amber-400/5')}>
                       <th scope="row" className={cx(STICKY, 'px-3 py-1.5 text-left font-mono text-xs font-normal whitespace-nowrap text-ink-muted', row.differs && 'border-l-2 border-l-amber-500 bg-amber-50 dark:bg-zinc-900')}>

@@ -24,6 +24,17 @@ export function VersionHeadRow({ label, versions, baselineId }: { label: ReactNo
   );
 }
 
+/** A band naming the rows under it (a metric group, a section of parameters), across the whole table. */
+export function GroupHeadRow({ columns, children }: { columns: number; children: ReactNode }) {
+  return (
+    <tr className="border-t border-line bg-surface-muted/30">
+      <th scope="rowgroup" colSpan={columns} className="px-3 py-1.5 text-left text-xs font-semibold text-ink-muted">
+        {children}
+      </th>
+    </tr>
+  );
+}
+
 /** A version's column heading, in its chart colour; the baseline says so. */
 export function VersionHeadCell({ version, index, isBaseline }: { version: CompareVersionData; index: number; isBaseline: boolean }) {
   const theme = useChartTheme();

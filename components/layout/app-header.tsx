@@ -8,7 +8,7 @@ import { ThemeToggle } from './theme-toggle';
 
 export function AppHeader({ user }: { user: { name: string; email: string; role: Role } }) {
   return (
-    <header className="sticky top-0 z-20 border-b border-line bg-surface/90 backdrop-blur supports-[backdrop-filter]:bg-surface/75">
+    <header className="sticky top-0 z-20 print:hidden border-b border-line bg-surface/90 backdrop-blur supports-[backdrop-filter]:bg-surface/75">
       <div className="mx-auto flex h-14 max-w-7xl items-center gap-2 px-4 sm:gap-4 sm:px-6">
         <Link href="/models" className="flex items-center gap-2 rounded-md text-sm font-semibold tracking-tight">
           <span className="flex size-7 items-center justify-center rounded-md bg-accent text-accent-ink">

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { VersionDetail } from '@/lib/db/queries/version';
 import { SectionCard } from '@/components/ui/card';
 import { formatDuration, formatExactTime } from '@/components/ui/time-format';
+import { formatBytes } from '@/lib/registry';
 import { asJsonObject, formatJsonValue } from './json-value';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -18,6 +19,7 @@ const missing = <span className="text-ink-faint">not recorded</span>;
 /** The facts about a version that are short enough to read at a glance. */
 export function DetailsSection({ version }: { version: VersionDetail['version'] }) {
   const resources = Object.entries(asJsonObject(version.trainingResources));
+  const environment = Object.entries(asJsonObject(version.environment));
   return (
     <SectionCard title="Details">
       <dl className="divide-y divide-line text-sm">
@@ -31,6 +33,20 @@ export function DetailsSection({ version }: { version: VersionDetail['version'] 
           <span className="font-mono">{version.dataVersion}</span>
         </Fact>
         <Fact label="Framework">{version.framework ?? missing}</Fact>
+        <Fact label="Model size">{version.modelSizeBytes !== null ? <span title={`${version.modelSizeBytes.toLocaleString()} bytes`}>{formatBytes(version.modelSizeBytes)}</span> : missing}</Fact>
+        <Fact label="Environment">
+          {environment.length === 0 ? (
+            missing
+          ) : (
+            <ul className="space-y-0.5">
+              {environment.map(([key, value]) => (
+                <li key={key}>
+                  <span className="text-ink-muted">{key}</span> <span className="font-mono text-xs">{formatJsonValue(value)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Fact>
         <Fact label="Training time">{version.trainingDurationSec !== null ? formatDuration(version.trainingDurationSec) : missing}</Fact>
         <Fact label="Resources">
           {resources.length === 0 ? (

@@ -1,8 +1,9 @@
+import type { ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { SectionCard } from '@/components/ui/card';
 
 /** Every tag and alias of the version, including `failed`, which the header also flags. */
-export function LabelsSection({ tags, aliases }: { tags: { key: string; value: string }[]; aliases: string[] }) {
+export function LabelsSection({ tags, aliases, children }: { tags: { key: string; value: string }[]; aliases: string[]; children?: ReactNode }) {
   return (
     <SectionCard title="Tags and aliases">
       <div className="space-y-3">
@@ -37,6 +38,7 @@ export function LabelsSection({ tags, aliases }: { tags: { key: string; value: s
           )}
         </div>
       </div>
+      {children}
     </SectionCard>
   );
 }

@@ -1,4 +1,5 @@
 import { checkpointIfChanged } from '@/lib/services/audit-checkpoint';
+import { logger } from '@/lib/observability/logger';
 
 const MINUTES = Math.max(Number(process.env.MODELGATE_AUDIT_CHECKPOINT_MINUTES ?? 60) || 60, 0.05);
 let timer: NodeJS.Timeout | undefined;
@@ -11,7 +12,7 @@ let timer: NodeJS.Timeout | undefined;
 export function startCheckpointWorker(): void {
   if (timer || !process.env.MODELGATE_AUDIT_SIGNING_KEY) return;
   timer = setInterval(() => {
-    checkpointIfChanged().catch((error) => console.error('[modelgate] audit checkpoint failed:', error instanceof Error ? error.message : error));
+    checkpointIfChanged().catch((error) => logger.error({ err: error instanceof Error ? error.message : String(error) }, 'audit checkpoint failed'));
   }, MINUTES * 60_000);
   timer.unref();
 }

@@ -1,5 +1,6 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { parsePrivateKey } from './checkpoint';
+import { logger } from '@/lib/observability/logger';
 
 let cached: { source: string; key: KeyObject } | undefined;
 let warned = false;
@@ -13,7 +14,7 @@ let warned = false;
 export function auditSigningKey(): KeyObject | null {
   const source = process.env.MODELGATE_AUDIT_SIGNING_KEY;
   if (!source) {
-    if (!warned) console.warn('[modelgate] MODELGATE_AUDIT_SIGNING_KEY is not set: audit checkpoints are not signed.');
+    if (!warned) logger.warn('MODELGATE_AUDIT_SIGNING_KEY is not set: audit checkpoints are not signed.');
     warned = true;
     return null;
   }

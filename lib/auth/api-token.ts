@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { db } from '@/lib/db/prisma';
 import { can, lowerRole, RegistryError, SERVING, type Role, type SubjectRole } from '@/lib/registry';
 import type { Actor } from '@/lib/services/actor';
+import { servingCache } from '@/lib/serving/caches';
 
 const PREFIX = 'mgt_';
 
@@ -52,20 +53,35 @@ async function findToken(tokenHash: string): Promise<TokenRow | null> {
   return row ?? null;
 }
 
+// Known tokens, by hash, while the change feed vouches for them: a revocation, an expiry moved, a role,
+// a grant or an owner changed anywhere sends an `auth` notification that empties this within the feed's
+// lease (750 ms), and a change through this instance empties it at once. Unknown hashes are not kept.
+const tokens = servingCache<TokenRow>('tokens', { cares: 'auth', maxEntries: 5_000 });
+
+function cachedToken(tokenHash: string): Promise<TokenRow | null> {
+  return tokens.through(`${tokenHash}\u0000token`, async () => {
+    const row = await findToken(tokenHash);
+    return row ? { value: row, modelId: 'auth', modelName: '' } : { value: null as unknown as TokenRow, modelId: null };
+  });
+}
+
 /**
  * The actor behind a bearer token, or an UNAUTHENTICATED error for a token that is unknown, revoked,
  * expired, or whose owner is disabled. Its role is the lower of the token's and the owner's current one;
  * a serving token acts as the "serving" capability row of the permission table instead (see `servingAccess`).
- * Read afresh on every call (no cache), so a revocation or a role change applies to the next request.
+ * Checked on every call, from the token cache above: a revocation or a role change applies to every
+ * instance's requests within the change feed's lease, and to this instance's next one when made here.
  */
 export async function actorFromToken(token: string): Promise<Actor & { id: string }> {
-  const record = await findToken(hashToken(token.trim()));
+  const record = await cachedToken(hashToken(token.trim()));
   const now = new Date();
   if (!record || record.revokedAt || (record.expiresAt && record.expiresAt <= now) || record.ownerDisabled) {
     throw new RegistryError('UNAUTHENTICATED', 'The API token is invalid, revoked or expired.');
   }
   if (!record.lastUsedAt || now.getTime() - record.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
     // Best effort and coarse: one write a minute per token, not one per request.
+    // The cached row remembers it too, so the next call does not write again.
+    record.lastUsedAt = now;
     await db.apiToken.update({ where: { id: record.id }, data: { lastUsedAt: now } }).catch(() => {});
   }
   // The owner's per-model grants apply too, never above the token's own role.

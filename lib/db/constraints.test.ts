@@ -91,7 +91,9 @@ describe('mapDbError by constraint name', () => {
 
   it('keeps the messages the services and tests rely on', () => {
     expect(mapDbError(adapterDetail('model_version_stage_transition'))).toMatchObject({ code: 'INVALID_TRANSITION', message: 'That stage move is not allowed.' });
-    expect(mapDbError(adapterDetail('model_version_immutable'))).toMatchObject({ code: 'CONFLICT', message: 'Registered versions and audit history cannot be changed.' });
+    expect(mapDbError(adapterDetail('model_version_immutable'))).toMatchObject({ code: 'IMMUTABLE', message: expect.stringContaining('part of the registered version') });
+    expect(mapDbError(adapterDetail('model_card_revision_immutable'))).toMatchObject({ code: 'IMMUTABLE' });
+    expect(mapDbError(adapterDetail('metric_immutable'))).toMatchObject({ code: 'CONFLICT', message: 'Registered versions and audit history cannot be changed.' });
     expect(mapDbError(adapterUnique('model_version_one_production_per_model'))).toMatchObject({
       code: 'CONFLICT',
       message: 'Another version became Production at the same moment. Refresh and try again.',

@@ -14,6 +14,10 @@ export interface ConstraintRule {
 }
 
 const HISTORY: ConstraintRule = { code: 'CONFLICT', message: 'Registered versions and audit history cannot be changed.' };
+const IMMUTABLE_RECORD: ConstraintRule = {
+  code: 'IMMUTABLE',
+  message: 'That is part of the registered version and cannot change; only its description, model card, changelog and migration notes may.',
+};
 const PEOPLE_ONLY: ConstraintRule = { code: 'FORBIDDEN', message: 'Service accounts never decide promotion requests and never sign in.' };
 const MALFORMED_VERSION: ConstraintRule = { code: 'INVALID_ARGUMENT', message: 'A new version starts in Testing, with a well-formed number, semver and sha256 digest.' };
 
@@ -26,7 +30,9 @@ export const CONSTRAINT_RULES = {
   model_version_digest_format: MALFORMED_VERSION,
 
   // The governed record: versions, their metrics and lineage, the audit log, decisions, Production history.
-  model_version_immutable: HISTORY,
+  // What was built and measured: an UPDATE of it is refused (…_release_desk), so the API's IMMUTABLE code.
+  model_version_immutable: IMMUTABLE_RECORD,
+  model_card_revision_immutable: { code: 'IMMUTABLE', message: 'Model card revisions are kept as written: a card changes by a new revision.' },
   metric_immutable: HISTORY,
   version_lineage_immutable: HISTORY,
   audit_event_append_only: HISTORY,

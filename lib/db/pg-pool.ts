@@ -1,4 +1,6 @@
 import pg from 'pg';
+import { logger } from '@/lib/observability/logger';
+import { registerPool } from '@/lib/observability/metrics';
 
 // A small pool of plain pg connections beside Prisma's, for what Prisma cannot do: streaming a large
 // result through a server-side cursor. On globalThis in development, like the Prisma client.
@@ -16,7 +18,8 @@ export function pgPool(): pg.Pool {
     });
     // An idle connection the server drops (a restart, a failover) is reported here. Without a listener
     // Node treats it as an uncaught error and the whole app process exits; the pool already discards it.
-    globalForPool.modelgatePgPool.on('error', (error) => console.warn('[modelgate] idle export connection lost:', error.message));
+    globalForPool.modelgatePgPool.on('error', (error) => logger.warn({ err: error.message }, 'idle export connection lost'));
+    registerPool('stream', globalForPool.modelgatePgPool);
   }
   return globalForPool.modelgatePgPool;
 }

@@ -1,4 +1,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { logger } from '@/lib/observability/logger';
+import { registerPool } from '@/lib/observability/metrics';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { ConstraintNamingClient } from './pg-client';
 
@@ -8,7 +11,8 @@ const globalForPrisma = globalThis as unknown as { modelgatePrisma?: PrismaClien
 function createClient(): PrismaClient {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error('DATABASE_URL is not set: start the app with `npm start`, which provides one.');
-  const adapter = new PrismaPg({
+  // The pool is ours (not the adapter's own), so /api/metrics can report how many connections are in use.
+  const pool = new pg.Pool({
     connectionString,
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
     // Fail fast while the database is down instead of queueing requests forever.
@@ -16,6 +20,10 @@ function createClient(): PrismaClient {
     // Errors keep the name of the constraint or trigger that refused them (lib/db/errors.ts maps by it).
     Client: ConstraintNamingClient,
   });
+  // A dropped idle connection is discarded by the pool; without a listener Node would exit on it.
+  pool.on('error', (error) => logger.warn({ err: error.message }, 'idle database connection lost'));
+  registerPool('prisma', pool);
+  const adapter = new PrismaPg(pool);
   // Writes to one model queue on its row lock, so a burst of registrations can wait a while for a
   // connection or the lock: give them 15 s to start (default 2 s) rather than fail under load.
   return new PrismaClient({ adapter, transactionOptions: { maxWait: 15_000, timeout: 20_000 } });

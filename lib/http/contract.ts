@@ -64,7 +64,20 @@ export function reply<T>(body: T, init: { status?: number; headers?: Record<stri
   return new Reply(body, init.status, init.headers ?? {});
 }
 
-export type HandlerResult<R extends ResponseSpec> = R extends RawResponse ? Response : Wire<z.input<R & z.ZodType>> | Reply;
+/**
+ * A JSON answer serialised ahead of the request (the serving cache keeps its answers as text, checked
+ * against the schema when they were made), sent as is: 200 with its ETag, or 304 without a body when
+ * the caller's If-None-Match names that ETag. Only for contracts that declare `conditional`.
+ */
+export class PreparedJson {
+  constructor(
+    readonly text: string,
+    readonly etag: string,
+    readonly headers: Record<string, string>,
+  ) {}
+}
+
+export type HandlerResult<R extends ResponseSpec> = R extends RawResponse ? Response : Wire<z.input<R & z.ZodType>> | Reply | PreparedJson;
 
 interface ContractShape<TParams extends Schema, TQuery extends Schema, TBody extends Schema, THeaders extends Schema, TResponse extends ResponseSpec> {
   /** One line for the API reference. */
@@ -81,6 +94,14 @@ interface ContractShape<TParams extends Schema, TQuery extends Schema, TBody ext
   status?: number;
   /** Further success answers by status, e.g. 200 for a replayed create or 503 for a degraded health check. */
   otherResponses?: Record<number, { description: string; schema: z.ZodType }>;
+  /** Answers carry an ETag and a matching If-None-Match gets 304 Not Modified (the handler answers `PreparedJson`). */
+  conditional?: boolean;
+  /**
+   * The name of an environment variable holding a shared bearer secret that is accepted instead of a
+   * caller with the permission (a Prometheus scraper): when it is set and the bearer matches, the
+   * handler runs without a caller. Compared in constant time.
+   */
+  secretEnv?: string;
   /** Errors beyond those the contract implies (400 for input, 401/403 for callers, 404 for path params, 413 for bodies). */
   errors?: readonly ErrorCode[];
 }

@@ -3,6 +3,7 @@ import { NextResponse } from 'next/server';
 import { ZodError } from 'zod';
 import { RegistryError, type ErrorCode } from '@/lib/registry';
 import { mapDbError } from '@/lib/db/errors';
+import { log } from '@/lib/observability/request-context';
 
 const ERROR_STATUS: Record<ErrorCode, number> = {
   INVALID_ARGUMENT: 400,
@@ -11,6 +12,7 @@ const ERROR_STATUS: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   INVALID_TRANSITION: 409,
+  IMMUTABLE: 409,
   GATE_FAILED: 422,
   PAYLOAD_TOO_LARGE: 413,
   UNAVAILABLE: 503,
@@ -30,6 +32,6 @@ export function toErrorResponse(thrown: unknown): NextResponse {
       issues: error.issues.map((i) => ({ path: i.path, message: i.message })),
     });
   }
-  console.error('[modelgate] unhandled error', error);
+  log().error({ err: error }, 'unhandled error');
   return errorResponse('INTERNAL', 'Something went wrong on our side. The error has been logged.');
 }

@@ -65,7 +65,14 @@ function operationOf(method: string, path: string, contract: AnyContract): ZodOp
   return {
     operationId: `${method}${path.replace(/^\/api/, '').replace(/[{}]/g, '').split(/[/-]/).map((w) => (w ? w[0]!.toUpperCase() + w.slice(1) : '')).join('')}`,
     summary: contract.summary,
-    description: [contract.description, isPublic ? 'No credentials needed.' : accessNote(contract)].filter(Boolean).join(' '),
+    description: [
+      contract.description,
+      isPublic ? 'No credentials needed.' : accessNote(contract),
+      contract.conditional ? 'Answers carry an ETag; send it back as If-None-Match to get 304 while nothing changed.' : '',
+      contract.secretEnv ? `A bearer equal to the ${contract.secretEnv} setting is accepted instead.` : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
     tags: [tagOf(path)],
     ...(isPublic ? { security: [] } : {}),
     ...(Object.keys(requestParams).length > 0 ? { requestParams } : {}),
@@ -88,7 +95,8 @@ function tagOf(path: string): string {
   if (path.startsWith('/api/admin')) return 'Admin';
   if (path === '/api/health') return 'Health';
   if (path.includes('promotion-requests') || /\/(promote|demote|archive|restore|override|rollback)$/.test(path)) return 'Promotion';
-  if (/\/(resolve|route|traffic|health|aliases\/\{alias\})$/.test(path)) return 'Serving';
+  if (/\/(resolve|route|watch|traffic|health|aliases\/\{alias\})$/.test(path)) return 'Serving';
+  if (path === '/api/metrics') return 'Operations';
   if (path.startsWith('/api/v1/audit')) return 'Audit';
   return 'Models and versions';
 }
@@ -105,6 +113,7 @@ function responsesOf(contract: AnyContract, isPublic: boolean): ZodOpenApiRespon
     [String(status)]: { description: isRawResponse(spec) ? spec.description : status === 201 ? 'Created' : 'OK', content: content(spec) },
   };
   for (const [other, { description, schema }] of Object.entries(contract.otherResponses ?? {})) responses[other] = { description, content: content(schema) };
+  if (contract.conditional) responses['304'] = { description: 'Not Modified: If-None-Match named the current ETag; no body' };
   const errors = new Set<number>();
   if (contract.params || contract.query || contract.body || contract.headers) errors.add(400);
   if (!isPublic) [401, 403].forEach((s) => errors.add(s));

@@ -5,8 +5,12 @@ import { assertAllowed, canAnywhere, denialReason, RegistryError, visibleModels,
 import { redirectTarget } from '@/lib/db/queries/model-names';
 import { readJson } from './body';
 import { resolveCaller, type RequestActor } from './caller';
-import { isRawResponse, Reply, type AnyContract, type AuthedContract, type PublicContract, type ResponseSpec, type RouteScope } from './contract';
+import { afterLocalWrite } from '@/lib/serving/caches';
+import { observed } from './observe';
+import { secretMatches } from './secret';
+import { isRawResponse, PreparedJson, Reply, type AnyContract, type AuthedContract, type PublicContract, type ResponseSpec, type RouteScope } from './contract';
 import { toErrorResponse } from './errors';
+import { logger } from '@/lib/observability/logger';
 import { queryObject } from './query';
 
 type Schema = z.ZodType | undefined;
@@ -42,22 +46,31 @@ export function route<
   THeaders extends Schema = undefined,
   TResponse extends ResponseSpec = z.ZodType,
 >(contract: AuthedContract<TParams, TQuery, TBody, THeaders, TResponse, RequestActor>) {
-  const handler = async (req: NextRequest, context: NextContext): Promise<Response> => {
+  const handler = observed(contract as AnyContract, async (req: NextRequest, context: NextContext): Promise<Response> => {
     try {
+      if (contract.secretEnv && secretMatches(req, process.env[contract.secretEnv])) {
+        const params = parse(contract.params, (await context.params) ?? {});
+        const input = await readInput(contract, req);
+        return respond(contract, await contract.handler({ req, actor: null, params, ...input, visibleModels: null } as never), req);
+      }
       const actor = await resolveCaller(req);
       // Refuse callers who may do this nowhere before reading anything they sent.
       if (typeof contract.permission === 'string') assertAnywhere(actor, contract.permission);
       const params = parse(contract.params, (await context.params) ?? {});
       const permission = typeof contract.permission === 'string' ? contract.permission : await contract.permission(params as never);
       assertAnywhere(actor, permission);
-      await authorize(actor, permission, contract.scope as RouteScope<unknown>, params);
+      const model = await authorize(actor, permission, contract.scope as RouteScope<unknown>, params);
       const input = await readInput(contract, req);
       const result = await contract.handler({ req, actor, params, ...input, visibleModels: contract.scope === 'list' ? visibleModels(actor) : null } as never);
-      return respond(contract, result);
+      // A change made through this instance shows in its very next serving answer: the caches drop what
+      // the route's model (for registry-wide routes: everything) had. Other instances learn of it from the
+      // database's change notification.
+      if (!SAFE_METHODS.has(req.method)) afterLocalWrite(model);
+      return respond(contract, result, req);
     } catch (error) {
       return toErrorResponse(error);
     }
-  };
+  });
   return Object.assign(handler, { contract: contract as AnyContract });
 }
 
@@ -66,30 +79,39 @@ export function publicRoute<TParams extends Schema = undefined, TQuery extends S
   contract: Omit<PublicContract<TParams, TQuery, TResponse>, 'public'>,
 ) {
   const full = { ...contract, public: true as const };
-  const handler = async (req: NextRequest, context: NextContext): Promise<Response> => {
+  const handler = observed(full as AnyContract, async (req: NextRequest, context: NextContext): Promise<Response> => {
     try {
       const params = parse(full.params, (await context.params) ?? {});
       const input = await readInput(full, req);
-      return respond(full, await full.handler({ req, params, ...input } as never));
+      return respond(full, await full.handler({ req, params, ...input } as never), req);
     } catch (error) {
       return toErrorResponse(error);
     }
-  };
+  });
   return Object.assign(handler, { contract: full as AnyContract });
 }
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function assertAnywhere(actor: RequestActor, action: Action): void {
   if (!canAnywhere(actor, action)) throw new RegistryError('FORBIDDEN', `${denialReason(actor.role, action) ?? 'Not allowed'}.`, { action });
 }
 
-/** The declared scope decides whose role counts: the model's (grants, token scope) or the global one. */
-async function authorize(actor: RequestActor, action: Action, scope: RouteScope<unknown>, params: unknown): Promise<void> {
-  if (scope === 'list') return; // Every reader may list; the rows are limited by `visibleModels`.
-  if (scope === 'global') return assertAllowed(actor, action, 'global');
+/**
+ * The declared scope decides whose role counts: the model's (grants, token scope) or the global one.
+ * Returns the model the route acts on (null for registry-wide and list routes).
+ */
+async function authorize(actor: RequestActor, action: Action, scope: RouteScope<unknown>, params: unknown): Promise<string | null> {
+  if (scope === 'list') return null; // Every reader may list; the rows are limited by `visibleModels`.
+  if (scope === 'global') {
+    assertAllowed(actor, action, 'global');
+    return null;
+  }
   const named = await scope.model(params);
   // A former name that redirects to the token's model (after a rename) is that model: looked up only then.
   const model = actor.modelScope && named !== actor.modelScope && (await redirectTarget(named)) === actor.modelScope ? actor.modelScope : named;
   assertAllowed(actor, action, { model });
+  return model;
 }
 
 function parse(schema: z.ZodType | undefined, value: unknown): unknown {
@@ -104,14 +126,31 @@ async function readInput(contract: Pick<AnyContract, 'query' | 'headers' | 'body
   };
 }
 
-function respond(contract: AnyContract, result: unknown): Response {
+function respond(contract: AnyContract, result: unknown, req: NextRequest): Response {
   const spec = contract.response as ResponseSpec;
+  if (result instanceof PreparedJson) return respondPrepared(contract, result, req);
   if (result instanceof Response) {
     if (!isRawResponse(spec)) throw new Error(`${contract.summary}: the handler answered a raw Response but declares a JSON schema.`);
     return result;
   }
   const { body, status, headers } = result instanceof Reply ? { body: result.body, status: result.status ?? contract.status ?? 200, headers: result.headers } : { body: result, status: contract.status ?? 200, headers: {} };
   return NextResponse.json(toContract(contract, status, body), { status, headers });
+}
+
+/** A prepared answer, or 304 when the caller already has it (If-None-Match: the ETag, a list of them, or *). */
+function respondPrepared(contract: AnyContract, result: PreparedJson, req: NextRequest): Response {
+  if (!contract.conditional) throw new Error(`${contract.summary}: the handler answered PreparedJson but its contract is not conditional.`);
+  const headers = { ...result.headers, ETag: result.etag };
+  const ifNoneMatch = req.headers.get('if-none-match');
+  if (ifNoneMatch && etagListMatches(ifNoneMatch, result.etag)) return new Response(null, { status: 304, headers });
+  if (CHECK_RESPONSES) toContract(contract, contract.status ?? 200, JSON.parse(result.text));
+  return new Response(result.text, { status: contract.status ?? 200, headers: { 'content-type': 'application/json', ...headers } });
+}
+
+function etagListMatches(header: string, etag: string): boolean {
+  if (header.trim() === '*') return true;
+  // Weak comparison, as RFC 9110 asks for If-None-Match: W/"x" matches "x".
+  return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag);
 }
 
 /**
@@ -131,6 +170,6 @@ function toContract(contract: AnyContract, status: number, body: unknown): unkno
 
 function drift(message: string, wire: unknown): unknown {
   if (CHECK_RESPONSES) throw new Error(message);
-  console.error('[modelgate] response contract drift', message);
+  logger.error({ drift: message }, 'response contract drift');
   return wire;
 }

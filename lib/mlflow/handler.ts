@@ -5,6 +5,13 @@ import { canAnywhere, denialReason, RegistryError, type Action, type ErrorCode }
 import { resolveMlflowActor, type MlflowActor } from './auth';
 import { MLFLOW_ERROR_STATUS, toMlflowError, type MlflowErrorBody, type MlflowErrorCode } from './errors';
 import { assertJsonContentType } from './request';
+import { observed } from '@/lib/http/observe';
+import { log } from '@/lib/observability/request-context';
+import { afterLocalWrite } from '@/lib/serving/caches';
+
+// Writes that never change what serving answers (a new version starts in no stage; tags and
+// descriptions are not served): they leave this instance's serving caches alone.
+const NOT_SERVED: ReadonlySet<Action> = new Set(['version.register', 'version.edit', 'model.create']);
 
 type Handler<P> = (args: { req: NextRequest; actor: MlflowActor; params: P }) => Promise<object>;
 
@@ -36,7 +43,8 @@ function scopeDenial(error: unknown, actor: MlflowActor): unknown {
  * error to MLflow's `{error_code, message}` with MLflow's HTTP status.
  */
 export function withMlflow<P = Record<string, never>>(handler: Handler<P>, options: Options) {
-  return async (req: NextRequest, context?: { params: Promise<P> }): Promise<Response> => {
+  const endpoint = { summary: `MLflow ${options.permission}` };
+  const run = async (req: NextRequest, context?: { params: Promise<P> }): Promise<Response> => {
     try {
       // Before authentication, so a forged request never even counts as a failed sign-in.
       assertJsonContentType(req);
@@ -45,13 +53,17 @@ export function withMlflow<P = Record<string, never>>(handler: Handler<P>, optio
         throw new RegistryError('FORBIDDEN', `${denialReason(actor.role, options.permission) ?? 'Not allowed'}.`);
       }
       const params = ((await context?.params) ?? {}) as P;
-      return NextResponse.json(await handler({ req, actor, params }).catch((error: unknown) => Promise.reject(scopeDenial(error, actor))));
+      const answer = await handler({ req, actor, params }).catch((error: unknown) => Promise.reject(scopeDenial(error, actor)));
+      if (req.method !== 'GET' && !NOT_SERVED.has(options.permission)) afterLocalWrite(null);
+      return NextResponse.json(answer);
     } catch (thrown) {
       const error = mapDbError(thrown);
       const body = toMlflowError(error, options.errors);
       if (body) return mlflowErrorResponse(body);
-      console.error('[modelgate] unhandled error in the MLflow API', error);
+      log().error({ err: error }, 'unhandled error in the MLflow API');
       return mlflowErrorResponse({ error_code: 'INTERNAL_ERROR', message: 'Something went wrong on our side. The error has been logged.' });
     }
   };
+  const measured = observed(endpoint, (req, context) => run(req, context as { params: Promise<P> }));
+  return (req: NextRequest, context?: { params: Promise<P> }): Promise<Response> => measured(req, context ?? { params: Promise.resolve({}) });
 }

@@ -40,3 +40,19 @@ describe('an MLflow create-model-version as a registration', () => {
     }
   });
 });
+
+describe('release-desk tags at registration', () => {
+  it('reads model_size_bytes, environment, changelog and migration_notes', async () => {
+    const { toRegistration, environmentFromTag } = await import('./tags');
+    const tags = [
+      { key: 'model_size_bytes', value: '52000000' },
+      { key: 'environment', value: '{"python": "3.11", "cuda": 12.1}' },
+      { key: 'changelog', value: '- faster' },
+      { key: 'migration_notes', value: 'none' },
+    ];
+    expect(toRegistration({ name: 'm', source: 's3://x', tags })).toMatchObject({ modelSizeBytes: 52_000_000, environment: { python: '3.11', cuda: '12.1' }, changelog: '- faster', migrationNotes: 'none' });
+    expect(environmentFromTag('python=3.11; cuda=12.1')).toEqual({ python: '3.11', cuda: '12.1' });
+    expect(() => toRegistration({ name: 'm', source: 's3://x', tags: [{ key: 'model_size_bytes', value: 'big' }] })).toThrow(/whole number/);
+    expect(() => environmentFromTag('{nope')).toThrow(/not valid JSON/);
+  });
+});

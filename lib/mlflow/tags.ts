@@ -1,3 +1,4 @@
+import { RegistryError } from '@/lib/registry';
 import type { RegisterVersionInput } from '@/lib/validations/version';
 import { MlflowError } from './errors';
 
@@ -66,6 +67,13 @@ export interface MlflowCreateVersion {
  *   tag semver                              → semver (else the next one is worked out as for any version)
  *   tag framework                           → framework
  *   tag model_card                          → modelCard (markdown; the Production card gate reads it)
+ *   tag changelog, migration_notes          → changelog, migrationNotes (markdown)
+ *   tag model_size_bytes                    → modelSizeBytes (a whole number; the size gate reads it)
+ *   tag environment                         → environment: a JSON object of strings ({"python": "3.11"})
+ *                                             or "python=3.11; cuda=12.1"
+ * After registration, set-tag of model_card, changelog or migration_notes (and update's description) edits
+ * the version's documentation through the same governed, audited path as REST v1; model_size_bytes and
+ * environment describe the artifact and are refused then.
  *   tags metric.<name> with a number        → metrics <name> on the "default" evaluation set
  *   run_id, run_link, model_id              → the reserved tags mlflow.run_id, mlflow.run_link, mlflow.model_id
  * The version lands in Testing (MLflow's "None"). MLflow sends no metrics of its own: without metric.*
@@ -78,6 +86,44 @@ function metricsFromTags(tags: Record<string, string>): { key: string; value: nu
     const value = text.trim() === '' ? Number.NaN : Number(text);
     return key && Number.isFinite(value) ? [{ key, value }] : [];
   });
+}
+
+/** The MLflow tags that edit a version's documentation (the field each edits). */
+export const DOCUMENTATION_TAGS = { model_card: 'modelCard', changelog: 'changelog', migration_notes: 'migrationNotes' } as const;
+/** The MLflow tags that describe the artifact: read at registration only. */
+export const ARTIFACT_FACT_TAGS = ['model_size_bytes', 'environment'] as const;
+
+function sizeFromTag(text: string | undefined): number | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
+  const value = Number(text.trim());
+  if (!Number.isSafeInteger(value) || value < 0) throw new RegistryError('INVALID_ARGUMENT', `The tag model_size_bytes must be a whole number of bytes, not "${text.slice(0, 40)}".`);
+  return value;
+}
+
+/** `{"python":"3.11"}` or `python=3.11; cuda=12.1`. */
+export function environmentFromTag(text: string | undefined): Record<string, string> | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
+  const trimmed = text.trim();
+  if (trimmed.startsWith('{')) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(trimmed);
+    } catch {
+      throw new RegistryError('INVALID_ARGUMENT', 'The tag environment is not valid JSON.');
+    }
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new RegistryError('INVALID_ARGUMENT', 'The tag environment must be a JSON object of strings.');
+    return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
+  }
+  return Object.fromEntries(
+    trimmed
+      .split(/[;\n]/)
+      .map((part) => part.trim())
+      .filter(Boolean)
+      .map((part) => {
+        const at = part.indexOf('=');
+        return at > 0 ? [part.slice(0, at).trim(), part.slice(at + 1).trim()] : [part, ''];
+      }),
+  );
 }
 
 export function toRegistration(request: MlflowCreateVersion): RegisterVersionInput {
@@ -95,6 +141,10 @@ export function toRegistration(request: MlflowCreateVersion): RegisterVersionInp
     semver: pick('semver'),
     framework: pick('framework'),
     modelCard: tags.model_card ?? '',
+    changelog: tags.changelog ?? '',
+    migrationNotes: tags.migration_notes ?? '',
+    modelSizeBytes: sizeFromTag(tags.model_size_bytes),
+    environment: environmentFromTag(tags.environment),
     metrics: metricsFromTags(tags),
     tags: {
       ...tags,

@@ -52,6 +52,12 @@ export const auditKeys = {
   productionAt: (model: string, at: string) => [...auditKeys.all, 'production-at', model, at] as const,
 };
 
+export const cardKeys = {
+  all: ['card-revisions'] as const,
+  /** Every revision of one version's model card. */
+  revisions: (model: string, number: number) => [...cardKeys.all, model, number] as const,
+};
+
 export const commentKeys = {
   all: ['comments'] as const,
   version: (model: string, number: number) => [...commentKeys.all, model, number] as const,

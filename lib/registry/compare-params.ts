@@ -1,3 +1,5 @@
+import { formatBytes } from './gates';
+
 /*
  * The non-metric half of a comparison: what each version was built from. One row per field, hyperparameter
  * or input feature, with `differs` set when the versions do not all agree (a value missing on some counts
@@ -15,9 +17,12 @@ export interface ParamSource {
   artifactDigest: string | null;
   hyperparameters: Record<string, unknown>;
   features: { name: string; type: string }[];
+  /** Optional so that comparisons built before these fields existed still type-check. */
+  modelSizeBytes?: number | null;
+  environment?: Record<string, string>;
 }
 
-export type DiffSection = 'metadata' | 'hyperparameters' | 'features';
+export type DiffSection = 'metadata' | 'environment' | 'hyperparameters' | 'features';
 
 export interface DiffRow {
   section: DiffSection;
@@ -29,6 +34,7 @@ export interface DiffRow {
 
 export const DIFF_SECTION_LABELS: Record<DiffSection, string> = {
   metadata: 'Metadata',
+  environment: 'Environment requirements',
   hyperparameters: 'Hyperparameters',
   features: 'Features (input schema)',
 };
@@ -41,6 +47,7 @@ const METADATA: { key: string; pick: (v: ParamSource) => string | null }[] = [
   { key: 'data hash', pick: (v) => v.trainingDataHash },
   { key: 'code commit', pick: (v) => v.codeCommit },
   { key: 'artifact digest', pick: (v) => v.artifactDigest },
+  { key: 'model size', pick: (v) => (v.modelSizeBytes === null || v.modelSizeBytes === undefined ? null : formatBytes(v.modelSizeBytes)) },
   { key: 'feature count', pick: (v) => String(v.features.length) },
 ];
 
@@ -59,11 +66,12 @@ function unionKeys(lists: string[][]): string[] {
 
 export function diffParameters(versions: readonly ParamSource[]): DiffRow[] {
   const metadata = METADATA.map(({ key, pick }) => row('metadata', key, versions.map(pick)));
+  const environment = unionKeys(versions.map((v) => Object.keys(v.environment ?? {}))).map((key) => row('environment', key, versions.map((v) => v.environment?.[key])));
   const hyperparameters = unionKeys(versions.map((v) => Object.keys(v.hyperparameters))).map((key) =>
     row('hyperparameters', key, versions.map((v) => v.hyperparameters[key])),
   );
   const features = unionKeys(versions.map((v) => v.features.map((f) => f.name))).map((name) =>
     row('features', name, versions.map((v) => v.features.find((f) => f.name === name)?.type ?? null)),
   );
-  return [...metadata, ...hyperparameters, ...features];
+  return [...metadata, ...environment, ...hyperparameters, ...features];
 }

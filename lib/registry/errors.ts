@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'INVALID_TRANSITION',
+  /** The field is part of a registered version's immutable record (artifact, digest, metrics, lineage…). */
+  'IMMUTABLE',
   'GATE_FAILED',
   'PAYLOAD_TOO_LARGE',
   'UNAVAILABLE',

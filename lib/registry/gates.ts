@@ -17,6 +17,8 @@ export interface GateSubject {
   modelCard: string;
   /** The card's outline as stored at registration (read instead of parsing the card), if any. */
   cardOutline?: unknown;
+  /** The artifact's size in bytes as registered, or null when it was not recorded. */
+  modelSizeBytes?: number | null;
 }
 
 export interface GateContext {
@@ -81,6 +83,8 @@ function evaluateGate(gate: Gate, context: GateContext): GateResult {
       return metadataGate(gate.fields, context.candidate.metadata);
     case 'model-card-complete':
       return modelCardGate(gate.sections, context.candidate.modelCard, context.candidate.cardOutline);
+    case 'model-size':
+      return modelSizeGate(gate.maxBytes, context.candidate.modelSizeBytes ?? null);
     case 'approvals':
       return { kind: 'approvals', label: `${gate.count} approval(s)`, passed: true, detail: 'Counted on the promotion request.' };
   }
@@ -175,5 +179,26 @@ function modelCardGate(required: readonly string[], markdown: string, outline: u
     label: 'Model card complete',
     passed: missing.length === 0,
     detail: missing.length === 0 ? `All ${required.length} required sections are filled in.` : `Empty or missing sections: ${missing.join(', ')}.`,
+  };
+}
+
+/** "12.5 MB" (decimal megabytes, as the gate's editor speaks), or bytes below 1 kB. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`;
+  if (bytes < 1e6) return `${Math.round(bytes / 100) / 10} kB`;
+  if (bytes < 1e9) return `${Math.round(bytes / 1e5) / 10} MB`;
+  return `${Math.round(bytes / 1e8) / 10} GB`;
+}
+
+function modelSizeGate(maxBytes: number, size: number | null): GateResult {
+  const label = `Model size ≤ ${formatBytes(maxBytes)}`;
+  if (size === null) return { kind: 'model-size', label, passed: false, detail: 'The model size was not recorded at registration (modelSizeBytes, or the MLflow tag model_size_bytes).' };
+  const passed = size <= maxBytes;
+  return {
+    kind: 'model-size',
+    label,
+    passed,
+    detail: passed ? `The artifact is ${formatBytes(size)}, within ${formatBytes(maxBytes)}.` : `The artifact is ${formatBytes(size)}, over the limit of ${formatBytes(maxBytes)}.`,
+    checks: [{ name: 'size (bytes)', passed, candidate: size, required: maxBytes }],
   };
 }

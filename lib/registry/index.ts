@@ -15,4 +15,5 @@ export * from './access';
 export * from './serving';
 export * from './tags';
 export * from './accounts';
+export * from './version-edits';
 export * from './mentions';

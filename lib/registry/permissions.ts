@@ -29,6 +29,7 @@ export const PERMISSIONS = [
   { action: 'webhooks.manage', description: 'Configure webhooks and read their delivery log', roles: ['admin'] },
   { action: 'audit.export', description: 'Export the audit history and registry state', roles: ['admin'] },
   { action: 'audit.verify', description: "Recompute the audit log's hash chains to prove it unaltered", roles: ['admin'] },
+  { action: 'metrics.read', description: 'Read the Prometheus metrics (a scraper uses the MODELGATE_METRICS_TOKEN secret instead)', roles: ['admin'] },
 ] as const satisfies readonly { action: string; description: string; roles: readonly SubjectRole[] }[];
 
 export type Action = (typeof PERMISSIONS)[number]['action'];

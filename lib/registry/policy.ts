@@ -35,6 +35,12 @@ export const ZGate = z.discriminatedUnion('kind', [
     perSlice: z.boolean().default(false),
   }),
   z.object({ kind: z.literal('required-metadata'), advisory, fields: z.array(z.enum(METADATA_FIELDS)).min(1) }),
+  z.object({
+    kind: z.literal('model-size'),
+    advisory,
+    /** The largest artifact allowed, in bytes (the editor speaks MB): "binary size within limits". */
+    maxBytes: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  }),
   z.object({ kind: z.literal('model-card-complete'), advisory, sections: z.array(z.string().min(1).max(100)).min(1).default(DEFAULT_CARD_SECTIONS) }),
   z.object({
     kind: z.literal('approvals'),

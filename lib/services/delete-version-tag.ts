@@ -13,9 +13,10 @@ export async function deleteVersionTag(actor: Actor, input: { model: string; num
   assertEditableVersionTag(key);
   return inTransaction(async (tx) => {
     const version = await findVersionOrThrow(tx, input.model, input.number);
+    const previous = await tx.versionTag.findUnique({ where: { versionId_key: { versionId: version.id, key } }, select: { value: true } });
     const removed = await tx.versionTag.deleteMany({ where: { versionId: version.id, key } });
     if (removed.count === 0) return { deleted: false };
-    await recordAudit(tx, actor, { action: 'version.tag_deleted', model: version.model, version, data: { key } });
+    await recordAudit(tx, actor, { action: 'version.tag_deleted', model: version.model, version, data: { key, before: previous?.value ?? null, after: null } });
     return { deleted: true };
   });
 }

@@ -54,6 +54,19 @@ function conditions(filters: AuditFilters): Prisma.Sql {
   return Prisma.join(parts, ' AND ');
 }
 
+/** One model's events (by its id, so they survive renames), oldest first, with the hash columns and canonical text. */
+export async function modelAuditRows(modelId: string): Promise<ExportRow[]> {
+  // Through Prisma a bigint arrives as a BigInt, which JSON cannot hold: the id is read as text, as pg gives it.
+  return db.$queryRawUnsafe<ExportRow[]>(`SELECT ${SELECT_LIST.replace('e.id AS "id"', 'e.id::text AS "id"')} FROM audit_event e WHERE e.model_id = $1 ORDER BY e.id`, modelId);
+}
+
+/** The rows as the audit export's CSV (same columns, formula-escaped), header included. */
+export function auditRowsCsv(rows: ExportRow[]): string {
+  return new TextDecoder().decode(encoder('csv')(rows));
+}
+
+export type { ExportRow as AuditExportRow };
+
 function encoder(format: 'csv' | 'ndjson') {
   const text = new TextEncoder();
   let header = format === 'csv';

@@ -1,4 +1,4 @@
-import { assertAllowed } from '@/lib/registry';
+import { assertAllowed, RegistryError } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import { findRollbackTarget } from '@/lib/db/queries/rollback-target';
 import type { Actor } from './actor';
@@ -8,15 +8,19 @@ import { clock } from './clock';
 const VERSION_BATCH = 500;
 
 /**
- * The registry's current state as one JSON document — models with their policy and metric definitions,
- * every version with its metadata, metrics, tags, aliases and stage — for documentation and backup.
+ * The registry's current state as one JSON document — models with their policy, metric definitions and
+ * Production periods (which version served when), every version with its metadata, documentation, metrics,
+ * tags, aliases and stage — for documentation and backup; `model` narrows it to one model.
  * Streamed model by model and a batch of versions at a time, so its size is not bounded by memory.
  */
-export async function exportRegistry(actor: Actor): Promise<ReadableStream<Uint8Array>> {
+export async function exportRegistry(actor: Actor, options: { model?: string } = {}): Promise<ReadableStream<Uint8Array>> {
   assertAllowed(actor, 'audit.export', 'global');
-  await db.$transaction((tx) => recordAudit(tx, actor, { action: 'registry.exported' }));
+  const models = await db.registeredModel.findMany({ where: options.model ? { name: options.model } : {}, orderBy: { name: 'asc' }, select: { id: true, name: true } });
+  if (options.model && models.length === 0) throw new RegistryError('NOT_FOUND', `No model named "${options.model}".`);
+  await db.$transaction((tx) =>
+    recordAudit(tx, actor, { action: 'registry.exported', ...(options.model ? { model: models[0]!, data: { model: options.model } } : {}) }),
+  );
   const encoder = new TextEncoder();
-  const models = await db.registeredModel.findMany({ orderBy: { name: 'asc' }, select: { id: true } });
   let modelIndex = 0;
   let versionCursor: number | null = null;
   let versionsWritten = 0;
@@ -41,10 +45,18 @@ export async function exportRegistry(actor: Actor): Promise<ReadableStream<Uint8
             metricDefinitions: { select: { key: true, direction: true, isPrimary: true, description: true } },
             policy: { select: { gates: true } },
             aliases: { select: { alias: true, version: { select: { number: true } } } },
+            productionPeriods: { orderBy: { startedAt: 'asc' }, select: { startedAt: true, endedAt: true, startedBy: true, endedReason: true, version: { select: { number: true } } } },
           },
         });
         const lastStable = await findRollbackTarget(db, ref.id, []);
-        const header = JSON.stringify({ ...model, owner: model.owner.email, lastStableVersion: lastStable?.number ?? null, aliases: model.aliases.map((a) => ({ alias: a.alias, version: a.version.number })), policy: model.policy?.gates ?? null });
+        const header = JSON.stringify({
+          ...model,
+          owner: model.owner.email,
+          lastStableVersion: lastStable?.number ?? null,
+          aliases: model.aliases.map((a) => ({ alias: a.alias, version: a.version.number })),
+          policy: model.policy?.gates ?? null,
+          productionPeriods: model.productionPeriods.map(({ version, ...p }) => ({ version: version.number, ...p })),
+        });
         controller.enqueue(encoder.encode(`${modelIndex > 0 ? ',' : ''}${header.slice(0, -1)},"versions":[`));
         versionCursor = 0;
         versionsWritten = 0;
@@ -56,7 +68,8 @@ export async function exportRegistry(actor: Actor): Promise<ReadableStream<Uint8
         select: {
           number: true, semver: true, stage: true, dataVersion: true, artifactUri: true, artifactDigest: true, framework: true,
           hyperparameters: true, features: true, trainingDataHash: true, trainingDataSource: true, codeCommit: true,
-          trainingDurationSec: true, trainingResources: true, description: true, modelCard: true, createdAt: true, stageChangedAt: true,
+          trainingDurationSec: true, trainingResources: true, environment: true, modelSizeBytes: true,
+          description: true, modelCard: true, changelog: true, migrationNotes: true, createdAt: true, stageChangedAt: true,
           metrics: { select: { key: true, value: true, evaluationSet: true, slice: true } },
           tags: { select: { key: true, value: true } },
           parents: { select: { parent: { select: { number: true, model: { select: { name: true } } } } } },

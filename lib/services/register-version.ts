@@ -116,6 +116,10 @@ async function register(tx: Tx, actor: Actor, input: ReturnType<typeof ZRegister
       trainingResources: (input.trainingResources as Prisma.InputJsonObject | undefined) ?? undefined,
       description: input.description,
       modelCard: input.modelCard,
+      changelog: input.changelog,
+      migrationNotes: input.migrationNotes,
+      environment: input.environment,
+      modelSizeBytes: input.modelSizeBytes ?? null,
       cardOutline: plan.cardSections as unknown as Prisma.InputJsonArray,
       createdById: actor.id,
       // Kept for the four-eyes rule: whoever created a service account's token counts as an author.
@@ -124,6 +128,7 @@ async function register(tx: Tx, actor: Actor, input: ReturnType<typeof ZRegister
       stageChangedAt: now,
     },
   });
+  await tx.modelCardRevision.create({ data: { versionId: version.id, revision: 1, modelCard: input.modelCard, actorId: actor.id, actorLabel: actor.label, createdAt: now } });
   const written = await insertVersionChildren(tx, {
     versionId: version.id,
     modelId: model.id,

@@ -25,12 +25,13 @@ export async function setVersionTag(actor: Actor, input: { model: string; number
   assertEditableVersionTag(key);
   return inTransaction(async (tx) => {
     const version = await findVersionOrThrow(tx, input.model, input.number);
+    const previous = await tx.versionTag.findUnique({ where: { versionId_key: { versionId: version.id, key } }, select: { value: true } });
     await tx.versionTag.upsert({
       where: { versionId_key: { versionId: version.id, key } },
       create: { versionId: version.id, key, value },
       update: { value },
     });
-    await recordAudit(tx, actor, { action: 'version.tag_set', model: version.model, version, data: { key, value } });
+    await recordAudit(tx, actor, { action: 'version.tag_set', model: version.model, version, data: { key, value, before: previous?.value ?? null, after: value } });
     return { key, value };
   });
 }

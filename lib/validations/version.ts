@@ -38,6 +38,13 @@ export const ZRegisterVersionInput = z.object({
   tags: z.record(ZTag, z.string().max(500)).default({}),
   description: z.string().max(10_000).default(''),
   modelCard: z.string().max(200_000).default(''),
+  /** What changed since the previous version, and how a consumer moves to this one (markdown, editable later). */
+  changelog: z.string().max(50_000).default(''),
+  migrationNotes: z.string().max(50_000).default(''),
+  /** What the artifact needs to run, e.g. { "python": "3.11", "cuda": "12.1" }: fixed at registration. */
+  environment: z.record(z.string().trim().min(1).max(100), z.string().max(1000)).refine((e) => Object.keys(e).length <= 100, 'At most 100 environment entries.').default({}),
+  /** The artifact's size in bytes: fixed at registration; the model-size gate reads it. */
+  modelSizeBytes: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).optional(),
 });
 export type RegisterVersionInput = z.input<typeof ZRegisterVersionInput>;
 
@@ -49,3 +56,14 @@ export const ZVersionPageQuery = z.object({
   before: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
+
+/** PATCH of a version: the editable documentation only (lib/registry/version-edits.ts says what is immutable). */
+export const ZVersionEdit = z
+  .looseObject({
+    description: z.string().max(10_000).optional(),
+    modelCard: z.string().max(200_000).optional(),
+    changelog: z.string().max(50_000).optional(),
+    migrationNotes: z.string().max(50_000).optional(),
+    baseCardRevision: z.number().int().positive().optional().meta({ description: 'The card revision the edit started from; a newer one answers 409 CONFLICT.' }),
+  })
+  .meta({ id: 'VersionEdit', description: 'Any of description, modelCard, changelog and migrationNotes. Naming an immutable field (artifactDigest, metrics, …) answers 409 IMMUTABLE.' });

@@ -1,4 +1,5 @@
 import { deliverDue } from './dispatcher';
+import { logger } from '@/lib/observability/logger';
 
 const INTERVAL_MS = Math.max(Number(process.env.MODELGATE_WEBHOOK_INTERVAL_MS ?? 2_000) || 2_000, 50);
 let timer: NodeJS.Timeout | undefined;
@@ -14,7 +15,7 @@ export function startWebhookWorker(): void {
     if (running) return;
     running = true;
     deliverDue()
-      .catch((error) => console.error('[modelgate] webhook delivery failed:', error instanceof Error ? error.message : error))
+      .catch((error) => logger.error({ err: error instanceof Error ? error.message : String(error) }, 'webhook delivery failed'))
       .finally(() => {
         running = false;
       });

@@ -14,6 +14,8 @@ declare module 'autocannon' {
     errors: number;
     non2xx: number;
     '2xx': number;
+    '4xx'?: number;
+    '5xx'?: number;
     duration: number;
   }
   export interface Request {

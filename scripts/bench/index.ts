@@ -9,6 +9,7 @@ import { ensureBuild, nextArgs } from '../lib/build';
 import { migrateDeploy } from '../lib/run';
 import { firstLoadJs, load, median, percentile, sessionCookie, timeEach, waitForHealth } from './http';
 import { seedScale } from './seed-scale';
+import { benchServing, cpuSecondsOf } from './serving';
 
 const full = process.argv.includes('--full');
 const SIZE = full
@@ -83,6 +84,9 @@ async function main() {
     row('Rollback', `p50 ${ms(median(rollback))}, p95 ${ms(percentile(rollback, 95))}`);
     const resolve = await load({ url: `${base}/api/v1/models/bench-governed/resolve?stage=production`, connections: 8, duration: SIZE.seconds, headers: auth(actors.viewerToken) });
     row('Resolve (c=8)', `${Math.round(resolve.requests.average)} req/s, p50/p95/p99 ${resolve.p50}/${resolve.p95}/${resolve.p99} ms`);
+
+    console.log('\nServing path (c=16, medians of alternating rounds):');
+    await benchServing({ databaseUrl: db.url, server: { base, cpuSeconds: () => cpuSecondsOf(server!.pid!), stop: async () => {} }, token: actors.viewerToken, model: 'bench-governed', seconds: SIZE.seconds, row });
 
     console.log(`\nAudit export of ${SIZE.events.toLocaleString()}+ events vs COPY … TO STDOUT:`);
     const exportRun = await measureExport(base, actors.adminToken, server.pid!);

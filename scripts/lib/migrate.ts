@@ -51,7 +51,7 @@ export function committedMigrations(dir = MIGRATIONS_DIR): Migration[] {
  * leaves nothing behind (not even a half-applied script, unlike the CLI), so fixing it and running again
  * is enough. A migration Prisma's CLI left failed must be resolved first, as `prisma migrate deploy` says.
  */
-export async function applyMigrations(databaseUrl: string, log: (line: string) => void = () => {}): Promise<string[]> {
+export async function applyMigrations(databaseUrl: string, log: (line: string) => void = () => {}, dir = MIGRATIONS_DIR): Promise<string[]> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -66,7 +66,7 @@ export async function applyMigrations(databaseUrl: string, log: (line: string) =
     }
     const applied = new Set(rows.filter((r) => r.finished).map((r) => r.name));
     const done: string[] = [];
-    for (const migration of committedMigrations().filter((m) => !applied.has(m.name))) {
+    for (const migration of committedMigrations(dir).filter((m) => !applied.has(m.name))) {
       log(`applying ${migration.name}`);
       const id = randomUUID();
       await client.query('BEGIN');

@@ -49,6 +49,7 @@ const request = { id: '' }; // a pending request on MODEL, filled in beforeAll
 const RULES: Record<string, Rule> = {
   // Load balancers and API tooling read these without credentials.
   'GET health': { permission: 'public', scope: 'public' },
+  'GET metrics': { permission: 'metrics.read', scope: 'global' },
   'GET openapi.json': { permission: 'public', scope: 'public' },
   // UI-only read models of one model.
   'GET models/[name]/board': { permission: 'registry.read', scope: 'model', params: m },
@@ -65,6 +66,12 @@ const RULES: Record<string, Rule> = {
   'GET v1/models/[name]/versions': { permission: 'registry.read', scope: 'model', params: m },
   'POST v1/models/[name]/versions': { permission: 'version.register', scope: 'model', params: m, body: {} },
   'GET v1/models/[name]/versions/[number]': { permission: 'registry.read', scope: 'model', params: v },
+  // An immutable field: refused with 409 IMMUTABLE, nothing changes.
+  'PATCH v1/models/[name]/versions/[number]': { permission: 'version.edit', scope: 'model', params: v, body: { artifactDigest: 'sha256:x' } },
+  'GET v1/models/[name]/versions/[number]/card-revisions': { permission: 'registry.read', scope: 'model', params: v },
+  'PUT v1/models/[name]/versions/[number]/tags/[key]': { permission: 'version.edit', scope: 'model', params: { ...v, key: 'matrix' }, body: { value: 5 } },
+  'DELETE v1/models/[name]/versions/[number]/tags/[key]': { permission: 'version.edit', scope: 'model', params: { ...v, key: 'no-such-tag' } },
+  'GET v1/models/[name]/export': { permission: 'registry.read', scope: 'model', params: m, url: 'http://localhost/api?part=csv' },
   'POST v1/models/[name]/versions/[number]/promote': { permission: 'version.promote', scope: 'model', params: v, body: { expectedStage: 'archived' } },
   'POST v1/models/[name]/versions/[number]/demote': { permission: 'version.archive', scope: 'model', params: v, body: {} },
   'POST v1/models/[name]/versions/[number]/archive': { permission: 'version.archive', scope: 'model', params: v, body: {} },
@@ -83,6 +90,8 @@ const RULES: Record<string, Rule> = {
   'DELETE v1/models/[name]/aliases/[alias]': { permission: 'version.edit', scope: 'model', params: { name: MODEL, alias: 'candidate' } },
   'GET v1/models/[name]/resolve': { permission: 'version.resolve', scope: 'model', params: m, url: 'http://localhost/api?stage=production' },
   'GET v1/models/[name]/route': { permission: 'version.resolve', scope: 'model', params: m, url: 'http://localhost/api?key=u1' },
+  // Without ?stage or ?alias: callers who may watch get 400 instead of a stream that never ends (the stream is tested in serving-cache).
+  'GET v1/models/[name]/watch': { permission: 'version.resolve', scope: 'model', params: m, url: 'http://localhost/api' },
   'GET v1/models/[name]/traffic': { permission: 'registry.read', scope: 'model', params: m },
   'PUT v1/models/[name]/traffic': { permission: 'traffic.manage', scope: 'model', params: m, body: {} },
   'POST v1/models/[name]/health': { permission: 'health.report', scope: 'model', params: m, body: {} },

@@ -121,14 +121,14 @@ describe('a serving token through the MLflow API', () => {
 
 describe('a serving token on every route', () => {
   const routeModules = import.meta.glob('../../app/api/**/route.ts');
-  // The three things a serving system does; every other route must refuse the token.
-  const ALLOWED = new Set(['GET v1/models/[name]/resolve', 'GET v1/models/[name]/route', 'POST v1/models/[name]/health']);
+  // The things a serving system does (resolve, or watch what resolve answers; route; report health); every other route must refuse the token.
+  const ALLOWED = new Set(['GET v1/models/[name]/resolve', 'GET v1/models/[name]/watch', 'GET v1/models/[name]/route', 'POST v1/models/[name]/health']);
   // No credentials involved: health checks, the API description, next-auth's own endpoints, MLflow's "no such endpoint".
   const NOT_AUTHENTICATED = [/^GET health$/, /^GET openapi\.json$/, /^\w+ auth\//, /^\w+ 2\.0\/mlflow\/\[\.\.\.path\]$/];
   const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
   const MODEL = uniqueName('sweep');
 
-  it('is refused (403) everywhere but resolve, route and health', async () => {
+  it('is refused (403) everywhere but resolve, watch, route and health', async () => {
     const owner = await seedUser({ role: 'scientist' });
     await createModel(owner, { name: MODEL, metrics: [{ key: 'auc', direction: 'higher', isPrimary: true }] });
     await register(owner, MODEL);

@@ -11,6 +11,8 @@ import * as v1ModelsNameVersionsNumberCanaryRequests from '@/app/api/v1/models/[
 import * as v1ModelsNameResolve from '@/app/api/v1/models/[name]/resolve/route';
 import * as v1ModelsNameRollback from '@/app/api/v1/models/[name]/rollback/route';
 import * as v1ModelsNameRoute from '@/app/api/v1/models/[name]/route/route';
+import * as v1ModelsNameWatch from '@/app/api/v1/models/[name]/watch/route';
+import * as metricsRoute from '@/app/api/metrics/route';
 import * as v1ModelsNameTraffic from '@/app/api/v1/models/[name]/traffic/route';
 import * as v1ModelsNameVersionsNumberComments from '@/app/api/v1/models/[name]/versions/[number]/comments/route';
 import * as v1ModelsNameVersionsNumberCommentsId from '@/app/api/v1/models/[name]/versions/[number]/comments/[id]/route';
@@ -22,6 +24,9 @@ import * as v1ModelsNameVersionsNumberOverride from '@/app/api/v1/models/[name]/
 import * as v1ModelsNameVersionsNumberPromote from '@/app/api/v1/models/[name]/versions/[number]/promote/route';
 import * as v1ModelsNameVersionsNumberPromotionRequests from '@/app/api/v1/models/[name]/versions/[number]/promotion-requests/route';
 import * as v1ModelsNameVersionsNumberRestore from '@/app/api/v1/models/[name]/versions/[number]/restore/route';
+import * as v1ModelsNameVersionsNumberCardRevisions from '@/app/api/v1/models/[name]/versions/[number]/card-revisions/route';
+import * as v1ModelsNameVersionsNumberTagsKey from '@/app/api/v1/models/[name]/versions/[number]/tags/[key]/route';
+import * as v1ModelsNameExport from '@/app/api/v1/models/[name]/export/route';
 import * as v1PromotionRequests from '@/app/api/v1/promotion-requests/route';
 import * as v1PromotionRequestsIdApprove from '@/app/api/v1/promotion-requests/[id]/approve/route';
 import * as v1PromotionRequestsIdCancel from '@/app/api/v1/promotion-requests/[id]/cancel/route';
@@ -52,6 +57,7 @@ export const OPERATIONS: readonly Operation[] = [
   { path: '/api/v1/models/{name}/redirects/{oldName}', module: v1ModelsNameRedirectsOldName },
   { path: '/api/v1/models/{name}/versions/{number}/canary-requests', module: v1ModelsNameVersionsNumberCanaryRequests },
   { path: '/api/v1/models/{name}/resolve', module: v1ModelsNameResolve },
+  { path: '/api/v1/models/{name}/watch', module: v1ModelsNameWatch },
   { path: '/api/v1/models/{name}/rollback', module: v1ModelsNameRollback },
   { path: '/api/v1/models/{name}/route', module: v1ModelsNameRoute },
   { path: '/api/v1/models/{name}/traffic', module: v1ModelsNameTraffic },
@@ -65,6 +71,9 @@ export const OPERATIONS: readonly Operation[] = [
   { path: '/api/v1/models/{name}/versions/{number}/promote', module: v1ModelsNameVersionsNumberPromote },
   { path: '/api/v1/models/{name}/versions/{number}/promotion-requests', module: v1ModelsNameVersionsNumberPromotionRequests },
   { path: '/api/v1/models/{name}/versions/{number}/restore', module: v1ModelsNameVersionsNumberRestore },
+  { path: '/api/v1/models/{name}/versions/{number}/card-revisions', module: v1ModelsNameVersionsNumberCardRevisions },
+  { path: '/api/v1/models/{name}/versions/{number}/tags/{key}', module: v1ModelsNameVersionsNumberTagsKey },
+  { path: '/api/v1/models/{name}/export', module: v1ModelsNameExport },
   { path: '/api/v1/promotion-requests', module: v1PromotionRequests },
   { path: '/api/v1/promotion-requests/{id}/approve', module: v1PromotionRequestsIdApprove },
   { path: '/api/v1/promotion-requests/{id}/cancel', module: v1PromotionRequestsIdCancel },
@@ -83,4 +92,5 @@ export const OPERATIONS: readonly Operation[] = [
   { path: '/api/admin/webhooks/{id}', module: adminWebhooksId },
   { path: '/api/admin/webhooks/{id}/deliveries', module: adminWebhooksIdDeliveries },
   { path: '/api/health', module: health },
+  { path: '/api/metrics', module: metricsRoute },
 ];

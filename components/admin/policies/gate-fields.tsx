@@ -98,6 +98,12 @@ export function GateFields({ gate, onChange, error }: GateFieldsProps) {
           <ListInput id={`${id}-sections`} value={gate.sections} onChange={(sections) => onChange({ ...gate, sections })} {...aria('sections')} />
         </Field>
       );
+    case 'model-size':
+      return (
+        <Field {...f('maxBytes')} label="Largest size (MB)" hint="Decimal megabytes of the registered artifact; a version without a recorded size fails." className="max-w-xs">
+          <NumberInput id={`${id}-maxBytes`} value={gate.maxBytes / 1e6} onChange={(mb) => onChange({ ...gate, maxBytes: Math.round(mb * 1e6) })} {...aria('maxBytes')} />
+        </Field>
+      );
     case 'approvals':
       return (
         <Field {...f('count')} label="Approvals required" hint="Approvers other than the requester must approve the Production request." className="max-w-xs">

@@ -20,6 +20,7 @@ export const GATE_KINDS: { kind: GateKind; label: string; description: string }[
   { kind: 'metric-threshold', label: 'Metric threshold', description: 'A metric must be at least or at most a value.' },
   { kind: 'no-regression', label: 'No regression', description: 'Metrics may not fall further below Production than the tolerance.' },
   { kind: 'required-metadata', label: 'Required metadata', description: 'Provenance the version must carry.' },
+  { kind: 'model-size', label: 'Model size', description: 'The artifact must be at most this large (binary size within limits).' },
   { kind: 'model-card-complete', label: 'Model card complete', description: 'Sections the model card must fill in.' },
   { kind: 'approvals', label: 'Approvals', description: 'Approvers who must approve the request: never the requester, nor the author unless allowed below.' },
 ];
@@ -63,6 +64,8 @@ export function newGate(kind: GateKind): DraftGate {
       return { key, kind, metrics: [], tolerance: 0.05, perSlice: false };
     case 'required-metadata':
       return { key, kind, fields: ['artifactDigest'] };
+    case 'model-size':
+      return { key, kind, maxBytes: 500_000_000 };
     case 'model-card-complete':
       return { key, kind, sections: ['Intended use', 'Limitations'] };
     case 'approvals':

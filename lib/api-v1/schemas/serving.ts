@@ -41,8 +41,18 @@ export const ZTrafficSplit = z
   .meta({ id: 'TrafficSplit' });
 
 export const ZRouted = z
-  .object({ model: z.string(), key: z.string(), version: z.number().int(), split: z.array(ZShare), redirectedFrom: ZRedirectedFrom })
-  .meta({ id: 'Routed', description: 'The version that serves this key: sha256 of the model and key picks a bucket.' });
+  .object({
+    model: z.string(),
+    key: z.string(),
+    version: z.number().int(),
+    semver: z.string(),
+    stage: ZStageName.meta({ description: 'production, or the stage of a canary' }),
+    artifactUri: z.string().meta({ description: 'The artifact to load for this key, as resolve answers it' }),
+    artifactDigest: z.string().nullable(),
+    split: z.array(ZShare),
+    redirectedFrom: ZRedirectedFrom,
+  })
+  .meta({ id: 'Routed', description: 'The version that serves this key, with its artifact and digest: sha256 of the model and key picks a bucket.' });
 
 export const ZRedirects = z
   .object({ redirects: z.array(z.object({ oldName: z.string(), createdAt: ZDateTime })) })

@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db/prisma';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import type { AuditEvent, Prisma } from '@/lib/generated/prisma/client';
 import type { AuditFilters } from '@/lib/validations/audit';
 
 export interface AuditEventView {
@@ -45,21 +45,26 @@ export async function listAuditEvents(
   });
   const page = rows.slice(0, query.limit);
   return {
-    events: page.map((e) => ({
-      id: e.id.toString(),
-      at: e.at.toISOString(),
-      actor: e.actorLabel,
-      actorId: e.actorId,
-      action: e.action,
-      model: e.modelName,
-      version: e.versionNumber,
-      fromStage: e.fromStage,
-      toStage: e.toStage,
-      comment: e.comment,
-      override: e.override,
-      data: e.data,
-      hash: e.hash,
-    })),
+    events: page.map(toAuditEventView),
     nextBefore: rows.length > query.limit ? (page[page.length - 1]?.id.toString() ?? null) : null,
+  };
+}
+
+/** An audit row as the timeline and the version's activity show it. */
+export function toAuditEventView(e: AuditEvent): AuditEventView {
+  return {
+    id: e.id.toString(),
+    at: e.at.toISOString(),
+    actor: e.actorLabel,
+    actorId: e.actorId,
+    action: e.action,
+    model: e.modelName,
+    version: e.versionNumber,
+    fromStage: e.fromStage,
+    toStage: e.toStage,
+    comment: e.comment,
+    override: e.override,
+    data: e.data,
+    hash: e.hash,
   };
 }

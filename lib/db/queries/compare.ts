@@ -16,9 +16,11 @@ export interface CompareVersionData {
   trainingDataHash: string | null;
   codeCommit: string | null;
   artifactDigest: string | null;
+  modelSizeBytes: number | null;
   /** Raw JSON columns; the page reads them with the same guards as the version record. */
   hyperparameters: unknown;
   features: unknown;
+  environment: unknown;
   metrics: CompareMetric[];
   /** Not asked for: the model's Production version, added so there is a baseline to compare with. */
   addedAsBaseline: boolean;
@@ -58,6 +60,8 @@ export async function getComparisonData(modelName: string, numbers: number[]): P
       trainingDataHash: true,
       codeCommit: true,
       artifactDigest: true,
+      modelSizeBytes: true,
+      environment: true,
       hyperparameters: true,
       features: true,
       metrics: { select: { key: true, value: true, evaluationSet: true, slice: true } },

@@ -18,7 +18,7 @@ export async function loadGateInputs(tx: Tx, args: { modelId: string; versionId:
   const definitions = await tx.metricDefinition.findMany({ where: { modelId: args.modelId }, select: { key: true, direction: true, isPrimary: true } });
   const candidate = await tx.modelVersion.findUniqueOrThrow({
     where: { id: args.versionId },
-    select: { artifactDigest: true, trainingDataHash: true, codeCommit: true, modelCard: true, cardOutline: true, metrics: metricSelect },
+    select: { artifactDigest: true, trainingDataHash: true, codeCommit: true, modelCard: true, cardOutline: true, modelSizeBytes: true, metrics: metricSelect },
   });
   const baseline = await tx.modelVersion.findFirst({
     where: { modelId: args.modelId, stage: 'production', id: { not: args.versionId } },
@@ -30,6 +30,7 @@ export async function loadGateInputs(tx: Tx, args: { modelId: string; versionId:
       metadata: { artifactDigest: candidate.artifactDigest, trainingDataHash: candidate.trainingDataHash, codeCommit: candidate.codeCommit },
       modelCard: candidate.modelCard,
       cardOutline: candidate.cardOutline,
+      modelSizeBytes: candidate.modelSizeBytes,
     },
     baseline: baseline ? { number: baseline.number, metrics: baseline.metrics } : null,
     directions: Object.fromEntries(definitions.map((d) => [d.key, d.direction])),

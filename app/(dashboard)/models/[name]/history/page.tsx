@@ -10,6 +10,7 @@ import { listProductionPeriods } from '@/lib/db/queries/production-history';
 import { AuditFilters } from '@/components/audit/audit-filters';
 import { AuditTimeline } from '@/components/audit/audit-timeline';
 import { ExportPanel } from '@/components/audit/export-panel';
+import { ModelExportButton } from '@/components/audit/model-export-button';
 import { ProductionAtLookup } from '@/components/audit/production-at-lookup';
 import { ProductionStrip } from '@/components/audit/production-strip';
 
@@ -34,6 +35,12 @@ export default async function HistoryPage({ params }: HistoryPageProps) {
         </Link>
         <div className="flex flex-wrap items-end justify-between gap-4">
           <h1 className="text-2xl font-semibold tracking-tight">History of {name}</h1>
+          <ModelExportButton model={name} />
+        </div>
+        <p className="text-sm text-ink-muted">
+          Export gives the model, its versions, which version served Production when, and every event with its hash chain — a clear history of what has been deployed.
+        </p>
+        <div className="flex flex-wrap justify-end gap-4">
           {can(user.role, 'audit.export') && (
             <Suspense>
               <ExportPanel fixedModel={name} />

@@ -1,16 +1,22 @@
 // GET /api/v1/models/:name/resolve?stage=production | ?alias=champion – the version to serve, its artifact and digest
-import { resolveVersion } from '@/lib/api-v1/resolve';
 import { ZResolved } from '@/lib/api-v1/schemas/serving';
-import { modelParam, reply } from '@/lib/http/contract';
+import { modelParam } from '@/lib/http/contract';
 import { route } from '@/lib/http/route';
+import { cachedResolve, prepared } from '@/lib/serving/answers';
 import { ZModelParams, ZResolveQuery } from '@/lib/validations/api-v1';
 
 export const GET = route({
   summary: 'The version to serve for a stage or alias',
+  description: 'Answered from memory while nothing changed; every instance drops that memory within 1 s of a promotion, rollback, alias, traffic or name change anywhere.',
   permission: 'version.resolve',
   scope: modelParam('name'),
   params: ZModelParams,
   query: ZResolveQuery,
   response: ZResolved,
-  handler: async ({ params, query }) => reply(await resolveVersion(params.name, query), { headers: { 'Cache-Control': 'no-store' } }),
+  conditional: true,
+  handler: async ({ params, query }) => {
+    const answer = await cachedResolve(params.name, query);
+    if (!answer.ok) throw answer.error;
+    return prepared(answer);
+  },
 });

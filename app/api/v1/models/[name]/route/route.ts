@@ -1,16 +1,17 @@
-// GET /api/v1/models/:name/route?key=<user id> – which version serves this key under the current split (deterministic)
+// GET /api/v1/models/:name/route?key=<user id> – which version serves this key under the current split (deterministic), with its artifact
 import { ZRouted } from '@/lib/api-v1/schemas/serving';
-import { routeFor } from '@/lib/db/queries/traffic';
-import { modelParam, reply } from '@/lib/http/contract';
+import { modelParam } from '@/lib/http/contract';
 import { route } from '@/lib/http/route';
+import { cachedRoute, prepared } from '@/lib/serving/answers';
 import { ZModelParams, ZRouteQuery } from '@/lib/validations/api-v1';
 
 export const GET = route({
-  summary: 'The version that serves a routing key under the live traffic split',
+  summary: 'The version that serves a routing key under the live traffic split, with its artifact and digest',
   permission: 'version.resolve',
   scope: modelParam('name'),
   params: ZModelParams,
   query: ZRouteQuery,
   response: ZRouted,
-  handler: async ({ params, query }) => reply(await routeFor(params.name, query.key), { headers: { 'Cache-Control': 'no-store' } }),
+  conditional: true,
+  handler: async ({ params, query }) => prepared(await cachedRoute(params.name, query.key)),
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { roleOn } from '@/lib/registry';
 import { requireUser } from '@/lib/auth/current-user';
 import { listVersionActivity } from '@/lib/db/queries/version-activity';
 import { Discussion } from '@/components/discussion/discussion';
@@ -23,7 +24,7 @@ export default async function VersionPage({ params }: VersionPageProps) {
   const activity = await listVersionActivity(detail.version.id);
   return (
     <div className="space-y-8">
-      <VersionRecord detail={detail} />
+      <VersionRecord detail={detail} role={roleOn(user, name)} />
       <div className="grid items-start gap-6 lg:grid-cols-3">
         <div className="min-w-0 lg:col-span-2">
           <Discussion model={detail.version.model.name} number={detail.version.number} viewer={{ id: user.id, role: user.role, grants: user.grants }} />

@@ -1,0 +1,188 @@
+// The serving path's rows of `npm run bench`: resolve at c=16 from the cache (200 and 304), route by key,
+// and the same resolve with the cache off, with observability off (no request id, metric or log line) and on
+// two instances (one per core), each measured in alternating rounds on servers of the same build, medians.
+// Standalone: `tsx scripts/bench/serving.ts [--seconds 5] [--rounds 3]` on the current build (.next).
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createTestDatabase, freePort } from '../lib/test-database';
+import { migrateDeploy } from '../lib/run';
+import { nextArgs } from '../lib/next-bin';
+import { load, waitForHealth } from './http';
+
+export interface Server {
+  base: string;
+  /** CPU seconds (user + system) the server's processes have used so far. */
+  cpuSeconds: () => number;
+  stop: () => Promise<void>;
+}
+
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+/** utime + stime of a process and its descendants that are still running, from /proc. */
+export function cpuSecondsOf(pid: number): number {
+  let total = 0;
+  const visit = (p: number) => {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+      for (const task of readdirSync(`/proc/${p}/task`)) {
+        for (const child of readFileSync(`/proc/${p}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) visit(Number(child));
+      }
+    } catch {
+      // Gone meanwhile.
+    }
+  };
+  visit(pid);
+  return total;
+}
+
+/** Starts `next start` on the current build with `env` added; stopped by PID. */
+export async function startServer(databaseUrl: string, env: Record<string, string> = {}): Promise<Server> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, nextArgs('start', '-p', String(port), '-H', '127.0.0.1'), {
+    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: 'bench', NEXTAUTH_URL: base, MODELGATE_WEBHOOKS: 'off', ...env },
+    stdio: 'ignore',
+  });
+  await waitForHealth(base);
+  return {
+    base,
+    cpuSeconds: () => cpuSecondsOf(child.pid!),
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+interface Figure {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  /** Server CPU per answer: what throughput would be on idle cores, whatever else the machine runs. */
+  cpuMs: number;
+}
+
+async function measure(servers: Server[], path: string, headers: Record<string, string>, connections: number, seconds: number, keyed = false): Promise<Figure> {
+  // Several servers: the connections split between them, run at once, throughput summed.
+  const urls = servers.map((server) => `${server.base}${path}`);
+  const per = Math.max(1, Math.round(connections / urls.length));
+  const cpuBefore = servers.reduce((sum, server) => sum + server.cpuSeconds(), 0);
+  const runs = await Promise.all(
+    urls.map((url) => {
+      let n = 0;
+      return load({ url, connections: per, duration: seconds, headers, ...(keyed ? { requests: [{ setupRequest: (req) => ({ ...req, path: `${new URL(url).pathname}?key=user-${(n = (n + 1) % 10_000)}` }) }] } : {}) });
+    }),
+  );
+  const cpu = servers.reduce((sum, server) => sum + server.cpuSeconds(), 0) - cpuBefore;
+  const answered = runs.reduce((sum, r) => sum + r.requests.total, 0);
+  return {
+    cpuMs: (cpu * 1000) / Math.max(answered, 1),
+    rps: runs.reduce((sum, r) => sum + r.requests.average, 0),
+    p50: Math.max(...runs.map((r) => r.p50)),
+    p99: Math.max(...runs.map((r) => r.p99)),
+    // A 304 is the answer asked for, not an error: only failures, 4xx and 5xx count.
+    errors: runs.reduce((sum, r) => sum + r.errors + (r['4xx'] ?? 0) + (r['5xx'] ?? 0), 0),
+  };
+}
+
+export interface ServingBenchOptions {
+  databaseUrl: string;
+  /** The benchmark's main server (cache and observability on). */
+  server: Server;
+  token: string;
+  model: string;
+  seconds: number;
+  rounds?: number;
+  row: (what: string, figure: string, ratio?: string) => void;
+}
+
+export async function benchServing(options: ServingBenchOptions): Promise<void> {
+  const { server, token, model, seconds, row } = options;
+  const base = server.base;
+  const rounds = options.rounds ?? 3;
+  const auth = { authorization: `Bearer ${token}` };
+  const resolvePath = `/api/v1/models/${model}/resolve?stage=production`;
+  const probe = await fetch(`${base}${resolvePath}`, { headers: auth });
+  if (!probe.ok) throw new Error(`resolve probe failed: ${probe.status} ${await probe.text()}`);
+  const etag = probe.headers.get('etag');
+  const extra = {
+    noCache: await startServer(options.databaseUrl, { MODELGATE_CACHE: 'off' }),
+    noObserve: await startServer(options.databaseUrl, { MODELGATE_OBSERVE: 'off', LOG_LEVEL: 'silent' }),
+    second: await startServer(options.databaseUrl),
+  };
+  try {
+    const runs: Record<string, Figure[]> = { health: [], cached: [], notModified: [], route: [], noCache: [], noObserve: [], two: [] };
+    for (let round = 0; round < rounds; round++) {
+      // The framework's floor on this machine now: one SELECT 1 behind the same server.
+      runs.health!.push(await measure([server], '/api/health', {}, 16, seconds));
+      runs.cached!.push(await measure([server], resolvePath, auth, 16, seconds));
+      runs.noObserve!.push(await measure([extra.noObserve], resolvePath, auth, 16, seconds));
+      runs.noCache!.push(await measure([extra.noCache], resolvePath, auth, 16, seconds));
+      if (etag) runs.notModified!.push(await measure([server], resolvePath, { ...auth, 'if-none-match': etag }, 16, seconds));
+      runs.route!.push(await measure([server], `/api/v1/models/${model}/route`, auth, 16, seconds, true));
+      runs.two!.push(await measure([server, extra.second], resolvePath, auth, 16, seconds));
+    }
+    const m = (name: string) => {
+      const list = runs[name]!;
+      return { rps: median(list.map((f) => f.rps)), p50: median(list.map((f) => f.p50)), p99: median(list.map((f) => f.p99)), errors: list.reduce((s, f) => s + f.errors, 0), cpuMs: median(list.map((f) => f.cpuMs)) };
+    };
+    // The capacity column: two idle cores divided by the server's CPU per answer (the load generator not counted).
+    const show = (f: Figure) =>
+      `${Math.round(f.rps).toLocaleString()} req/s, p50/p99 ${f.p50}/${f.p99} ms, errors ${f.errors}; server CPU ${f.cpuMs.toFixed(2)} ms/answer ≈ ${Math.round(2000 / f.cpuMs).toLocaleString()} req/s on 2 idle cores`;
+    const goal = (f: Figure) => `goal ≥ 2,000 req/s and p99 ≤ 15 ms: ${f.rps >= 2000 && f.p99 <= 15 ? 'met' : 'not met'}`;
+    const cached = m('cached');
+    const noCache = m('noCache');
+    const noObserve = m('noObserve');
+    const health = m('health');
+    row('Health check c=16 (SELECT 1: the framework floor, for scale)', show(health));
+    row('Resolve c=16, cached (one instance)', show(cached), `${goal(cached)}; ${(cached.rps / noCache.rps).toFixed(1)}× the same build without the cache (${show(noCache)}), ${(cached.rps / health.rps).toFixed(2)}× the health check`);
+    if (etag) row('Resolve c=16, If-None-Match → 304', show(m('notModified')), goal(m('notModified')));
+    row('Route ?key= c=16, cached (with artifact)', show(m('route')), goal(m('route')));
+    const two = m('two');
+    row('Resolve c=16 on two instances (one per core)', show(two), goal(two));
+    row('Resolve c=16, observability off (no request id, metric, log line)', show(noObserve), `metrics + JSON logs cost ${(((noObserve.rps - cached.rps) / noObserve.rps) * 100).toFixed(1)} % of throughput (goal: not visible, ≤ 5 %)`);
+  } finally {
+    await Promise.all(Object.values(extra).map((s) => s.stop()));
+  }
+}
+
+async function main() {
+  const arg = (name: string, fallback: number) => Number(process.argv[process.argv.indexOf(name) + 1] ?? fallback) || fallback;
+  const db = await createTestDatabase('bench-serving');
+  let server: Server | null = null;
+  try {
+    await migrateDeploy(db.url);
+    process.env.DATABASE_URL = db.url;
+    const { prepareActors } = await import('./actors');
+    const actors = await prepareActors();
+    // bench-governed with a Production version, approved through the real services.
+    const id = await actors.stagedRequest(1);
+    const { db: prisma } = await import('@/lib/db/prisma');
+    const { decideRequest } = await import('@/lib/services/decide-request');
+    const approver = await prisma.user.findFirstOrThrow({ where: { email: 'bench-approver@example.com' } });
+    await decideRequest({ id: approver.id, label: approver.email, role: 'approver' }, { requestId: id, decision: 'approve' });
+    await prisma.$disconnect();
+    server = await startServer(db.url);
+    console.log('Serving path (c=16, medians of rounds):');
+    await benchServing({ databaseUrl: db.url, server, token: actors.viewerToken, model: 'bench-governed', seconds: arg('--seconds', 5), rounds: arg('--rounds', 3), row: (what, figure, ratio) => console.log(`  ${what}: ${figure}${ratio ? `  (${ratio})` : ''}`) });
+  } finally {
+    await server?.stop();
+    await db.drop().catch(() => {});
+  }
+}
+
+if (process.argv[1]?.endsWith('serving.ts')) {
+  main()
+    .then(() => process.exit(0))
+    .catch((error) => {
+      console.error(error);
+      process.exit(1);
+    });
+}
