@@ -1,36 +1,31 @@
 // Issue 16 item 2: reviewers discuss a version where it is — on its page and in the approvals inbox —
 // with markdown, @mentions picked from a list, edits, and withdrawals that leave an audit trail.
-import { expect, test, type APIRequestContext, type Browser, type Page, type PlaywrightWorkerArgs } from '@playwright/test';
-import { SCREENSHOTS, storageFor } from './helpers';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { contextFor, pageFor, seedModel, seedPeople, seedPendingRequest, seedUser, seedVersion, type People, type SeededUser } from './fixtures';
+import { SCREENSHOTS } from './helpers';
 
-// This spec's own model, built through the API: nothing else uses it.
-const MODEL = 'discussion-e2e';
-const VERSION_PAGE = `/models/${MODEL}/versions/1`;
+// This spec's own people and model (v1 in Staging with a pending Production request, needing one approval).
+// The approver has a name no other spec gives anyone, so the @ list offers exactly one match.
+let MODEL = '';
+let VERSION_PAGE = '';
+let people: People;
+let reviewer: SeededUser;
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-async function api(playwright: PlaywrightWorkerArgs['playwright'], baseURL: string | undefined, role: Parameters<typeof storageFor>[0]): Promise<APIRequestContext> {
-  return playwright.request.newContext({ baseURL, storageState: storageFor(role) });
-}
-
-async function pageAs(browser: Browser, role: Parameters<typeof storageFor>[0], colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
-  const context = await browser.newContext({ storageState: storageFor(role), colorScheme });
-  return context.newPage();
+function pageAs(browser: Browser, role: keyof People, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+  return pageFor(browser, role === 'approver' ? reviewer : people[role], { colorScheme });
 }
 
 test.describe.configure({ mode: 'serial' });
 
-test.beforeAll(async ({ playwright, baseURL }) => {
-  const admin = await api(playwright, baseURL, 'admin');
-  expect((await admin.post('/api/v1/models', { data: { name: MODEL, metrics: [{ key: 'auc', direction: 'higher', isPrimary: true }] } })).status()).toBe(201);
-  expect((await admin.put(`/api/admin/policies/${MODEL}`, { data: { policy: { staging: [], production: [{ kind: 'approvals', count: 1 }] } } })).status()).toBe(200);
-  await admin.dispose();
-  const scientist = await api(playwright, baseURL, 'scientist');
-  const version = await scientist.post(`/api/v1/models/${MODEL}/versions`, {
-    data: { dataVersion: '2026-11', artifactUri: 's3://discussion/1', artifactDigest: `sha256:${'d'.repeat(64)}`, metrics: [{ key: 'auc', value: 0.91 }] },
-  });
-  expect(version.status()).toBe(201);
-  expect((await scientist.post(`/api/v1/models/${MODEL}/versions/1/promote`, { data: { expectedStage: 'testing' } })).status()).toBe(200);
-  expect((await scientist.post(`/api/v1/models/${MODEL}/versions/1/promotion-requests`, { data: { comment: 'Ready for Production: AUC up on every slice.' } })).status()).toBe(201);
-  await scientist.dispose();
+test.beforeAll(async () => {
+  people = await seedPeople();
+  reviewer = await seedUser({ role: 'approver', name: 'Ida Reviewer' });
+  const model = await seedModel({ metrics: [{ key: 'auc', direction: 'higher', isPrimary: true }], policy: { staging: [], production: [{ kind: 'approvals', count: 1 }] } });
+  MODEL = model.name;
+  const version = await seedVersion(model, { stage: 'staging', complete: false, metrics: { auc: 0.91 }, by: people.scientist });
+  VERSION_PAGE = `/models/${MODEL}/versions/${version.number}`;
+  await seedPendingRequest(model, { number: version.number, by: people.scientist, comment: 'Ready for Production: AUC up on every slice.' });
 });
 
 test('a scientist starts the discussion: markdown, an @mention picked from the list, no raw HTML', async ({ browser }) => {
@@ -41,11 +36,11 @@ test('a scientist starts the discussion: markdown, an @mention picked from the l
 
   const box = discussion.getByLabel('Comment (markdown; @ mentions a person)');
   await box.fill('Calibration drifts on the **EU** slice <img src=x onerror="window.pwned=1"> — ');
-  await box.pressSequentially('@ada');
-  const option = page.getByRole('option', { name: /Ada Approver/ });
+  await box.pressSequentially('@ida');
+  const option = page.getByRole('option', { name: /Ida Reviewer/ });
   await expect(option).toBeVisible();
   await box.press('Enter');
-  await expect(box).toHaveValue(/@approver@example\.com $/);
+  await expect(box).toHaveValue(new RegExp(`@${escaped(reviewer.email)} $`));
   await box.pressSequentially('can you check?');
   await discussion.getByRole('tab', { name: 'preview' }).click();
   await expect(page.getByTestId('comment-preview').locator('strong')).toHaveText('EU');
@@ -55,7 +50,7 @@ test('a scientist starts the discussion: markdown, an @mention picked from the l
   await expect(page.getByText('Comment posted')).toBeVisible();
   const comment = discussion.getByTestId('comment').first();
   await expect(comment.locator('strong')).toHaveText('EU');
-  await expect(comment.getByTestId('mention')).toHaveText('@Ada Approver');
+  await expect(comment.getByTestId('mention')).toHaveText('@Ida Reviewer');
   await expect(comment).toContainText('<img src=x onerror="window.pwned=1">');
   await expect(comment.locator('img')).toHaveCount(0);
   expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
@@ -63,7 +58,7 @@ test('a scientist starts the discussion: markdown, an @mention picked from the l
 
   await comment.getByRole('button', { name: /Edit your comment/ }).click();
   const editor = comment.getByLabel('Comment (markdown; @ mentions a person)');
-  await editor.fill('Calibration drifts on the **EU** slice, @approver@example.com can you check before approving?');
+  await editor.fill(`Calibration drifts on the **EU** slice, @${reviewer.email} can you check before approving?`);
   await comment.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('Comment updated')).toBeVisible();
   await expect(comment).toContainText('before approving?');
@@ -111,13 +106,13 @@ test('an admin withdraws a comment with a reason; the activity and the audit kee
   await page.screenshot({ path: `${SCREENSHOTS}/discussion-version-dark.png`, fullPage: true });
 
   await page.goto(`/audit?model=${MODEL}`);
-  await expect(page.getByTestId('audit-event').filter({ hasText: 'commented on v1, mentioning approver@example.com' })).toHaveCount(1);
+  await expect(page.getByTestId('audit-event').filter({ hasText: `commented on v1, mentioning ${reviewer.email}` })).toHaveCount(1);
   await expect(page.getByTestId('audit-event').filter({ hasText: 'edited a comment on v1' })).toHaveCount(1);
   await page.context().close();
 });
 
 test('the phone layout keeps the thread readable', async ({ browser }) => {
-  const context = await browser.newContext({ storageState: storageFor('approver'), viewport: { width: 390, height: 844 } });
+  const context = await contextFor(browser, reviewer, { viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   await page.goto(VERSION_PAGE);
   await page.getByTestId('discussion').scrollIntoViewIfNeeded();
