@@ -1,22 +1,30 @@
-// `npm run bench` [-- --full] [--no-build]: measures Modelgate against Postgres's own limits on this
-// machine, in one run, and prints a table of figures and ratios (also written to docs/benchmarks.md).
+// `npm run bench` [-- --full] [--no-build] [--peer mlflow] [--no-start]: measures Modelgate against Postgres's own
+// limits (and, with --peer mlflow, the real MLflow 2.12 server) on this machine, in one run, and prints a table of
+// figures, ratios and goals (also written to docs/benchmarks.md).
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
-import pg from 'pg';
 import { createTestDatabase, freePort } from '../lib/test-database';
 import { migrateDeploy, runOrFail } from '../lib/run';
 import { firstLoadJs, load, median, percentile, sessionCookie, timeEach, waitForHealth } from './http';
 import { seedScale } from './seed-scale';
+import { startMlflowPeer, type MlflowPeer } from './peer-mlflow';
+import { CALLS_PER_ROUND, CONCURRENCIES, httpTarget, mlflowBody, pgTarget, restBody, ROUNDS, runRounds, type Target } from './registration';
+import { measureStart } from './start-time';
 
 const full = process.argv.includes('--full');
 const SIZE = full
   ? { models: 500, versions: 200_000, bigModelVersions: 100_000, events: 1_000_000, seconds: 10 }
   : { models: 50, versions: 20_000, bigModelVersions: 10_000, events: 100_000, seconds: 5 };
-const rows: [string, string, string][] = [];
-const row = (what: string, figure: string, ratio = '') => {
-  rows.push([what, figure, ratio]);
-  console.log(`  ${what}: ${figure}${ratio ? `  (${ratio})` : ''}`);
+const peerArg = process.argv.indexOf('--peer');
+const peer = peerArg === -1 ? null : process.argv[peerArg + 1];
+if (peer !== null && peer !== 'mlflow') throw new Error(`--peer ${peer}: the only peer is "mlflow"`);
+const rows: [string, string, string, string][] = [];
+/** A goal of the issue, and whether this run met it; rows that only give context have none. */
+const goal = (text: string, met: boolean) => `${text}: ${met ? 'met' : '**not met**'}`;
+const row = (what: string, figure: string, ratio = '', goalText = 'none (context)') => {
+  rows.push([what, figure, ratio, goalText]);
+  console.log(`  ${what}: ${figure}${ratio ? `  (${ratio})` : ''}  [goal ${goalText}]`);
 };
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 
@@ -36,30 +44,15 @@ async function main() {
     const actors = await prepareActors();
 
     if (!process.argv.includes('--no-build')) await runOrFail(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
-    server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
-      env: { ...process.env, DATABASE_URL: db.url, NEXTAUTH_SECRET: 'bench', NEXTAUTH_URL: base, MODELGATE_WEBHOOKS: 'off' },
+    // Started as operators start it (`npm start` on DATABASE_URL), so it serves with the same processes.
+    server = spawn('npm', ['start'], {
+      env: { ...process.env, DATABASE_URL: db.url, PORT: String(port), HOSTNAME: '127.0.0.1', NEXTAUTH_SECRET: 'bench', NEXTAUTH_URL: base, MODELGATE_WEBHOOKS: 'off' },
       stdio: 'ignore',
     });
     await waitForHealth(base);
     const auth = (token: string) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
 
-    console.log('\nRegister version (REST v1, with its audit row) vs plain pg inserts in one transaction each:');
-    for (const connections of [1, 8]) {
-      let n = 0;
-      const api = await load({
-        url: `${base}/api/v1/models/bench-register/versions`,
-        connections,
-        duration: SIZE.seconds,
-        requests: [{ method: 'POST', headers: auth(actors.scientistToken), setupRequest: (req) => ({ ...req, body: JSON.stringify({ dataVersion: 'd', artifactUri: `s3://b/${connections}-${++n}`, artifactDigest: `sha256:${String(connections * 1e7 + n).padStart(64, '0')}`, metrics: [{ key: 'auc', value: 0.9 }] }) }) }],
-      });
-      const baseline = await pgBaseline(db.url, connections, SIZE.seconds);
-      row(`Register version, c=${connections}`, `${Math.round(api.requests.average)} req/s, p50/p95/p99 ${api.p50}/${api.p95}/${api.p99} ms, errors ${api.errors + api.non2xx}`, `${(api.requests.average / baseline.rps).toFixed(2)}× of pg's ${Math.round(baseline.rps)}/s (p50 ${baseline.p50.toFixed(1)} ms)`);
-    }
-    const mlflow = await fetch(`${base}/api/2.0/mlflow/model-versions/create`, { method: 'POST', headers: auth(actors.scientistToken), body: JSON.stringify({ name: 'bench-register', source: 's3://b/mlflow-probe' }) });
-    if (mlflow.status < 500 && mlflow.status !== 404) {
-      const m = await load({ url: `${base}/api/2.0/mlflow/model-versions/create`, connections: 8, duration: SIZE.seconds, method: 'POST', headers: auth(actors.scientistToken), body: JSON.stringify({ name: 'bench-register', source: 's3://b/mlflow' }) });
-      row('MLflow model-versions/create, c=8', `${Math.round(m.requests.average)} req/s, p50/p95/p99 ${m.p50}/${m.p95}/${m.p99} ms, errors ${m.errors + m.non2xx}`);
-    }
+    await registration(db.url, base, actors.scientistToken);
 
     console.log('\nBoard of a model with many versions vs a static page on the same server:');
     const cookie = await sessionCookie(base, 'bench-viewer@example.com', 'bench-password');
@@ -69,17 +62,17 @@ async function main() {
     row('Board first-load JavaScript (gzip)', `${(await firstLoadJs(base, `/models/${seeded.bigModel}`, cookie) / 1024).toFixed(1)} KiB`);
 
     console.log('\nGovernance latencies (sequential, median of runs):');
-    const approve = await timeEach(10, async (i) => {
+    const approve = await timeEach(20, async (i) => {
       const id = await actors.stagedRequest(i);
       const r = await fetch(`${base}/api/v1/promotion-requests/${id}/approve`, { method: 'POST', headers: auth(actors.approverToken), body: '{}' });
       if (!r.ok) throw new Error(`approve failed: ${r.status} ${await r.text()}`);
     });
-    row('Approve → Production', `p50 ${ms(median(approve))}, p95 ${ms(percentile(approve, 95))}`);
-    const rollback = await timeEach(5, async () => {
+    row('Approve → Production', `p50 ${ms(median(approve))}, p95 ${ms(percentile(approve, 95))}`, '', goal('p50 ≤ 30 ms', median(approve) <= 30));
+    const rollback = await timeEach(10, async () => {
       const r = await fetch(`${base}/api/v1/models/bench-governed/rollback`, { method: 'POST', headers: auth(actors.approverToken), body: JSON.stringify({ reason: 'benchmark rollback' }) });
       if (!r.ok) throw new Error(`rollback failed: ${r.status} ${await r.text()}`);
     });
-    row('Rollback', `p50 ${ms(median(rollback))}, p95 ${ms(percentile(rollback, 95))}`);
+    row('Rollback', `p50 ${ms(median(rollback))}, p95 ${ms(percentile(rollback, 95))}`, '', goal('p50 ≤ 15 ms', median(rollback) <= 15));
     const resolve = await load({ url: `${base}/api/v1/models/bench-governed/resolve?stage=production`, connections: 8, duration: SIZE.seconds, headers: auth(actors.viewerToken) });
     row('Resolve (c=8)', `${Math.round(resolve.requests.average)} req/s, p50/p95/p99 ${resolve.p50}/${resolve.p95}/${resolve.p99} ms`);
 
@@ -89,49 +82,77 @@ async function main() {
     row('Audit export (CSV, streamed)', `${Math.round(exportRun.rows / exportRun.seconds).toLocaleString()} rows/s, ${exportRun.rows.toLocaleString()} rows in ${exportRun.seconds.toFixed(1)} s, server peak RSS ${exportRun.peakMb} MB (idle ${exportRun.idleMb} MB)`, `${(exportRun.rows / exportRun.seconds / copy.rowsPerSecond).toFixed(2)}× of COPY's ${Math.round(copy.rowsPerSecond).toLocaleString()} rows/s`);
   } finally {
     server?.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 500));
+    await new Promise((r) => setTimeout(r, 1500));
     await db.drop().catch(() => {});
+  }
+  if (!process.argv.includes('--no-start')) {
+    console.log('\nStart: `npm start` to a healthy /api/health on the embedded database, build done (restarts, median):');
+    const start = await measureStart(full ? 7 : 5);
+    const m = median(start.restarts);
+    row('Start (npm start → healthy, embedded database)', `${m.toFixed(2)} s median of ${start.restarts.length} restarts (${start.restarts.map((t) => t.toFixed(2)).join(', ')}; it printed ${median(start.printed).toFixed(1)} s); first start with demo data ${start.first.toFixed(1)} s`, '', goal('≤ 3 s', m <= 3));
   }
   writeReport();
 }
 
-async function pgBaseline(url: string, connections: number, seconds: number) {
-  const pool = new pg.Pool({ connectionString: url, max: connections });
-  const until = Date.now() + seconds * 1000;
-  const times: number[] = [];
-  let n = 0;
-  await Promise.all(
-    Array.from({ length: connections }, async (_, worker) => {
-      while (Date.now() < until) {
-        const i = ++n;
-        const t = performance.now();
-        const client = await pool.connect();
-        try {
-          await client.query('BEGIN');
-          await client.query(`INSERT INTO model_version (id, model_id, number, semver, major, minor, patch, data_version, artifact_uri) VALUES ($1, 'bm-2', $2, $3, 9, $4, $5, 'd', 'u')`, [`pg-${connections}-${worker}-${i}`, 1_000_000 + connections * 100_000 + i, `9.${connections}.${i}`, connections, i]);
-          await client.query(`INSERT INTO audit_event (actor_label, action, model_id, model_name) VALUES ('bench', 'version.registered', 'bm-2', 'bench-model-2')`);
-          await client.query('COMMIT');
-        } finally {
-          client.release();
-        }
-        times.push(performance.now() - t);
+/**
+ * Registration: REST v1 and Modelgate's MLflow API against plain pg (and the MLflow server with --peer mlflow),
+ * CALLS_PER_ROUND calls per round at each concurrency, ROUNDS alternating rounds, medians.
+ */
+async function registration(dbUrl: string, base: string, token: string) {
+  const auth = { authorization: `Bearer ${token}` };
+  let mlflow: MlflowPeer | null = null;
+  if (peer === 'mlflow') {
+    console.log('\nStarting the MLflow 2.12 peer on a fresh database of the same Postgres…');
+    mlflow = await startMlflowPeer();
+  }
+  try {
+    const targets: Target[] = [
+      ...(mlflow ? [httpTarget('mlflow', 'MLflow 2.12 server', `${mlflow.base}/api/2.0/mlflow/model-versions/create`, {}, mlflowBody(mlflow.model))] : []),
+      httpTarget('mg-mlflow', 'Modelgate, MLflow API', `${base}/api/2.0/mlflow/model-versions/create`, auth, mlflowBody('bench-register')),
+      httpTarget('mg-rest', 'Modelgate, REST v1', `${base}/api/v1/models/bench-register/versions`, auth, restBody),
+      pgTarget(dbUrl),
+    ];
+    console.log(`\nRegister version: ${CALLS_PER_ROUND} calls per round, c=${CONCURRENCIES.join(' and c=')}, ${ROUNDS} alternating rounds, medians${mlflow ? ', beside MLflow 2.12' : ''}:`);
+    const results = await runRounds(targets, console.log);
+    const fig = (s: { rps: number; p50: number; p99: number; errors: number }) => `${Math.round(s.rps)} req/s, p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms, errors ${s.errors}`;
+    for (const c of CONCURRENCIES) {
+      const pgRun = results.get(`pg@${c}`)!;
+      const peerRun = results.get(`mlflow@${c}`);
+      if (peerRun) row(`MLflow 2.12 model-versions/create, c=${c}`, fig(peerRun), `${(peerRun.rps / pgRun.rps).toFixed(2)}× of pg`, 'none (the peer)');
+      const want = c === 1 ? 3 : 2;
+      for (const [key, label] of [['mg-mlflow', 'MLflow API model-versions/create'], ['mg-rest', 'REST v1 register version']] as const) {
+        const r = results.get(`${key}@${c}`)!;
+        const vsPeer = peerRun ? `${(r.rps / peerRun.rps).toFixed(2)}× MLflow (${Math.round(peerRun.rps)} req/s), ` : '';
+        const goalText = peerRun ? goal(`≥ ${want}× MLflow, 0 errors`, r.rps >= want * peerRun.rps && r.errors === 0) : `≥ ${want}× MLflow: run with --peer mlflow`;
+        row(`Modelgate ${label}, c=${c}`, fig(r), `${vsPeer}${(r.rps / pgRun.rps).toFixed(2)}× of pg's ${Math.round(pgRun.rps)}/s (p50 ${pgRun.p50.toFixed(1)} ms)`, goalText);
       }
-    }),
-  );
-  await pool.end();
-  times.sort((a, b) => a - b);
-  return { rps: times.length / seconds, p50: percentile(times, 50) };
+    }
+  } finally {
+    await mlflow?.stop();
+  }
 }
 
 async function measureExport(base: string, token: string, pid: number) {
-  let children: number[] = [];
-  try {
-    children = execFileSync('pgrep', ['-P', String(pid)]).toString().trim().split('\n').filter(Boolean).map(Number);
-  } catch {
-    // pgrep exits 1 when the server runs in this one process.
-  }
+  // `npm start` runs the app a few processes down (npm, its launcher, the app's workers): all of them count.
+  const descendants = (parent: number): number[] => {
+    let direct: number[] = [];
+    try {
+      direct = execFileSync('pgrep', ['-P', String(parent)]).toString().trim().split('\n').filter(Boolean).map(Number);
+    } catch {
+      // pgrep exits 1 when the process has no children.
+    }
+    return direct.flatMap((p) => [p, ...descendants(p)]);
+  };
+  const children = descendants(pid);
   // Reading /proc is cheap; spawning pgrep every 100 ms would stall this process's event loop.
-  const rssMb = () => Math.round([pid, ...children].reduce((sum, p) => sum + Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0), 0) / 1024);
+  const rss = (p: number) => {
+    try {
+      return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      return 0;
+    }
+  };
+  const rssMb = () => Math.round([pid, ...children].reduce((sum, p) => sum + rss(p), 0) / 1024);
   const idleMb = rssMb();
   let peakMb = idleMb;
   const sampler = setInterval(() => (peakMb = Math.max(peakMb, rssMb())), 100);
@@ -159,11 +180,12 @@ function countNewlines(buffer: Buffer): number {
 
 function writeReport() {
   const cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/)?.[1] ?? 'unknown CPU';
-  const table = ['| measurement | figure | vs baseline |', '|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  const table = ['| measurement | figure | vs baseline | goal |', '|---|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
   console.log(`\n${table}\n`);
   const doc = readFileSync('docs/benchmarks.md', 'utf8');
   const marker = full ? 'full' : 'quick';
-  const block = `<!-- ${marker}:start -->\nMeasured ${new Date().toISOString().slice(0, 16)}Z on ${cpu}, ${SIZE.models} models / ${SIZE.versions.toLocaleString()} versions / ${SIZE.events.toLocaleString()} events:\n\n${table}\n<!-- ${marker}:end -->`;
+  const block = `<!-- ${marker}:start -->\nMeasured ${new Date().toISOString().slice(0, 16)}Z on ${cpu} (load average at the end ${load}${peer ? `, peer ${peer}` : ''}), ${SIZE.models} models / ${SIZE.versions.toLocaleString()} versions / ${SIZE.events.toLocaleString()} events:\n\n${table}\n<!-- ${marker}:end -->`;
   const pattern = new RegExp(`<!-- ${marker}:start -->[\\s\\S]*?<!-- ${marker}:end -->`);
   writeFileSync('docs/benchmarks.md', pattern.test(doc) ? doc.replace(pattern, block) : `${doc.trimEnd()}\n\n${block}\n`);
 }
