@@ -3,7 +3,7 @@ import { db } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
-import { findRollbackTarget, lockModel, swapProduction } from './internal/production';
+import { findRollbackTarget, noteModelLocked, swapProduction } from './internal/production';
 import { afterProductionChange } from './internal/serving';
 
 export interface RollbackInput {
@@ -26,9 +26,10 @@ export async function rollbackModel(actor: Actor, input: RollbackInput) {
 
   return withDbErrors(() =>
     db.$transaction(async (tx) => {
-      const model = await tx.registeredModel.findUnique({ where: { name: input.model }, select: { id: true, name: true } });
+      // Found and locked in one statement; everything after reads in statements of their own, after the lock.
+      const [model] = await tx.$queryRaw<{ id: string; name: string }[]>`SELECT "id", "name" FROM "registered_model" WHERE "name" = ${input.model} FOR UPDATE`;
       if (!model) throw new RegistryError('NOT_FOUND', `No model named "${input.model}".`);
-      await lockModel(tx, model.id);
+      noteModelLocked(tx, model.id);
       const current = await tx.modelVersion.findFirst({ where: { modelId: model.id, stage: 'production' }, select: { id: true, number: true } });
       if (!current) throw new RegistryError('INVALID_TRANSITION', `${model.name} has no version in Production to roll back.`);
       if (input.expectedVersion !== undefined && input.expectedVersion !== current.number) {

@@ -28,6 +28,8 @@ export async function seedScale(url: string, options: ScaleOptions, log: (m: str
     // Version i belongs to the big model (bm-1) for the first bigModelVersions, then round-robin over the rest.
     for (let from = 1; from <= options.versions; from += batch) {
       const to = Math.min(from + batch - 1, options.versions);
+      // A version's metrics are written by the transaction that registers it (a database guard), so each batch is one.
+      await client.query('BEGIN');
       await client.query(
         `INSERT INTO model_version (id, model_id, number, semver, major, minor, patch, data_version, artifact_uri, artifact_digest, hyperparameters, features)
          SELECT 'bv-' || i,
@@ -42,6 +44,7 @@ export async function seedScale(url: string, options: ScaleOptions, log: (m: str
          SELECT 'bme-' || i, 'bv-' || i, 'auc', 0.8 + (i % 1000) / 10000.0, 'default', '' FROM generate_series($1::int, $2::int) AS i`,
         [from, to],
       );
+      await client.query('COMMIT');
       log(`  versions ${to.toLocaleString()} / ${options.versions.toLocaleString()}`);
     }
     await client.query(`UPDATE registered_model m SET next_version_number = COALESCE((SELECT max(number) + 1 FROM model_version v WHERE v.model_id = m.id), 1) WHERE id LIKE 'bm-%'`);

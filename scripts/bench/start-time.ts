@@ -43,9 +43,16 @@ async function startOnce(home: string, port: number, dbPort: number): Promise<{ 
     for (let i = 0; i < 40 && !/ready on .* in [\d.]+ s/.test(out); i++) await new Promise((r) => setTimeout(r, 50));
   } finally {
     // npm passes SIGTERM on to `npm start`, which stops the app and then its database.
+    const gone = new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r(true) : child.once('exit', () => r(true))));
     child.kill('SIGTERM');
-    const exited = await Promise.race([new Promise((r) => child.once('exit', () => r(true))), new Promise((r) => setTimeout(() => r(false), 20_000))]);
-    if (!exited && child.pid) process.kill(-child.pid, 'SIGKILL');
+    const exited = await Promise.race([gone, new Promise((r) => setTimeout(() => r(false), 20_000))]);
+    if (!exited && child.pid) {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
     await new Promise((r) => setTimeout(r, 500));
   }
   const printed = Number(/ready on .* in ([\d.]+) s/.exec(out)?.[1] ?? NaN);
