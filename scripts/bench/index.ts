@@ -1,4 +1,4 @@
-// `npm run bench` [-- --full] [--no-build] [--peer mlflow] [--no-start]: measures Modelgate against Postgres's own
+// `npm run bench` [-- --full] [--no-build] [--peer mlflow] [--no-start] [--only registration,board,governance,resolve,export,start]: measures Modelgate against Postgres's own
 // limits (and, with --peer mlflow, the real MLflow 2.12 server) on this machine, in one run, and prints a table of
 // figures, ratios and goals (also written to docs/benchmarks.md).
 import { execFile, execFileSync, spawn } from 'node:child_process';
@@ -19,6 +19,10 @@ const SIZE = full
 const peerArg = process.argv.indexOf('--peer');
 const peer = peerArg === -1 ? null : process.argv[peerArg + 1];
 if (peer !== null && peer !== 'mlflow') throw new Error(`--peer ${peer}: the only peer is "mlflow"`);
+// --only registration,governance,start (and board, resolve, export): run just those sections.
+const onlyArg = process.argv.indexOf('--only');
+const only = onlyArg === -1 ? null : new Set(process.argv[onlyArg + 1]!.split(','));
+const runs = (section: string) => !only || only.has(section);
 const rows: [string, string, string, string][] = [];
 /** A goal of the issue, and whether this run met it; rows that only give context have none. */
 const goal = (text: string, met: boolean) => `${text}: ${met ? 'met' : '**not met**'}`;
@@ -48,19 +52,24 @@ async function main() {
     server = spawn('npm', ['start'], {
       env: { ...process.env, DATABASE_URL: db.url, PORT: String(port), HOSTNAME: '127.0.0.1', NEXTAUTH_SECRET: 'bench', NEXTAUTH_URL: base, MODELGATE_WEBHOOKS: 'off' },
       stdio: 'ignore',
+      // Its own process group: stopped as a terminal's Ctrl-C stops it (npm does not pass signals through `sh -c`).
+      detached: true,
     });
     await waitForHealth(base);
     const auth = (token: string) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
 
-    await registration(db.url, base, actors.scientistToken);
+    if (runs('registration')) await registration(db.url, base, actors.scientistToken);
 
+    if (runs('board')) {
     console.log('\nBoard of a model with many versions vs a static page on the same server:');
     const cookie = await sessionCookie(base, 'bench-viewer@example.com', 'bench-password');
     const board = await load({ url: `${base}/models/${seeded.bigModel}`, connections: 4, duration: SIZE.seconds, headers: { cookie } });
     const statik = await load({ url: `${base}/signin`, connections: 4, duration: SIZE.seconds });
     row(`Board, ${SIZE.bigModelVersions.toLocaleString()} versions`, `p50/p95/p99 ${board.p50}/${board.p95}/${board.p99} ms, ${Math.round(board.requests.average)} req/s`, `${(board.p50 / Math.max(statik.p50, 0.5)).toFixed(1)}× the static page's p50 ${statik.p50} ms`);
     row('Board first-load JavaScript (gzip)', `${(await firstLoadJs(base, `/models/${seeded.bigModel}`, cookie) / 1024).toFixed(1)} KiB`);
+    }
 
+    if (runs('governance')) {
     console.log('\nGovernance latencies (sequential, median of runs):');
     const approve = await timeEach(20, async (i) => {
       const id = await actors.stagedRequest(i);
@@ -73,25 +82,41 @@ async function main() {
       if (!r.ok) throw new Error(`rollback failed: ${r.status} ${await r.text()}`);
     });
     row('Rollback', `p50 ${ms(median(rollback))}, p95 ${ms(percentile(rollback, 95))}`, '', goal('p50 ≤ 15 ms', median(rollback) <= 15));
+    }
+    if (runs('resolve')) {
     const resolve = await load({ url: `${base}/api/v1/models/bench-governed/resolve?stage=production`, connections: 8, duration: SIZE.seconds, headers: auth(actors.viewerToken) });
     row('Resolve (c=8)', `${Math.round(resolve.requests.average)} req/s, p50/p95/p99 ${resolve.p50}/${resolve.p95}/${resolve.p99} ms`);
+    }
+    if (runs('export')) {
 
     console.log(`\nAudit export of ${SIZE.events.toLocaleString()}+ events vs COPY … TO STDOUT:`);
     const exportRun = await measureExport(base, actors.adminToken, server.pid!);
     const copy = copyBaseline(db.url);
     row('Audit export (CSV, streamed)', `${Math.round(exportRun.rows / exportRun.seconds).toLocaleString()} rows/s, ${exportRun.rows.toLocaleString()} rows in ${exportRun.seconds.toFixed(1)} s, server peak RSS ${exportRun.peakMb} MB (idle ${exportRun.idleMb} MB)`, `${(exportRun.rows / exportRun.seconds / copy.rowsPerSecond).toFixed(2)}× of COPY's ${Math.round(copy.rowsPerSecond).toLocaleString()} rows/s`);
+    }
   } finally {
-    server?.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 1500));
+    if (server?.pid) await stopGroup(server);
     await db.drop().catch(() => {});
   }
-  if (!process.argv.includes('--no-start')) {
+  if (runs('start') && !process.argv.includes('--no-start')) {
     console.log('\nStart: `npm start` to a healthy /api/health on the embedded database, build done (restarts, median):');
     const start = await measureStart(full ? 7 : 5);
     const m = median(start.restarts);
     row('Start (npm start → healthy, embedded database)', `${m.toFixed(2)} s median of ${start.restarts.length} restarts (${start.restarts.map((t) => t.toFixed(2)).join(', ')}; it printed ${median(start.printed).toFixed(1)} s); first start with demo data ${start.first.toFixed(1)} s`, '', goal('≤ 3 s', m <= 3));
   }
   writeReport();
+}
+
+/** SIGTERM to a process group the bench started, and a wait until its leader is gone. */
+async function stopGroup(child: ReturnType<typeof spawn>): Promise<void> {
+  const gone = new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r(true) : child.once('exit', r)));
+  try {
+    process.kill(-child.pid!, 'SIGTERM');
+  } catch {
+    return;
+  }
+  await Promise.race([gone, new Promise((r) => setTimeout(r, 15_000))]);
+  await new Promise((r) => setTimeout(r, 1000));
 }
 
 /**

@@ -1,7 +1,7 @@
 // `npm run bench:profile`: CPU profiles of one `next start` (the production build) while it answers, one
 // kind at a time and one request after another: REST registrations, MLflow creates, resolves, approvals and
 // rollbacks. Each profile covers only its requests (scripts/bench/profile-preload.mjs); they are written to
-// $MODELGATE_PROFILE_DIR (default .modelgate/profiles) for Chrome DevTools or `node scripts/bench/profile-summary.mjs`.
+// $MODELGATE_PROFILE_DIR (default .modelgate/profiles); PROFILE_KINDS=approve,rollback picks some for Chrome DevTools or `node scripts/bench/profile-summary.mjs`.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -30,7 +30,7 @@ async function main() {
     await waitForHealth(base);
     const auth = (token: string) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
     let n = 0;
-    const kinds: Record<string, { count: number; call: (i: number) => Promise<void>; prepare?: (count: number) => Promise<unknown[]> }> = {
+    const kinds: Record<string, { count: number; call: (i: number) => Promise<void> }> = {
       register: {
         count: N,
         call: async () => {
@@ -55,16 +55,20 @@ async function main() {
         },
       },
     };
-    // Approvals need requests waiting, made beforehand (outside the profile); rollbacks need approved versions.
-    const approvals = 30;
-    const requests: string[] = [];
-    for (let i = 0; i < approvals + 3; i++) requests.push(await actors.stagedRequest(i));
-    const approve = async (id: string) => {
+    // An approval needs a request waiting, made by this process (the server is idle meanwhile, so the profile
+    // holds only the approval); each approval changes Production, so each request is made just before.
+    const approve = async (i: number) => {
+      const id = await actors.stagedRequest(i);
+      const t = performance.now();
       const r = await fetch(`${base}/api/v1/promotion-requests/${id}/approve`, { method: 'POST', headers: auth(actors.approverToken), body: '{}' });
       if (!r.ok) throw new Error(`approve: ${r.status} ${await r.text()}`);
+      approveTimes.push(performance.now() - t);
     };
-    for (const id of requests.splice(0, 3)) await approve(id); // warm-up, and something to resolve
-    kinds.approve = { count: approvals, call: (i) => approve(requests[i]!) };
+    const approveTimes: number[] = [];
+    for (let i = 0; i < 3; i++) await approve(1000 + i); // warm-up, and something to resolve and roll back
+    approveTimes.length = 0;
+    // Each approved version must beat the last one's metric (the default gate), so the numbers keep climbing.
+    kinds.approve = { count: 30, call: (i) => approve(2000 + i) };
     kinds.rollback = {
       count: 15,
       call: async () => {
@@ -72,7 +76,9 @@ async function main() {
         if (!r.ok) throw new Error(`rollback: ${r.status} ${await r.text()}`);
       },
     };
+    const wanted = process.env.PROFILE_KINDS?.split(',');
     for (const [kind, k] of Object.entries(kinds)) {
+      if (wanted && !wanted.includes(kind)) continue;
       if (kind !== 'approve' && kind !== 'rollback') for (let i = 0; i < 50; i++) await k.call(i); // warm-up
       const before = new Set(readdirSync(dir));
       server.kill('SIGUSR2');
@@ -84,7 +90,8 @@ async function main() {
         await new Promise((r) => setTimeout(r, 100));
         file = readdirSync(dir).find((f) => !before.has(f));
       }
-      console.log(`${kind}: ${k.count} sequential requests, p50 ${median(times).toFixed(2)} ms → ${file ? resolve(dir, file) : '(no profile written)'}`);
+      const p50 = kind === 'approve' ? median(approveTimes) : median(times);
+      console.log(`${kind}: ${k.count} sequential requests, p50 ${p50.toFixed(2)} ms → ${file ? resolve(dir, file) : '(no profile written)'}`);
     }
   } finally {
     server?.kill('SIGTERM');

@@ -1,8 +1,8 @@
 // Registration side by side: Modelgate's REST v1 and MLflow-compatible API, plain `pg` inserts and (with
-// `--peer mlflow`) the real MLflow server, driven by the same load tool with the same number of calls per round,
+// `--peer mlflow`) the real MLflow server, driven by the same load driver with the same number of calls per round,
 // in rounds that alternate their order; each figure is the median of the rounds.
 import pg from 'pg';
-import { load, median } from './http';
+import { median } from './http';
 
 export const CALLS_PER_ROUND = 300;
 export const ROUNDS = 3;
@@ -20,6 +20,7 @@ export interface Sample {
   p50: number;
   p99: number;
   errors: number;
+  failures?: Record<string, number>;
 }
 
 export interface Summary extends Sample {
@@ -29,21 +30,44 @@ export interface Summary extends Sample {
 let seq = 0;
 const unique = () => `${process.pid}-${++seq}`;
 
-/** An HTTP target: autocannon with `amount` calls; each call's body made fresh (new artifact each time). */
+/**
+ * An HTTP target: `connections` callers, each sending its next call when the last one answered, until
+ * `calls` were sent; each call's body made fresh (a new artifact each time). Node's fetch (undici) keeps
+ * connections alive and opens a new one when the server closes its own, as gunicorn's sync workers (MLflow's
+ * server) do after every answer — autocannon reuses such a connection and counts ECONNRESET instead.
+ */
 export function httpTarget(key: string, label: string, url: string, headers: Record<string, string>, body: () => object): Target {
   return {
     key,
     label,
     run: async (connections, calls) => {
+      const times: number[] = [];
+      const failures: Record<string, number> = {};
+      let sent = 0;
+      let ok = 0;
       const t = performance.now();
-      const r = await load({
-        url,
-        connections,
-        amount: calls,
-        requests: [{ method: 'POST', headers: { 'content-type': 'application/json', ...headers }, setupRequest: (req) => ({ ...req, body: JSON.stringify(body()) }) }],
-      });
+      await Promise.all(
+        Array.from({ length: connections }, async () => {
+          while (sent < calls) {
+            sent += 1;
+            const started = performance.now();
+            try {
+              const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body()), signal: AbortSignal.timeout(30_000) });
+              await r.arrayBuffer();
+              if (r.ok) ok += 1;
+              else failures[`HTTP ${r.status}`] = (failures[`HTTP ${r.status}`] ?? 0) + 1;
+            } catch (error) {
+              const code = ((error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name) || 'error';
+              failures[code] = (failures[code] ?? 0) + 1;
+            }
+            times.push(performance.now() - started);
+          }
+        }),
+      );
       const seconds = (performance.now() - t) / 1000;
-      return { rps: r['2xx'] / seconds, p50: r.p50, p99: r.p99, errors: r.errors + r.non2xx };
+      times.sort((a, b) => a - b);
+      const errors = Object.values(failures).reduce((a, b) => a + b, 0);
+      return { rps: ok / seconds, p50: median(times), p99: times[Math.floor(times.length * 0.99)] ?? NaN, errors, failures };
     },
   };
 }
@@ -103,7 +127,8 @@ export async function runRounds(targets: Target[], log: (line: string) => void):
         const s = await target.run(c, CALLS_PER_ROUND, round);
         const key = `${target.key}@${c}`;
         samples.set(key, [...(samples.get(key) ?? []), s]);
-        log(`    round ${round}, c=${c}, ${target.label}: ${Math.round(s.rps)} req/s, p50 ${s.p50.toFixed(1)} ms, errors ${s.errors}`);
+        const why = Object.entries(s.failures ?? {}).map(([k, n]) => `${k} ×${n}`).join(', ');
+        log(`    round ${round}, c=${c}, ${target.label}: ${Math.round(s.rps)} req/s, p50 ${s.p50.toFixed(1)} ms, errors ${s.errors}${why ? ` (${why})` : ''}`);
       }
     }
   }

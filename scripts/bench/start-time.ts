@@ -42,9 +42,14 @@ async function startOnce(home: string, port: number, dbPort: number): Promise<{ 
     // Let it print its own "ready … in X s" line.
     for (let i = 0; i < 40 && !/ready on .* in [\d.]+ s/.test(out); i++) await new Promise((r) => setTimeout(r, 50));
   } finally {
-    // npm passes SIGTERM on to `npm start`, which stops the app and then its database.
+    // `npm start` stops the app and then its database.
     const gone = new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r(true) : child.once('exit', () => r(true))));
-    child.kill('SIGTERM');
+    // The whole group, as Ctrl-C in a terminal: npm does not pass a signal on through `sh -c`.
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      // already gone
+    }
     const exited = await Promise.race([gone, new Promise((r) => setTimeout(() => r(false), 20_000))]);
     if (!exited && child.pid) {
       try {
