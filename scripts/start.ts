@@ -8,8 +8,8 @@ import pg from 'pg';
 import { EMBEDDED_POSTGRES_MAJOR, startEmbeddedPostgres, type EmbeddedPostgres } from './lib/embedded-postgres';
 import { acquireInstanceLock } from './lib/instance-lock';
 import { auditSigningKeyPem, embeddedRuntimeUrl, expectedEmbeddedRuntimeUrl, grantOperatorRuntimeRole } from './lib/app-database';
-import { buildIsCurrent } from './lib/build';
-import { migrateDeploy, migrationsAreCurrent, runOrFail } from './lib/run';
+import { buildIsCurrent, ensureBuild, nextArgs } from './lib/build';
+import { migrateDeploy, migrationsAreCurrent } from './lib/run';
 
 const STATE_DIR = process.env.MODELGATE_HOME ?? '.modelgate';
 const started = performance.now();
@@ -136,7 +136,7 @@ function launch(hostname: string, env: NodeJS.ProcessEnv): ChildProcess {
   // Production: one `next start` worker per core behind node:cluster (scripts/lib/serve-cluster.mjs says why).
   return spawn(
     process.execPath,
-    ['--require', resolve('scripts/lib/exit-with-parent.cjs'), ...(dev ? ['node_modules/next/dist/bin/next', 'dev'] : [resolve('scripts/lib/serve-cluster.mjs')]), '-p', String(port), '-H', hostname],
+    ['--require', resolve('scripts/lib/exit-with-parent.cjs'), ...(dev ? nextArgs('dev') : [resolve('scripts/lib/serve-cluster.mjs')]), '-p', String(port), '-H', hostname],
     { stdio: 'inherit', env },
   );
 }
@@ -200,7 +200,7 @@ async function main() {
   const migrationUrl = embedded ? databaseUrl : (process.env.MIGRATION_DATABASE_URL ?? databaseUrl);
   if (!(await migrationsAreCurrent(migrationUrl))) {
     await stopEarly();
-    log('applying migrations (prisma migrate deploy)…');
+    log('applying migrations…');
     await migrateDeploy(migrationUrl);
   }
   if (embedded) {
@@ -225,10 +225,8 @@ async function main() {
     await db.$disconnect();
   }
 
-  if (!dev && !early && !buildIsCurrent()) {
-    log('building the app (next build)…');
-    await runOrFail(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { env: { ...process.env, DATABASE_URL: databaseUrl } });
-  }
+  if (!dev && !early && !buildIsCurrent()) log('building the app (next build)…');
+  if (!dev && !early) await ensureBuild({ env: { ...process.env, DATABASE_URL: databaseUrl } });
 
   const env = serverEnv(databaseUrl, signingKey);
   if (env.DATABASE_URL !== earlyEnv?.DATABASE_URL || env.MODELGATE_AUDIT_SIGNING_KEY !== earlyEnv?.MODELGATE_AUDIT_SIGNING_KEY) await stopEarly();

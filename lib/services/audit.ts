@@ -47,7 +47,7 @@ export function auditStatementParts(actor: Actor, entry: AuditEntry, options: Au
   const stamp = entry.model && !options.modelActivityStamped;
   if (stamp) {
     parts.push(Prisma.sql`"audit_stamp" AS (
-      UPDATE "registered_model" SET "last_activity_at" = ${at}, "updated_at" = ${new Date()} WHERE "id" = ${entry.model!.id} RETURNING 1 AS "stamped")`);
+      UPDATE "registered_model" SET "last_activity_at" = ${at}, "updated_at" = ${clock.now()} WHERE "id" = ${entry.model!.id} RETURNING 1 AS "stamped")`);
   }
   parts.push(Prisma.sql`"audit_row" AS (
     INSERT INTO "audit_event" ("at", "actor_id", "actor_label", "action", "model_id", "model_name", "version_id", "version_number", "from_stage", "to_stage", "comment", "override", "data")

@@ -1,7 +1,9 @@
 import { assertAllowed } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
+import { findRollbackTarget } from '@/lib/db/queries/rollback-target';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
+import { clock } from './clock';
 
 const VERSION_BATCH = 500;
 
@@ -21,7 +23,7 @@ export async function exportRegistry(actor: Actor): Promise<ReadableStream<Uint8
 
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(encoder.encode(`{"exportedAt":${JSON.stringify(new Date().toISOString())},"models":[`));
+      controller.enqueue(encoder.encode(`{"exportedAt":${JSON.stringify(clock.now().toISOString())},"models":[`));
     },
     async pull(controller) {
       const ref = models[modelIndex];
@@ -36,13 +38,13 @@ export async function exportRegistry(actor: Actor): Promise<ReadableStream<Uint8
           select: {
             name: true, description: true, tags: true, createdAt: true,
             owner: { select: { email: true } },
-            lastStableVersion: { select: { number: true } },
             metricDefinitions: { select: { key: true, direction: true, isPrimary: true, description: true } },
             policy: { select: { gates: true } },
             aliases: { select: { alias: true, version: { select: { number: true } } } },
           },
         });
-        const header = JSON.stringify({ ...model, owner: model.owner.email, lastStableVersion: model.lastStableVersion?.number ?? null, aliases: model.aliases.map((a) => ({ alias: a.alias, version: a.version.number })), policy: model.policy?.gates ?? null });
+        const lastStable = await findRollbackTarget(db, ref.id, []);
+        const header = JSON.stringify({ ...model, owner: model.owner.email, lastStableVersion: lastStable?.number ?? null, aliases: model.aliases.map((a) => ({ alias: a.alias, version: a.version.number })), policy: model.policy?.gates ?? null });
         controller.enqueue(encoder.encode(`${modelIndex > 0 ? ',' : ''}${header.slice(0, -1)},"versions":[`));
         versionCursor = 0;
         versionsWritten = 0;

@@ -5,7 +5,8 @@ import { execFile, execFileSync, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { createTestDatabase, freePort } from '../lib/test-database';
-import { migrateDeploy, runOrFail } from '../lib/run';
+import { ensureBuild } from '../lib/build';
+import { migrateDeploy } from '../lib/run';
 import { firstLoadJs, load, median, percentile, sessionCookie, timeEach, waitForHealth } from './http';
 import { seedScale } from './seed-scale';
 import { startMlflowPeer, type MlflowPeer } from './peer-mlflow';
@@ -47,7 +48,7 @@ async function main() {
     const { prepareActors } = await import('./actors');
     const actors = await prepareActors();
 
-    if (!process.argv.includes('--no-build')) await runOrFail(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    await ensureBuild({ quiet: true });
     // Started as operators start it (`npm start` on DATABASE_URL), so it serves with the same processes.
     server = spawn('npm', ['start'], {
       env: { ...process.env, DATABASE_URL: db.url, PORT: String(port), HOSTNAME: '127.0.0.1', NEXTAUTH_SECRET: 'bench', NEXTAUTH_URL: base, MODELGATE_WEBHOOKS: 'off' },

@@ -2,7 +2,7 @@
 // creates the database and loads the demo data) and then restarts of the same state folder, timed from the
 // spawn of `npm start` to the first 200 of /api/health, alternating nothing else; median of the restarts.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../lib/test-database';
@@ -66,6 +66,8 @@ async function startOnce(home: string, port: number, dbPort: number): Promise<{ 
 
 export async function measureStart(restarts = 5): Promise<StartTimes> {
   const home = mkdtempSync(join(tmpdir(), 'modelgate-start-bench-'));
+  // The embedded server runs as the postgres user (when we are root), which must reach its data folder.
+  chmodSync(home, 0o755);
   try {
     const [port, dbPort] = [await freePort(), await freePort()];
     const first = (await startOnce(home, port, dbPort)).seconds;

@@ -1,6 +1,7 @@
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Tx } from '@/lib/db/prisma';
 import { isWebhookEvent } from '@/lib/webhooks/events';
+import { clock } from '../clock';
 
 export interface OutboxEvent {
   action: string;
@@ -41,7 +42,7 @@ export function outboxInsert(event: OutboxEvent): Prisma.Sql | null {
     comment: event.comment ?? null,
     data: event.data ?? {},
   });
-  const now = new Date();
+  const now = clock.now();
   return Prisma.sql`
     INSERT INTO "webhook_delivery" ("delivery_id", "webhook_id", "event_type", "payload", "next_attempt_at", "created_at")
     SELECT gen_random_uuid()::text, w."id", ${event.action}, ${payload}::jsonb, ${now}, ${now}

@@ -7,35 +7,20 @@ import { RegistryError, type Stage } from '@/lib/registry';
  * model run one after the other; the partial unique index is the backstop if anything skips it.
  */
 export async function lockModel(tx: Tx, modelId: string): Promise<void> {
-  const held = lockedModels.get(tx) ?? new Set<string>();
-  // A row lock lasts until the transaction ends: taking it again in the same transaction changes nothing.
-  if (held.has(modelId)) return;
   await tx.$queryRaw`SELECT "id" FROM "registered_model" WHERE "id" = ${modelId} FOR UPDATE`;
-  held.add(modelId);
-  lockedModels.set(tx, held);
-}
-
-/** The models whose row lock a transaction holds (a transaction's client is one object for its whole life). */
-const lockedModels = new WeakMap<Tx, Set<string>>();
-
-/** Records a lock the caller took in a statement of its own (e.g. `SELECT … FOR UPDATE` by name). */
-export function noteModelLocked(tx: Tx, modelId: string): void {
-  const held = lockedModels.get(tx) ?? new Set<string>();
-  held.add(modelId);
-  lockedModels.set(tx, held);
 }
 
 /**
  * Moves `versionId` (currently in `fromStage`) into Production and the current Production version, if
  * any, to Archived — in the caller's transaction, so readers see the old or the new state, never zero or
  * two. Returns the version that was replaced. Throws CONFLICT when the candidate is no longer where the
- * caller saw it.
+ * caller saw it. The caller holds the model's lock (`lockModel`) already: it took it before reading the
+ * state it decided on, so taking it here again would only repeat the query.
  */
 export async function swapProduction(
   tx: Tx,
   args: { modelId: string; versionId: string; fromStage: Stage; startedBy: string; endedReason: string },
 ): Promise<{ replaced: { id: string; number: number } | null }> {
-  await lockModel(tx, args.modelId);
   const current = await tx.modelVersion.findFirst({
     where: { modelId: args.modelId, stage: 'production' },
     select: { id: true, number: true },
@@ -62,17 +47,3 @@ export async function swapProduction(
   return { replaced: current };
 }
 
-/**
- * The version a rollback returns to: the most recent earlier holder of Production that is archived and
- * not tagged `failed`. Read from the Production periods, so it survives any number of rollbacks.
- */
-export async function findRollbackTarget(tx: Tx, modelId: string, excludeIds: string[]): Promise<{ id: string; number: number } | null> {
-  const [row] = await tx.$queryRaw<{ id: string; number: number }[]>`
-    SELECT v."id", v."number"
-    FROM "production_period" p JOIN "model_version" v ON v."id" = p."version_id"
-    WHERE p."model_id" = ${modelId} AND NOT (p."version_id" = ANY (${excludeIds}::text[])) AND v."stage" = 'archived'
-      AND NOT EXISTS (SELECT 1 FROM "version_tag" t WHERE t."version_id" = v."id" AND t."key" = 'failed')
-    ORDER BY p."started_at" DESC
-    LIMIT 1`;
-  return row ?? null;
-}
