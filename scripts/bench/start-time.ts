@@ -2,7 +2,7 @@
 // creates the database and loads the demo data) and then restarts of the same state folder, timed from the
 // spawn of `npm start` to the first 200 of /api/health, alternating nothing else; median of the restarts.
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../lib/test-database';
@@ -58,7 +58,8 @@ async function startOnce(home: string, port: number, dbPort: number): Promise<{ 
         // already gone
       }
     }
-    await new Promise((r) => setTimeout(r, 500));
+    // npm itself exits at once; the start is over when it has stopped its database and released the folder's lock.
+    for (let i = 0; i < 600 && existsSync(join(home, 'modelgate.pid')); i++) await new Promise((r) => setTimeout(r, 50));
   }
   const printed = Number(/ready on .* in ([\d.]+) s/.exec(out)?.[1] ?? NaN);
   return { seconds, printed };
