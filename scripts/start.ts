@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import pg from 'pg';
 import { EMBEDDED_POSTGRES_MAJOR, startEmbeddedPostgres, type EmbeddedPostgres } from './lib/embedded-postgres';
 import { acquireInstanceLock } from './lib/instance-lock';
-import { auditSigningKeyPem, embeddedRuntimeUrl, grantOperatorRuntimeRole } from './lib/app-database';
+import { auditSigningKeyPem, embeddedRuntimeUrl, expectedEmbeddedRuntimeUrl, grantOperatorRuntimeRole } from './lib/app-database';
 import { buildIsCurrent, ensureBuild, nextArgs } from './lib/build';
 import { migrateDeploy, migrationsAreCurrent } from './lib/run';
 
@@ -76,6 +76,13 @@ function auditSigningKey(): string | undefined {
   return pem;
 }
 
+/** The signing key the start will use, when it needs no generating (so an early server gets the same one). */
+function keptAuditSigningKey(): string | undefined {
+  if (process.env.MODELGATE_AUDIT_SIGNING_KEY) return process.env.MODELGATE_AUDIT_SIGNING_KEY;
+  const privateFile = join(STATE_DIR, 'audit-signing-key.pem');
+  return existsSync(privateFile) ? readFileSync(privateFile, 'utf8') : undefined;
+}
+
 async function hasUsers(databaseUrl: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -113,31 +120,86 @@ async function stopEmbedded(): Promise<void> {
   releaseLock = null;
 }
 
+/** The app's environment and how it listens, the same whichever path of the start launches it. */
+function serverEnv(databaseUrl: string, signingKey: string | undefined): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_SECRET: authSecret(),
+    ...(signingKey ? { MODELGATE_AUDIT_SIGNING_KEY: signingKey } : {}),
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    MODELGATE_DEMO: embedded ? '1' : (process.env.MODELGATE_DEMO ?? '0'),
+  };
+}
+
+function launch(hostname: string, env: NodeJS.ProcessEnv): ChildProcess {
+  // Production: one `next start` worker per core behind node:cluster (scripts/lib/serve-cluster.mjs says why).
+  return spawn(
+    process.execPath,
+    ['--require', resolve('scripts/lib/exit-with-parent.cjs'), ...(dev ? nextArgs('dev') : [resolve('scripts/lib/serve-cluster.mjs')]), '-p', String(port), '-H', hostname],
+    { stdio: 'inherit', env },
+  );
+}
+
+async function stopServer(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise((r) => server.once('exit', r));
+  server.kill('SIGTERM');
+  await exited;
+}
+
 async function main() {
   let databaseUrl = process.env.DATABASE_URL;
+  // The demo's passwords are printed in the README: in embedded mode, only this machine may connect.
+  const hostname = process.env.HOSTNAME ?? (databaseUrl ? '0.0.0.0' : '127.0.0.1');
+  // A restart of the embedded database with the build done: the app boots while the database starts (each
+  // takes about a second), on the connection string both already know. If the database then turns out to need
+  // anything (migrations, demo data), that early server is stopped and the app started again after the work.
+  let early: ChildProcess | null = null;
+  let earlyEnv: NodeJS.ProcessEnv | null = null;
   if (!databaseUrl) {
     mkdirSync(STATE_DIR, { recursive: true });
     releaseLock = acquireInstanceLock(join(STATE_DIR, 'modelgate.pid')).release;
     moveAsideOldEmbeddedData();
     const dbPort = Number(process.env.MODELGATE_DB_PORT ?? 54329);
+    const predicted = !dev && buildIsCurrent() ? expectedEmbeddedRuntimeUrl(STATE_DIR, join(STATE_DIR, 'postgres'), dbPort) : null;
+    if (predicted) {
+      earlyEnv = serverEnv(predicted.runtimeUrl, keptAuditSigningKey());
+      early = launch(hostname, earlyEnv);
+    }
     const dbStarted = performance.now();
-    embedded = await startEmbeddedPostgres({
-      dataDir: join(STATE_DIR, 'postgres'),
-      port: dbPort,
-      passwordFile: join(STATE_DIR, 'postgres-password'),
-      logFile: join(STATE_DIR, 'postgres.log'),
-      log,
-    });
+    try {
+      embedded = await startEmbeddedPostgres({
+        dataDir: join(STATE_DIR, 'postgres'),
+        port: dbPort,
+        passwordFile: join(STATE_DIR, 'postgres-password'),
+        logFile: join(STATE_DIR, 'postgres.log'),
+        log,
+      });
+    } catch (error) {
+      if (early) await stopServer(early);
+      throw error;
+    }
     databaseUrl = embedded.url;
+    if (early && embedded.url !== predicted?.ownerUrl) {
+      await stopServer(early);
+      early = null;
+    }
     log(`database: embedded PostgreSQL ${EMBEDDED_POSTGRES_MAJOR} on 127.0.0.1:${dbPort}, data in ${join(STATE_DIR, 'postgres')} (up in ${seconds(dbStarted)})`);
   } else {
     log(`database: ${new URL(databaseUrl).host}${new URL(databaseUrl).pathname} (from DATABASE_URL)`);
   }
+  const stopEarly = async () => {
+    if (!early) return;
+    await stopServer(early);
+    early = null;
+  };
 
   // Migrations run as the owner of the tables; the app connects as a role that owns nothing and may not
   // rewrite history (scripts/lib/database-roles.ts).
   const migrationUrl = embedded ? databaseUrl : (process.env.MIGRATION_DATABASE_URL ?? databaseUrl);
   if (!(await migrationsAreCurrent(migrationUrl))) {
+    await stopEarly();
     log('applying migrations…');
     await migrateDeploy(migrationUrl);
   }
@@ -154,6 +216,7 @@ async function main() {
   const signingKey = auditSigningKey();
   if (signingKey) process.env.MODELGATE_AUDIT_SIGNING_KEY = signingKey;
   if (embedded && !(await hasUsers(databaseUrl))) {
+    await stopEarly();
     log('first start: loading demo data…');
     const { db } = await import('@/lib/db/prisma');
     const { seedDemoData } = await import('../prisma/seed/index');
@@ -162,24 +225,12 @@ async function main() {
     await db.$disconnect();
   }
 
-  if (!dev && !buildIsCurrent()) log('building the app (next build)…');
-  if (!dev) await ensureBuild({ env: { ...process.env, DATABASE_URL: databaseUrl } });
+  if (!dev && !early && !buildIsCurrent()) log('building the app (next build)…');
+  if (!dev && !early) await ensureBuild({ env: { ...process.env, DATABASE_URL: databaseUrl } });
 
-  // The demo's passwords are printed in the README: in embedded mode, only this machine may connect.
-  const hostname = process.env.HOSTNAME ?? (embedded ? '127.0.0.1' : '0.0.0.0');
-  const env = {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-    NEXTAUTH_SECRET: authSecret(),
-    ...(signingKey ? { MODELGATE_AUDIT_SIGNING_KEY: signingKey } : {}),
-    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
-    MODELGATE_DEMO: embedded ? '1' : (process.env.MODELGATE_DEMO ?? '0'),
-  };
-  const server = spawn(
-    process.execPath,
-    ['--require', resolve('scripts/lib/exit-with-parent.cjs'), ...nextArgs(dev ? 'dev' : 'start', '-p', String(port), '-H', hostname)],
-    { stdio: 'inherit', env },
-  );
+  const env = serverEnv(databaseUrl, signingKey);
+  if (env.DATABASE_URL !== earlyEnv?.DATABASE_URL || env.MODELGATE_AUDIT_SIGNING_KEY !== earlyEnv?.MODELGATE_AUDIT_SIGNING_KEY) await stopEarly();
+  const server = early ?? launch(hostname, env);
 
   let shuttingDown = false;
   const shutdown = async (code: number) => {

@@ -1,9 +1,9 @@
 import type { AuditAction, Stage } from '@/lib/registry';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { Tx } from '@/lib/db/prisma';
 import type { Actor } from './actor';
 import { clock } from './clock';
-import { enqueueWebhookDeliveries } from './internal/outbox';
+import { outboxInsert } from './internal/outbox';
 
 export interface AuditEntry {
   action: AuditAction;
@@ -26,33 +26,37 @@ export interface AuditOptions {
 
 /**
  * Writes one audit event inside the caller's transaction, so the event exists exactly when the change does.
- * Also stamps the model's last activity, which orders the model list. The model row is updated first:
- * every path then takes the model's row lock before the audit chain's lock (the insert trigger takes
- * that one), so they cannot deadlock.
+ * Also stamps the model's last activity, which orders the model list, and queues the event's webhook
+ * deliveries (the outbox) — all in one statement. The model row is updated first (the event's insert reads
+ * the update's result, so it cannot run before it): every path then takes the model's row lock before the
+ * audit chain's lock (the insert trigger takes that one), so they cannot deadlock.
  */
 export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry, options: AuditOptions = {}): Promise<void> {
-  if (entry.model && !options.modelActivityStamped) {
-    await tx.registeredModel.update({ where: { id: entry.model.id }, data: { lastActivityAt: clock.now() } });
-  }
+  const parts = auditStatementParts(actor, entry, options);
+  await tx.$executeRaw`WITH ${Prisma.join(parts, ', ')} SELECT 1`;
+}
+
+/**
+ * The common table expressions that write one audit event (named "audit_stamp", "audit_row", "audit_queue"),
+ * for a caller that sends them with its own writes in one statement. Webhook subscribers are read from the
+ * statement's snapshot, as the separate insert they replace read them.
+ */
+export function auditStatementParts(actor: Actor, entry: AuditEntry, options: AuditOptions = {}): Prisma.Sql[] {
   const at = clock.now();
-  await tx.auditEvent.create({
-    data: {
-      at,
-      actorId: actor.id,
-      actorLabel: actor.label,
-      action: entry.action,
-      modelId: entry.model?.id,
-      modelName: entry.model?.name,
-      versionId: entry.version?.id,
-      versionNumber: entry.version?.number,
-      fromStage: entry.fromStage ?? null,
-      toStage: entry.toStage ?? null,
-      comment: entry.comment ?? null,
-      override: entry.override ?? false,
-      data: entry.data ?? {},
-    },
-  });
-  await enqueueWebhookDeliveries(tx, {
+  const parts: Prisma.Sql[] = [];
+  const stamp = entry.model && !options.modelActivityStamped;
+  if (stamp) {
+    parts.push(Prisma.sql`"audit_stamp" AS (
+      UPDATE "registered_model" SET "last_activity_at" = ${at}, "updated_at" = ${clock.now()} WHERE "id" = ${entry.model!.id} RETURNING 1 AS "stamped")`);
+  }
+  parts.push(Prisma.sql`"audit_row" AS (
+    INSERT INTO "audit_event" ("at", "actor_id", "actor_label", "action", "model_id", "model_name", "version_id", "version_number", "from_stage", "to_stage", "comment", "override", "data")
+    SELECT ${at}, ${actor.id}, ${actor.label}, ${entry.action}, ${entry.model?.id ?? null}, ${entry.model?.name ?? null}, ${entry.version?.id ?? null},
+      ${entry.version?.number ?? null}::int, ${entry.fromStage ?? null}::"Stage", ${entry.toStage ?? null}::"Stage", ${entry.comment ?? null},
+      ${entry.override ?? false}, ${JSON.stringify(entry.data ?? {})}::jsonb
+    ${stamp ? Prisma.sql`FROM (SELECT count(*) FROM "audit_stamp") AS "after_stamp"` : Prisma.empty}
+    RETURNING "id")`);
+  const outbox = outboxInsert({
     action: entry.action,
     at,
     actor: actor.label,
@@ -63,4 +67,6 @@ export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry, optio
     comment: entry.comment,
     data: entry.data,
   });
+  if (outbox) parts.push(Prisma.sql`"audit_queue" AS (${outbox})`);
+  return parts;
 }

@@ -1,5 +1,6 @@
-import { assertAllowed, assertCan, decisionDenial, excludedDeciders, failingGates, RegistryError, REQUEST_EVENTS, tallyDecisions, canAnywhere } from '@/lib/registry';
+import { assertAllowed, assertCan, decisionDenial, excludedDeciders, failingGates, RegistryError, REQUEST_EVENTS, tallyDecisions, canAnywhere, type Stage } from '@/lib/registry';
 import { inTransaction } from '@/lib/db/transaction';
+import type { Tx } from '@/lib/db/prisma';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
 import { clock } from './clock';
@@ -9,6 +10,36 @@ import { lockModel } from './internal/production';
 import { evaluateVersionGates } from './internal/gate-context';
 import { toJson } from './internal/json';
 import { deciderOf, loadSeparationFacts } from './internal/separation';
+
+interface LockedRequest {
+  id: string;
+  kind: 'production' | 'canary';
+  status: 'pending' | 'approved' | 'rejected' | 'cancelled';
+  comment: string;
+  requiredApprovals: number;
+  createdAt: Date;
+  canaryWeight: number | null;
+  version: { id: string; number: number; stage: Stage };
+  model: { id: string; name: string };
+  decisions: { approverId: string; decision: 'approve' | 'reject' }[];
+}
+
+/** The request with its version, model and decisions so far: one statement. */
+async function readLockedRequest(tx: Tx, requestId: string): Promise<LockedRequest> {
+  const [row] = await tx.$queryRaw<LockedRequest[]>`
+    SELECT r."id", r."kind"::text AS "kind", r."status"::text AS "status", r."comment", r."required_approvals" AS "requiredApprovals",
+      r."created_at" AS "createdAt", r."canary_weight" AS "canaryWeight",
+      json_build_object('id', v."id", 'number', v."number", 'stage', v."stage") AS "version",
+      json_build_object('id', m."id", 'name', m."name") AS "model",
+      COALESCE((SELECT json_agg(json_build_object('approverId', a."approver_id", 'decision', a."decision") ORDER BY a."created_at", a."id")
+        FROM "approval" a WHERE a."request_id" = r."id"), '[]') AS "decisions"
+    FROM "promotion_request" r
+    JOIN "model_version" v ON v."id" = r."version_id"
+    JOIN "registered_model" m ON m."id" = r."model_id"
+    WHERE r."id" = ${requestId}`;
+  if (!row) throw new RegistryError('NOT_FOUND', 'No such promotion request.');
+  return row;
+}
 
 export interface DecideRequestInput {
   requestId: string;
@@ -41,10 +72,8 @@ export async function decideRequest(actor: Actor, input: DecideRequestInput) {
   return inTransaction(async (tx) => {
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "promotion_request" WHERE "id" = ${input.requestId} FOR UPDATE`;
     if (locked.length === 0) throw new RegistryError('NOT_FOUND', 'No such promotion request.');
-    const request = await tx.promotionRequest.findUniqueOrThrow({
-      where: { id: input.requestId },
-      include: { version: { select: { id: true, number: true, stage: true } }, model: { select: { id: true, name: true } }, decisions: true },
-    });
+    // Read after the lock, in a statement of its own, so it includes every decision committed before.
+    const request = await readLockedRequest(tx, input.requestId);
     assertAllowed(actor, 'request.decide', { model: request.model.name });
     if (request.status !== 'pending') throw new RegistryError('CONFLICT', `This request was already ${request.status}.`, { status: request.status });
     // Four eyes: not the requester, not the author (unless the policy allows it), never a service account.

@@ -7,7 +7,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { createHash } from 'node:crypto';
 import { ZRegisterVersionInput, type RegisterVersionInput } from '@/lib/validations/version';
 import type { Actor } from './actor';
-import { recordAudit } from './audit';
+import { auditStatementParts } from './audit';
 import { clock } from './clock';
 import { insertVersionChildren, lockModelAndTakeNumber, readKnownState, resolveParents } from './internal/registration';
 import { versionRecordInclude, type VersionRecord } from './internal/version-record';
@@ -128,17 +128,8 @@ async function register(tx: Tx, actor: Actor, input: ReturnType<typeof ZRegister
       stageChangedAt: now,
     },
   });
-  const written = await insertVersionChildren(tx, {
-    versionId: version.id,
-    modelId: model.id,
-    metrics: input.metrics,
-    tags: input.tags,
-    parentIds: parents.map((p) => p.id),
-    idempotency: plan.idempotencyKey && actor.id ? { actorId: actor.id, key: plan.idempotencyKey, requestHash: plan.requestHash } : undefined,
-  });
-
-  await recordAudit(
-    tx,
+  // The audit event goes in the children's statement: one round trip for everything the version records.
+  const audit = auditStatementParts(
     actor,
     {
       action: 'version.registered',
@@ -151,6 +142,15 @@ async function register(tx: Tx, actor: Actor, input: ReturnType<typeof ZRegister
     },
     { modelActivityStamped: true },
   );
+  const written = await insertVersionChildren(tx, {
+    versionId: version.id,
+    modelId: model.id,
+    metrics: input.metrics,
+    tags: input.tags,
+    parentIds: parents.map((p) => p.id),
+    idempotency: plan.idempotencyKey && actor.id ? { actorId: actor.id, key: plan.idempotencyKey, requestHash: plan.requestHash } : undefined,
+    alsoWrite: audit,
+  });
   return {
     ...version,
     created: true,

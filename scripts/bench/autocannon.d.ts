@@ -37,6 +37,7 @@ declare module 'autocannon' {
   }
   interface Instance extends PromiseLike<Result> {
     on(event: 'response', listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): Instance;
+    on(event: 'reqError', listener: (error: Error) => void): Instance;
   }
   function autocannon(options: Options): Instance;
   export default autocannon;

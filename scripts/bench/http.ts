@@ -72,10 +72,20 @@ export async function timeEach(n: number, fn: (i: number) => Promise<void>): Pro
  * An autocannon run with p95 too: autocannon's histogram reports p90 and p97.5, not p95, so every
  * response time is collected and the percentiles (50/95/99) are taken from them.
  */
-export async function load(options: Options): Promise<Result & { p50: number; p95: number; p99: number }> {
+export async function load(options: Options): Promise<Result & { p50: number; p95: number; p99: number; failures: Record<string, number> }> {
   const times: number[] = [];
-  const instance = autocannon(options).on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
+  // What went wrong, by HTTP status or error code, so a row with errors says which.
+  const failures: Record<string, number> = {};
+  const instance = autocannon(options)
+    .on('response', (_client, status, _bytes, responseTime) => {
+      times.push(responseTime);
+      if (status >= 300) failures[`HTTP ${status}`] = (failures[`HTTP ${status}`] ?? 0) + 1;
+    })
+    .on('reqError', (error) => {
+      const code = (error as NodeJS.ErrnoException).code ?? error.message;
+      failures[code] = (failures[code] ?? 0) + 1;
+    });
   const result = await instance;
   times.sort((a, b) => a - b);
-  return { ...result, p50: Math.round(percentile(times, 50)), p95: Math.round(percentile(times, 95)), p99: Math.round(percentile(times, 99)) };
+  return { ...result, p50: Math.round(percentile(times, 50)), p95: Math.round(percentile(times, 95)), p99: Math.round(percentile(times, 99)), failures };
 }

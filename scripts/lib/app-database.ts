@@ -1,7 +1,10 @@
 // How `npm start` connects: migrations as the owner, the app as a runtime role (scripts/lib/database-roles.ts).
-import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import pg from 'pg';
+import { join } from 'node:path';
 import { ensureRuntimeRole, grantRuntimePrivileges, urlForRole } from './database-roles';
+import { embeddedOwnerUrl } from './embedded-postgres';
 
 /** The role the embedded database's app connects as. */
 export const EMBEDDED_RUNTIME_ROLE = 'modelgate_app';
@@ -19,9 +22,55 @@ function keptSecret(file: string): string {
  */
 export async function embeddedRuntimeUrl(ownerUrl: string, passwordFile: string): Promise<string> {
   const password = keptSecret(passwordFile);
-  await ensureRuntimeRole(ownerUrl, EMBEDDED_RUNTIME_ROLE, password);
-  await grantRuntimePrivileges(ownerUrl, EMBEDDED_RUNTIME_ROLE);
+  // A restart with the same migrations, grant rules and password has nothing to change: the role carries a
+  // stamp of what was last granted (in the database itself, so a replaced data folder has none), read in one query.
+  const stamp = createHash('sha256')
+    .update(JSON.stringify([committedMigrations(), readFileSync(join('scripts', 'lib', 'database-roles.ts'), 'utf8'), password]))
+    .digest('hex');
+  if ((await runtimeRoleStamp(ownerUrl, EMBEDDED_RUNTIME_ROLE)) !== `modelgate grants ${stamp}`) {
+    await ensureRuntimeRole(ownerUrl, EMBEDDED_RUNTIME_ROLE, password);
+    await grantRuntimePrivileges(ownerUrl, EMBEDDED_RUNTIME_ROLE);
+    await setRuntimeRoleStamp(ownerUrl, EMBEDDED_RUNTIME_ROLE, `modelgate grants ${stamp}`);
+  }
   return urlForRole(ownerUrl, EMBEDDED_RUNTIME_ROLE, password);
+}
+
+function committedMigrations(): string[] {
+  return readdirSync(join('prisma', 'migrations'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+}
+
+async function runtimeRoleStamp(ownerUrl: string, role: string): Promise<string | null> {
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ stamp: string | null }>(`SELECT shobj_description(oid, 'pg_authid') AS stamp FROM pg_roles WHERE rolname = $1`, [role]);
+    return rows[0]?.stamp ?? null;
+  } finally {
+    await client.end();
+  }
+}
+
+async function setRuntimeRoleStamp(ownerUrl: string, role: string, stamp: string): Promise<void> {
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    await client.query(`COMMENT ON ROLE "${role}" IS ${client.escapeLiteral(stamp)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Both connection strings of an embedded database that has started before, from the files its first start kept
+ * (the superuser's and the runtime role's passwords), so the app can boot while the database starts; null on a
+ * first start. The start compares them with the real ones once the database is up.
+ */
+export function expectedEmbeddedRuntimeUrl(stateDir: string, dataDir: string, port: number): { ownerUrl: string; runtimeUrl: string } | null {
+  const ownerPassword = join(stateDir, 'postgres-password');
+  const runtimePassword = join(stateDir, 'app-db-password');
+  if (![join(dataDir, 'PG_VERSION'), ownerPassword, runtimePassword].every((file) => existsSync(file))) return null;
+  const ownerUrl = embeddedOwnerUrl(port, readFileSync(ownerPassword, 'utf8').trim());
+  return { ownerUrl, runtimeUrl: urlForRole(ownerUrl, EMBEDDED_RUNTIME_ROLE, readFileSync(runtimePassword, 'utf8').trim()) };
 }
 
 /**

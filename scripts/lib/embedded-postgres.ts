@@ -63,6 +63,11 @@ function execute(command: string, args: string[], options: SpawnOptions): Promis
   });
 }
 
+/** The superuser's connection string of the embedded server on `port`. */
+export function embeddedOwnerUrl(port: number, secret: string): string {
+  return `postgresql://postgres:${encodeURIComponent(secret)}@127.0.0.1:${port}/postgres?sslmode=disable`;
+}
+
 /** The PID in a data directory's postmaster.pid when that process is alive, else null. */
 export function runningPostmaster(dataDir: string): number | null {
   const file = join(dataDir, 'postmaster.pid');
@@ -147,7 +152,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
 
   let stopping: Promise<void> | null = null;
   return {
-    url: `postgresql://postgres:${encodeURIComponent(secret)}@127.0.0.1:${options.port}/postgres?sslmode=disable`,
+    url: embeddedOwnerUrl(options.port, secret),
     port: options.port,
     dataDir,
     stop: () =>

@@ -1,3 +1,4 @@
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { Tx } from '@/lib/db/prisma';
 import { isWebhookEvent } from '@/lib/webhooks/events';
 import { clock } from '../clock';
@@ -23,7 +24,13 @@ export interface OutboxEvent {
  * would otherwise cost every registration one more round trip.
  */
 export async function enqueueWebhookDeliveries(tx: Tx, event: OutboxEvent): Promise<void> {
-  if (!isWebhookEvent(event.action)) return;
+  const insert = outboxInsert(event);
+  if (insert) await tx.$executeRaw`${insert}`;
+}
+
+/** The outbox insert for one event, for a statement of the caller's (the audit event's); null when no webhook can subscribe to it. */
+export function outboxInsert(event: OutboxEvent): Prisma.Sql | null {
+  if (!isWebhookEvent(event.action)) return null;
   const payload = JSON.stringify({
     event: event.action,
     occurredAt: event.at.toISOString(),
@@ -36,7 +43,7 @@ export async function enqueueWebhookDeliveries(tx: Tx, event: OutboxEvent): Prom
     data: event.data ?? {},
   });
   const now = clock.now();
-  await tx.$executeRaw`
+  return Prisma.sql`
     INSERT INTO "webhook_delivery" ("delivery_id", "webhook_id", "event_type", "payload", "next_attempt_at", "created_at")
     SELECT gen_random_uuid()::text, w."id", ${event.action}, ${payload}::jsonb, ${now}, ${now}
     FROM "webhook" w

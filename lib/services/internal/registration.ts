@@ -90,13 +90,15 @@ interface Children {
   tags: Record<string, string>;
   parentIds: string[];
   idempotency?: { actorId: string; key: string; requestHash: string };
+  /** More writes of the same transaction sent in the same statement (the version's audit event). */
+  alsoWrite?: Prisma.Sql[];
 }
 
 type Written = Pick<VersionRecord, 'metrics' | 'tags'>;
 
 /**
  * Writes what belongs to a new version beside its row — metrics, tags, lineage, the model's definitions
- * of new metric keys, the Idempotency-Key — in one statement, and returns the metrics and tags sorted as
+ * of new metric keys, the Idempotency-Key, and its audit event (`alsoWrite`) — in one statement, and returns the metrics and tags sorted as
  * the version's record reads them (by the database's collation, so exactly as a later read would).
  */
 export async function insertVersionChildren(tx: Tx, c: Children): Promise<Written> {
@@ -133,6 +135,7 @@ export async function insertVersionChildren(tx: Tx, c: Children): Promise<Writte
       INSERT INTO "idempotency_key" ("actor_id", "key", "version_id", "request_hash", "created_at")
       VALUES (${c.idempotency.actorId}, ${c.idempotency.key}, ${c.versionId}, ${c.idempotency.requestHash}, ${clock.now()}))`);
   }
+  writes.push(...(c.alsoWrite ?? []));
   if (writes.length === 0) return { metrics: [], tags: [] };
   const metrics = c.metrics.length > 0
     ? Prisma.sql`(SELECT json_agg(json_build_object('key', "key", 'value', "value", 'evaluationSet', "evaluation_set", 'slice', "slice") ORDER BY "evaluation_set", "key", "slice") FROM "m")`

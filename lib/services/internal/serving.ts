@@ -16,12 +16,13 @@ export interface ServingState {
 }
 
 export async function loadServing(tx: Tx, modelId: string): Promise<ServingState> {
-  const production = await tx.modelVersion.findFirst({ where: { modelId, stage: 'production' }, select: { id: true, number: true } });
-  const shares = await tx.canaryShare.findMany({
-    where: { modelId },
-    select: { versionId: true, requestId: true, weight: true, approvedWeight: true, version: { select: { number: true } } },
-  });
-  return { production, shares: shares.map((s) => ({ versionId: s.versionId, requestId: s.requestId, number: s.version.number, weight: s.weight, approvedWeight: s.approvedWeight })) };
+  // One statement: the Production version and every canary share with its version number.
+  const [row] = await tx.$queryRaw<{ production: VersionRef | null; shares: ServingState['shares'] | null }[]>`
+    SELECT
+      (SELECT json_build_object('id', v."id", 'number', v."number") FROM "model_version" v WHERE v."model_id" = ${modelId} AND v."stage" = 'production' LIMIT 1) AS "production",
+      (SELECT json_agg(json_build_object('versionId', s."version_id", 'requestId', s."request_id", 'number', v."number", 'weight', s."weight", 'approvedWeight', s."approved_weight") ORDER BY s."granted_at", s."version_id")
+         FROM "canary_share" s JOIN "model_version" v ON v."id" = s."version_id" WHERE s."model_id" = ${modelId}) AS "shares"`;
+  return { production: row?.production ?? null, shares: row?.shares ?? [] };
 }
 
 /** The protected aliases pointing at `versionId`, by the database's own reading of the policy. */
