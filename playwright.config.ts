@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 import { oidcE2eSettings } from './e2e/oidc/settings';
+import { NEXT_BIN } from './scripts/lib/next-bin';
 
 // scripts/e2e.ts prepares a seeded throwaway database and a production build, then runs this config.
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -42,7 +43,7 @@ export default defineConfig({
       env: { E2E_PORT: String(port) },
     },
     {
-      command: `node node_modules/next/dist/bin/next start -p ${port}`,
+      command: `node ${NEXT_BIN} start -p ${port}`,
       url: `${baseURL}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,

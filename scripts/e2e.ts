@@ -3,6 +3,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { createTestRuntimeRole } from './lib/database-roles';
 import { createTestDatabase } from './lib/test-database';
+import { ensureBuild } from './lib/build';
 import { bin, migrateDeploy, run, runOrFail } from './lib/run';
 
 export async function runE2e(extraArgs: string[] = [], env: Record<string, string> = {}): Promise<number> {
@@ -17,9 +18,7 @@ export async function runE2e(extraArgs: string[] = [], env: Record<string, strin
       MODELGATE_AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     };
     await runOrFail(bin('tsx'), ['prisma/seed/index.ts'], { env: appEnv });
-    if (!process.argv.includes('--no-build')) {
-      await runOrFail(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { env: appEnv });
-    }
+    await ensureBuild({ env: appEnv });
     return await run(bin('playwright'), ['test', ...extraArgs], { env: { ...appEnv, ...env } });
   } finally {
     await database.drop();

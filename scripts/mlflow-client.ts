@@ -5,7 +5,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildIfStale } from './lib/build';
+import { ensureBuild } from './lib/build';
 import { findMlflowPython, startMlflowServer, type MlflowServer } from './lib/mlflow-python';
 import { migrateDeploy, run } from './lib/run';
 import { createTestDatabase, freePort } from './lib/test-database';
@@ -58,7 +58,7 @@ export async function runMlflowClientTests(reportFile: string): Promise<StageRes
     // The tracking server takes ~15 s to migrate its SQLite file: start it while the app builds and starts.
     trackingStarted = startMlflowServer(found.python, { port: await freePort(), dir });
     trackingStarted.catch(() => {}); // awaited below; a failure to start is reported there
-    if (await buildIfStale({ ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: '1' })) console.log('[mlflow] built the app (next build)');
+    if (await ensureBuild({ env: { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: '1' } })) console.log('[mlflow] built the app (next build)');
     const people = await createPeople(role.url, { scientist: 'scientist', approver: 'approver', approver2: 'approver', viewer: 'viewer', admin: 'admin' });
     [app, tracking] = await Promise.all([startApp('mlflow-client', role.url), trackingStarted]);
     const env: Record<string, string> = {

@@ -8,8 +8,8 @@ import pg from 'pg';
 import { EMBEDDED_POSTGRES_MAJOR, startEmbeddedPostgres, type EmbeddedPostgres } from './lib/embedded-postgres';
 import { acquireInstanceLock } from './lib/instance-lock';
 import { auditSigningKeyPem, embeddedRuntimeUrl, grantOperatorRuntimeRole } from './lib/app-database';
-import { buildIsCurrent } from './lib/build';
-import { migrateDeploy, migrationsAreCurrent, runOrFail } from './lib/run';
+import { buildIsCurrent, ensureBuild, nextArgs } from './lib/build';
+import { migrateDeploy, migrationsAreCurrent } from './lib/run';
 
 const STATE_DIR = process.env.MODELGATE_HOME ?? '.modelgate';
 const started = performance.now();
@@ -162,10 +162,8 @@ async function main() {
     await db.$disconnect();
   }
 
-  if (!dev && !buildIsCurrent()) {
-    log('building the app (next build)…');
-    await runOrFail(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { env: { ...process.env, DATABASE_URL: databaseUrl } });
-  }
+  if (!dev && !buildIsCurrent()) log('building the app (next build)…');
+  if (!dev) await ensureBuild({ env: { ...process.env, DATABASE_URL: databaseUrl } });
 
   // The demo's passwords are printed in the README: in embedded mode, only this machine may connect.
   const hostname = process.env.HOSTNAME ?? (embedded ? '127.0.0.1' : '0.0.0.0');
@@ -179,7 +177,7 @@ async function main() {
   };
   const server = spawn(
     process.execPath,
-    ['--require', resolve('scripts/lib/exit-with-parent.cjs'), 'node_modules/next/dist/bin/next', dev ? 'dev' : 'start', '-p', String(port), '-H', hostname],
+    ['--require', resolve('scripts/lib/exit-with-parent.cjs'), ...nextArgs(dev ? 'dev' : 'start', '-p', String(port), '-H', hostname)],
     { stdio: 'inherit', env },
   );
 

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { assertAllowed, ROLES, RegistryError } from '@/lib/registry';
-import { db } from '@/lib/db/prisma';
-import { withDbErrors } from '@/lib/db/errors';
+import { inTransaction } from '@/lib/db/transaction';
 import { hashPassword } from '@/lib/auth/password';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
@@ -18,16 +17,14 @@ export async function createUser(actor: Actor, rawInput: CreateUserInput) {
   assertAllowed(actor, 'users.manage', 'global');
   const input = ZCreateUserInput.parse(rawInput);
   const passwordHash = await hashPassword(input.password);
-  return withDbErrors(() =>
-    db.$transaction(async (tx) => {
-      const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
-      if (existing) throw new RegistryError('CONFLICT', `A user with email ${input.email} already exists.`);
-      const user = await tx.user.create({
-        data: { email: input.email, name: input.name, role: input.role, passwordHash },
-        select: { id: true, email: true, name: true, role: true },
-      });
-      await recordAudit(tx, actor, { action: 'user.created', data: { userId: user.id, email: user.email, role: user.role } });
-      return user;
-    }),
-  );
+  return inTransaction(async (tx) => {
+    const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
+    if (existing) throw new RegistryError('CONFLICT', `A user with email ${input.email} already exists.`);
+    const user = await tx.user.create({
+      data: { email: input.email, name: input.name, role: input.role, passwordHash },
+      select: { id: true, email: true, name: true, role: true },
+    });
+    await recordAudit(tx, actor, { action: 'user.created', data: { userId: user.id, email: user.email, role: user.role } });
+    return user;
+  });
 }

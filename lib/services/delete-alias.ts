@@ -1,8 +1,8 @@
-import { assertAllowed, isProtectedAlias, RegistryError } from '@/lib/registry';
-import { db } from '@/lib/db/prisma';
-import { withDbErrors } from '@/lib/db/errors';
+import { assertAllowed, isProtectedAlias } from '@/lib/registry';
+import { inTransaction } from '@/lib/db/transaction';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
+import { findModelOrThrow } from './internal/find-model';
 import { aliasPolicy, ZAliasName } from './set-alias';
 
 /**
@@ -12,19 +12,16 @@ import { aliasPolicy, ZAliasName } from './set-alias';
 export async function deleteAlias(actor: Actor, input: { model: string; alias: string }) {
   const alias = ZAliasName.parse(input.alias);
   assertAllowed(actor, 'version.edit', { model: input.model });
-  return withDbErrors(() =>
-    db.$transaction(async (tx) => {
-      const model = await tx.registeredModel.findUnique({ where: { name: input.model }, select: { id: true, name: true } });
-      if (!model) throw new RegistryError('NOT_FOUND', `No model named "${input.model}".`);
-      if (isProtectedAlias(await aliasPolicy(tx, model.id), alias)) assertAllowed(actor, 'request.decide', { model: input.model });
-      const existing = await tx.modelAlias.findUnique({
-        where: { modelId_alias: { modelId: model.id, alias } },
-        select: { version: { select: { id: true, number: true } } },
-      });
-      if (!existing) return { deleted: false };
-      await tx.modelAlias.delete({ where: { modelId_alias: { modelId: model.id, alias } } });
-      await recordAudit(tx, actor, { action: 'alias.deleted', model, version: existing.version, data: { alias } });
-      return { deleted: true };
-    }),
-  );
+  return inTransaction(async (tx) => {
+    const model = await findModelOrThrow(tx, input.model);
+    if (isProtectedAlias(await aliasPolicy(tx, model.id), alias)) assertAllowed(actor, 'request.decide', { model: input.model });
+    const existing = await tx.modelAlias.findUnique({
+      where: { modelId_alias: { modelId: model.id, alias } },
+      select: { version: { select: { id: true, number: true } } },
+    });
+    if (!existing) return { deleted: false };
+    await tx.modelAlias.delete({ where: { modelId_alias: { modelId: model.id, alias } } });
+    await recordAudit(tx, actor, { action: 'alias.deleted', model, version: existing.version, data: { alias } });
+    return { deleted: true };
+  });
 }

@@ -1,8 +1,8 @@
-import { assertAllowed, RegistryError } from '@/lib/registry';
-import { db } from '@/lib/db/prisma';
-import { withDbErrors } from '@/lib/db/errors';
+import { assertAllowed } from '@/lib/registry';
+import { inTransaction } from '@/lib/db/transaction';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
+import { findVersionOrThrow } from './internal/find-version';
 import { ZTagKey } from './set-model-tag';
 import { assertEditableVersionTag } from './set-version-tag';
 
@@ -11,17 +11,11 @@ export async function deleteVersionTag(actor: Actor, input: { model: string; num
   assertAllowed(actor, 'version.edit', { model: input.model });
   const key = ZTagKey.parse(input.key);
   assertEditableVersionTag(key);
-  return withDbErrors(() =>
-    db.$transaction(async (tx) => {
-      const version = await tx.modelVersion.findFirst({
-        where: { model: { name: input.model }, number: input.number },
-        select: { id: true, number: true, model: { select: { id: true, name: true } } },
-      });
-      if (!version) throw new RegistryError('NOT_FOUND', `${input.model} has no version ${input.number}.`);
-      const removed = await tx.versionTag.deleteMany({ where: { versionId: version.id, key } });
-      if (removed.count === 0) return { deleted: false };
-      await recordAudit(tx, actor, { action: 'version.tag_deleted', model: version.model, version, data: { key } });
-      return { deleted: true };
-    }),
-  );
+  return inTransaction(async (tx) => {
+    const version = await findVersionOrThrow(tx, input.model, input.number);
+    const removed = await tx.versionTag.deleteMany({ where: { versionId: version.id, key } });
+    if (removed.count === 0) return { deleted: false };
+    await recordAudit(tx, actor, { action: 'version.tag_deleted', model: version.model, version, data: { key } });
+    return { deleted: true };
+  });
 }

@@ -2,6 +2,7 @@ import { assertAllowed } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
+import { clock } from './clock';
 
 const VERSION_BATCH = 500;
 
@@ -21,7 +22,7 @@ export async function exportRegistry(actor: Actor): Promise<ReadableStream<Uint8
 
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(encoder.encode(`{"exportedAt":${JSON.stringify(new Date().toISOString())},"models":[`));
+      controller.enqueue(encoder.encode(`{"exportedAt":${JSON.stringify(clock.now().toISOString())},"models":[`));
     },
     async pull(controller) {
       const ref = models[modelIndex];

@@ -1,6 +1,5 @@
 import { assertAllowed, assertTransition, failingGates, RegistryError, STAGE_LABELS, type Action, type AuditAction, type Stage, type TransitionKind } from '@/lib/registry';
-import { db } from '@/lib/db/prisma';
-import { withDbErrors } from '@/lib/db/errors';
+import { inTransaction } from '@/lib/db/transaction';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
 import { clock } from './clock';
@@ -62,47 +61,45 @@ export async function moveVersion(actor: Actor, move: SimpleMove, input: MoveVer
   if (spec.reasonRequired && (!comment || comment.length < 3)) {
     throw new RegistryError('INVALID_ARGUMENT', 'Give a reason (at least 3 characters).');
   }
-  return withDbErrors(() =>
-    db.$transaction(async (tx) => {
-      const version = await findVersionOrThrow(tx, input.model, input.number);
-      if (input.expectedStage && version.stage !== input.expectedStage) {
-        throw new RegistryError('CONFLICT', `Version ${version.number} is now in ${STAGE_LABELS[version.stage]}, not ${STAGE_LABELS[input.expectedStage]}. The board was out of date.`, { stage: version.stage });
+  return inTransaction(async (tx) => {
+    const version = await findVersionOrThrow(tx, input.model, input.number);
+    if (input.expectedStage && version.stage !== input.expectedStage) {
+      throw new RegistryError('CONFLICT', `Version ${version.number} is now in ${STAGE_LABELS[version.stage]}, not ${STAGE_LABELS[input.expectedStage]}. The board was out of date.`, { stage: version.stage });
+    }
+    if (version.stage === 'production') {
+      // Production is left only by replacement (an approved request) or a rollback, which keep the
+      // last stable version and the Production periods right.
+      throw new RegistryError('INVALID_TRANSITION', `v${version.number} is in Production: replace it through a promotion request, or roll it back.`);
+    }
+    assertTransition(version.stage, spec.to, spec.kind);
+    let gates = null;
+    if (spec.to === 'staging') {
+      gates = (await evaluateVersionGates(tx, { modelId: version.model.id, versionId: version.id, target: 'staging' })).results;
+      const failing = failingGates(gates);
+      if (failing.length > 0 && !override) {
+        throw new RegistryError('GATE_FAILED', `${failing.length} gate(s) for Staging failed: ${failing.map((g) => g.detail).join(' ')}`, { gates });
       }
-      if (version.stage === 'production') {
-        // Production is left only by replacement (an approved request) or a rollback, which keep the
-        // last stable version and the Production periods right.
-        throw new RegistryError('INVALID_TRANSITION', `v${version.number} is in Production: replace it through a promotion request, or roll it back.`);
-      }
-      assertTransition(version.stage, spec.to, spec.kind);
-      let gates = null;
-      if (spec.to === 'staging') {
-        gates = (await evaluateVersionGates(tx, { modelId: version.model.id, versionId: version.id, target: 'staging' })).results;
-        const failing = failingGates(gates);
-        if (failing.length > 0 && !override) {
-          throw new RegistryError('GATE_FAILED', `${failing.length} gate(s) for Staging failed: ${failing.map((g) => g.detail).join(' ')}`, { gates });
-        }
-      }
-      // The model row first, like every other stage change: the per-stage counters are locked after it.
-      await lockModel(tx, version.model.id);
-      // Conditional update: if someone moved it since we read it, nothing matches and we report a conflict.
-      const updated = await tx.modelVersion.updateMany({ where: { id: version.id, stage: version.stage }, data: { stage: spec.to, stageChangedAt: clock.now() } });
-      if (updated.count !== 1) throw new RegistryError('CONFLICT', 'The version moved at the same moment. Refresh and try again.');
-      await recordAudit(tx, actor, {
-        action: spec.action,
-        model: version.model,
-        version,
-        fromStage: version.stage,
-        toStage: spec.to,
-        comment: override ?? comment,
-        override: override !== null && gates !== null && failingGates(gates).length > 0,
-        data: { ...input.data, ...(gates ? { gates: toJson(gates) } : {}) },
-      });
-      if (version.stage === 'staging') {
-        const why = `v${version.number} moved from Staging to ${STAGE_LABELS[spec.to]}`;
-        await withdrawFromServing(tx, actor, { model: version.model, version, reason: why });
-        await cancelPendingRequests(tx, actor, { model: version.model, version, reason: why });
-      }
-      return { id: version.id, number: version.number, from: version.stage, to: spec.to };
-    }),
-  );
+    }
+    // The model row first, like every other stage change: the per-stage counters are locked after it.
+    await lockModel(tx, version.model.id);
+    // Conditional update: if someone moved it since we read it, nothing matches and we report a conflict.
+    const updated = await tx.modelVersion.updateMany({ where: { id: version.id, stage: version.stage }, data: { stage: spec.to, stageChangedAt: clock.now() } });
+    if (updated.count !== 1) throw new RegistryError('CONFLICT', 'The version moved at the same moment. Refresh and try again.');
+    await recordAudit(tx, actor, {
+      action: spec.action,
+      model: version.model,
+      version,
+      fromStage: version.stage,
+      toStage: spec.to,
+      comment: override ?? comment,
+      override: override !== null && gates !== null && failingGates(gates).length > 0,
+      data: { ...input.data, ...(gates ? { gates: toJson(gates) } : {}) },
+    });
+    if (version.stage === 'staging') {
+      const why = `v${version.number} moved from Staging to ${STAGE_LABELS[spec.to]}`;
+      await withdrawFromServing(tx, actor, { model: version.model, version, reason: why });
+      await cancelPendingRequests(tx, actor, { model: version.model, version, reason: why });
+    }
+    return { id: version.id, number: version.number, from: version.stage, to: spec.to };
+  });
 }

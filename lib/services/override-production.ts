@@ -1,9 +1,9 @@
 import { assertAllowed, decisionDenial, failingGates, RegistryError } from '@/lib/registry';
-import { db } from '@/lib/db/prisma';
-import { withDbErrors } from '@/lib/db/errors';
+import { inTransaction } from '@/lib/db/transaction';
 import type { Actor } from './actor';
 import { clock } from './clock';
 import { deployVersion } from './internal/deploy';
+import { lockModel } from './internal/production';
 import { evaluateVersionGates } from './internal/gate-context';
 import { toJson } from './internal/json';
 import { findVersionOrThrow } from './internal/find-version';
@@ -17,24 +17,23 @@ export async function overrideToProduction(actor: Actor, input: { model: string;
   assertAllowed(actor, 'gates.override', { model: input.model });
   const justification = input.justification?.trim() ?? '';
   if (justification.length < 10) throw new RegistryError('INVALID_ARGUMENT', 'An override needs a written justification (at least 10 characters).');
-  return withDbErrors(() =>
-    db.$transaction(async (tx) => {
-      const version = await findVersionOrThrow(tx, input.model, input.number);
-      if (version.stage !== 'staging') throw new RegistryError('INVALID_TRANSITION', 'Only a Staging version can be put into Production.');
-      // The override stands in for the approvals, so it is held to the same four eyes: not by the author or the requester.
-      const denial = actor.id ? decisionDenial(deciderOf({ ...actor, id: actor.id }), await loadVersionSeparationFacts(tx, version.id)) : 'Only a person can override';
-      if (denial) throw new RegistryError('FORBIDDEN', `${denial}.`);
-      const evaluation = await evaluateVersionGates(tx, { modelId: version.model.id, versionId: version.id, target: 'production' });
-      // Close any pending request for this version: the override decided it.
-      await tx.promotionRequest.updateMany({ where: { versionId: version.id, status: 'pending' }, data: { status: 'approved', decidedAt: clock.now() } });
-      await deployVersion(tx, actor, {
-        model: version.model,
-        version,
-        comment: justification,
-        override: true,
-        data: { gates: toJson(evaluation.results), failingGates: failingGates(evaluation.results).length },
-      });
-      return { deployed: true };
-    }),
-  );
+  return inTransaction(async (tx) => {
+    const version = await findVersionOrThrow(tx, input.model, input.number);
+    if (version.stage !== 'staging') throw new RegistryError('INVALID_TRANSITION', 'Only a Staging version can be put into Production.');
+    // The override stands in for the approvals, so it is held to the same four eyes: not by the author or the requester.
+    const denial = actor.id ? decisionDenial(deciderOf({ ...actor, id: actor.id }), await loadVersionSeparationFacts(tx, version.id)) : 'Only a person can override';
+    if (denial) throw new RegistryError('FORBIDDEN', `${denial}.`);
+    const evaluation = await evaluateVersionGates(tx, { modelId: version.model.id, versionId: version.id, target: 'production' });
+    // Close any pending request for this version: the override decided it.
+    await tx.promotionRequest.updateMany({ where: { versionId: version.id, status: 'pending' }, data: { status: 'approved', decidedAt: clock.now() } });
+    await lockModel(tx, version.model.id);
+    await deployVersion(tx, actor, {
+      model: version.model,
+      version,
+      comment: justification,
+      override: true,
+      data: { gates: toJson(evaluation.results), failingGates: failingGates(evaluation.results).length },
+    });
+    return { deployed: true };
+  });
 }

@@ -2,6 +2,7 @@ import { assertAllowed, assertSemverMovesForward, formatSemver, nextSemver, pars
 import { cardOutline, type CardSection } from '@/lib/registry/model-card';
 import { db, type Tx } from '@/lib/db/prisma';
 import { withDbErrors } from '@/lib/db/errors';
+import { inTransaction } from '@/lib/db/transaction';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { createHash } from 'node:crypto';
 import { ZRegisterVersionInput, type RegisterVersionInput } from '@/lib/validations/version';
@@ -49,15 +50,13 @@ export async function registerVersion(actor: Actor, rawInput: RegisterVersionInp
   // Parsed once, here and outside the transaction (no lock or connection held meanwhile): gates read the result.
   const cardSections = cardOutline(input.modelCard);
 
-  return withDbErrors(async () => {
-    try {
-      return await db.$transaction((tx) => register(tx, actor, input, { explicitSemver, requestHash, idempotencyKey, dedupeByDigest: options.dedupeByDigest ?? false, cardSections }));
-    } catch (error) {
-      if (!(error instanceof AlreadyRegistered)) throw error;
-      const existing = await db.modelVersion.findUniqueOrThrow({ where: { id: error.versionId }, include: versionRecordInclude });
-      return { ...existing, created: false };
-    }
-  });
+  try {
+    return await inTransaction((tx) => register(tx, actor, input, { explicitSemver, requestHash, idempotencyKey, dedupeByDigest: options.dedupeByDigest ?? false, cardSections }));
+  } catch (error) {
+    if (!(error instanceof AlreadyRegistered)) throw error;
+    const existing = await withDbErrors(() => db.modelVersion.findUniqueOrThrow({ where: { id: error.versionId }, include: versionRecordInclude }));
+    return { ...existing, created: false };
+  }
 }
 
 interface Plan {

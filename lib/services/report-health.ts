@@ -2,6 +2,7 @@ import { assertAllowed, healthPolicyOf, parsePolicy, RegistryError, type HealthP
 import { db } from '@/lib/db/prisma';
 import { currentModelName } from '@/lib/db/queries/model-names';
 import type { Actor } from './actor';
+import { clock } from './clock';
 import { rollbackModel } from './rollback-model';
 
 export interface HealthReport {
@@ -65,7 +66,7 @@ export async function reportHealth(actor: Actor, input: HealthReport) {
   });
   if (!actedOn || verdict.healthy || version.stage !== 'production') return { recorded: true, actedOn, healthy: verdict.healthy, rolledBack: false };
 
-  const since = new Date(Date.now() - policy.windowMinutes * 60_000);
+  const since = new Date(clock.now().getTime() - policy.windowMinutes * 60_000);
   const recent = await db.healthSignal.findMany({
     where: { modelId: model.id, versionId: version.id, countsForRollback: true, at: { gte: since } },
     orderBy: { id: 'desc' },

@@ -1,6 +1,5 @@
 import { assertAllowed, failingGates, MAX_CANARY_WEIGHT, RegistryError, STAGE_LABELS, ZCanaryWeight } from '@/lib/registry';
-import { db } from '@/lib/db/prisma';
-import { withDbErrors } from '@/lib/db/errors';
+import { inTransaction } from '@/lib/db/transaction';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
 import { clock } from './clock';
@@ -35,52 +34,50 @@ export async function requestCanary(actor: Actor, input: RequestCanaryInput) {
   const comment = input.comment?.trim() ?? '';
   if (comment.length < 3) throw new RegistryError('INVALID_ARGUMENT', 'Tell the approvers why (a comment of at least 3 characters).');
 
-  return withDbErrors(() =>
-    db.$transaction(async (tx) => {
-      const version = await findVersionOrThrow(tx, input.model, input.number);
-      await lockModel(tx, version.model.id);
-      if (version.stage !== 'staging') {
-        throw new RegistryError('INVALID_TRANSITION', `Only Staging versions can receive a canary share; v${version.number} is in ${STAGE_LABELS[version.stage]}.`);
-      }
-      const pending = await tx.promotionRequest.findFirst({ where: { versionId: version.id, status: 'pending' }, select: { id: true } });
-      if (pending) throw new RegistryError('CONFLICT', `v${version.number} already has a pending request.`, { requestId: pending.id });
-      const serving = await loadServing(tx, version.model.id);
-      if (!serving.production) throw new RegistryError('INVALID_TRANSITION', `${version.model.name} has no Production version to share traffic with: request Production instead.`);
-      const others = serving.shares.filter((s) => s.versionId !== version.id).reduce((sum, s) => sum + s.weight, 0);
-      if (others + weight > MAX_CANARY_WEIGHT) {
-        throw new RegistryError('INVALID_ARGUMENT', `Other canaries already take ${others} %: at most ${MAX_CANARY_WEIGHT - others} % is left for v${version.number}.`);
-      }
-      const evaluation = await evaluateVersionGates(tx, { modelId: version.model.id, versionId: version.id, target: 'production' });
-      const failing = failingGates(evaluation.results);
-      if (failing.length > 0) {
-        throw new RegistryError('GATE_FAILED', `A canary must pass the Production gates; ${failing.length} failed: ${failing.map((g) => g.detail).join(' ')}`, { gates: evaluation.results });
-      }
-      const request = await tx.promotionRequest.create({
-        data: {
-          modelId: version.model.id,
-          versionId: version.id,
-          kind: 'canary',
-          canaryWeight: weight,
-          requestedById: requesterId,
-          comment,
-          gateResults: toJson(evaluation.results),
-          requiredApprovals: evaluation.requiredApprovals,
-          createdAt: clock.now(),
-        },
-      });
-      await recordAudit(tx, actor, {
-        action: 'canary.requested',
-        model: version.model,
-        version,
+  return inTransaction(async (tx) => {
+    const version = await findVersionOrThrow(tx, input.model, input.number);
+    await lockModel(tx, version.model.id);
+    if (version.stage !== 'staging') {
+      throw new RegistryError('INVALID_TRANSITION', `Only Staging versions can receive a canary share; v${version.number} is in ${STAGE_LABELS[version.stage]}.`);
+    }
+    const pending = await tx.promotionRequest.findFirst({ where: { versionId: version.id, status: 'pending' }, select: { id: true } });
+    if (pending) throw new RegistryError('CONFLICT', `v${version.number} already has a pending request.`, { requestId: pending.id });
+    const serving = await loadServing(tx, version.model.id);
+    if (!serving.production) throw new RegistryError('INVALID_TRANSITION', `${version.model.name} has no Production version to share traffic with: request Production instead.`);
+    const others = serving.shares.filter((s) => s.versionId !== version.id).reduce((sum, s) => sum + s.weight, 0);
+    if (others + weight > MAX_CANARY_WEIGHT) {
+      throw new RegistryError('INVALID_ARGUMENT', `Other canaries already take ${others} %: at most ${MAX_CANARY_WEIGHT - others} % is left for v${version.number}.`);
+    }
+    const evaluation = await evaluateVersionGates(tx, { modelId: version.model.id, versionId: version.id, target: 'production' });
+    const failing = failingGates(evaluation.results);
+    if (failing.length > 0) {
+      throw new RegistryError('GATE_FAILED', `A canary must pass the Production gates; ${failing.length} failed: ${failing.map((g) => g.detail).join(' ')}`, { gates: evaluation.results });
+    }
+    const request = await tx.promotionRequest.create({
+      data: {
+        modelId: version.model.id,
+        versionId: version.id,
+        kind: 'canary',
+        canaryWeight: weight,
+        requestedById: requesterId,
         comment,
-        data: { requestId: request.id, weight, requiredApprovals: evaluation.requiredApprovals, baselineVersion: serving.production.number, gates: toJson(evaluation.results) },
-      });
-      if (evaluation.requiredApprovals === 0) {
-        await tx.promotionRequest.update({ where: { id: request.id }, data: { status: 'approved', decidedAt: clock.now() } });
-        await grantCanaryShare(tx, actor, { model: version.model, version, requestId: request.id, weight });
-        return { request: { ...request, status: 'approved' as const }, applied: true };
-      }
-      return { request, applied: false };
-    }),
-  );
+        gateResults: toJson(evaluation.results),
+        requiredApprovals: evaluation.requiredApprovals,
+        createdAt: clock.now(),
+      },
+    });
+    await recordAudit(tx, actor, {
+      action: 'canary.requested',
+      model: version.model,
+      version,
+      comment,
+      data: { requestId: request.id, weight, requiredApprovals: evaluation.requiredApprovals, baselineVersion: serving.production.number, gates: toJson(evaluation.results) },
+    });
+    if (evaluation.requiredApprovals === 0) {
+      await tx.promotionRequest.update({ where: { id: request.id }, data: { status: 'approved', decidedAt: clock.now() } });
+      await grantCanaryShare(tx, actor, { model: version.model, version, requestId: request.id, weight });
+      return { request: { ...request, status: 'approved' as const }, applied: true };
+    }
+    return { request, applied: false };
+  });
 }

@@ -1,8 +1,8 @@
 import { assertAllowed, RegistryError } from '@/lib/registry';
-import { db } from '@/lib/db/prisma';
-import { withDbErrors } from '@/lib/db/errors';
+import { inTransaction } from '@/lib/db/transaction';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
+import { findModelOrThrow } from './internal/find-model';
 import { findRollbackTarget, lockModel, swapProduction } from './internal/production';
 import { afterProductionChange } from './internal/serving';
 
@@ -24,38 +24,35 @@ export async function rollbackModel(actor: Actor, input: RollbackInput) {
   const reason = input.reason?.trim() ?? '';
   if (reason.length < 3) throw new RegistryError('INVALID_ARGUMENT', 'A rollback needs a reason (at least 3 characters).');
 
-  return withDbErrors(() =>
-    db.$transaction(async (tx) => {
-      const model = await tx.registeredModel.findUnique({ where: { name: input.model }, select: { id: true, name: true } });
-      if (!model) throw new RegistryError('NOT_FOUND', `No model named "${input.model}".`);
-      await lockModel(tx, model.id);
-      const current = await tx.modelVersion.findFirst({ where: { modelId: model.id, stage: 'production' }, select: { id: true, number: true } });
-      if (!current) throw new RegistryError('INVALID_TRANSITION', `${model.name} has no version in Production to roll back.`);
-      if (input.expectedVersion !== undefined && input.expectedVersion !== current.number) {
-        throw new RegistryError('CONFLICT', `Production is now version ${current.number}, not ${input.expectedVersion}. Refresh the board.`);
-      }
-      const target = await findRollbackTarget(tx, model.id, [current.id]);
-      if (!target) throw new RegistryError('INVALID_TRANSITION', `${model.name} has no earlier stable Production version to roll back to.`);
+  return inTransaction(async (tx) => {
+    const model = await findModelOrThrow(tx, input.model);
+    await lockModel(tx, model.id);
+    const current = await tx.modelVersion.findFirst({ where: { modelId: model.id, stage: 'production' }, select: { id: true, number: true } });
+    if (!current) throw new RegistryError('INVALID_TRANSITION', `${model.name} has no version in Production to roll back.`);
+    if (input.expectedVersion !== undefined && input.expectedVersion !== current.number) {
+      throw new RegistryError('CONFLICT', `Production is now version ${current.number}, not ${input.expectedVersion}. Refresh the board.`);
+    }
+    const target = await findRollbackTarget(tx, model.id, [current.id]);
+    if (!target) throw new RegistryError('INVALID_TRANSITION', `${model.name} has no earlier stable Production version to roll back to.`);
 
-      await swapProduction(tx, { modelId: model.id, versionId: target.id, fromStage: 'archived', startedBy: actor.label, endedReason: `rolled back: ${reason}` });
-      await tx.versionTag.upsert({
-        where: { versionId_key: { versionId: current.id, key: 'failed' } },
-        create: { versionId: current.id, key: 'failed', value: reason },
-        update: { value: reason },
-      });
-      const nextStable = await findRollbackTarget(tx, model.id, [current.id, target.id]);
-      await tx.registeredModel.update({ where: { id: model.id }, data: { lastStableVersionId: nextStable?.id ?? null } });
-      await recordAudit(tx, actor, {
-        action: 'model.rolled_back',
-        model,
-        version: current,
-        fromStage: 'production',
-        toStage: 'archived',
-        comment: reason,
-        data: { restoredVersion: target.number, failedVersion: current.number },
-      });
-      await afterProductionChange(tx, actor, { model, from: current, to: target, reason: `rolled back from v${current.number} to v${target.number}: ${reason}` });
-      return { restored: target, failed: current };
-    }),
-  );
+    await swapProduction(tx, { modelId: model.id, versionId: target.id, fromStage: 'archived', startedBy: actor.label, endedReason: `rolled back: ${reason}` });
+    await tx.versionTag.upsert({
+      where: { versionId_key: { versionId: current.id, key: 'failed' } },
+      create: { versionId: current.id, key: 'failed', value: reason },
+      update: { value: reason },
+    });
+    const nextStable = await findRollbackTarget(tx, model.id, [current.id, target.id]);
+    await tx.registeredModel.update({ where: { id: model.id }, data: { lastStableVersionId: nextStable?.id ?? null } });
+    await recordAudit(tx, actor, {
+      action: 'model.rolled_back',
+      model,
+      version: current,
+      fromStage: 'production',
+      toStage: 'archived',
+      comment: reason,
+      data: { restoredVersion: target.number, failedVersion: current.number },
+    });
+    await afterProductionChange(tx, actor, { model, from: current, to: target, reason: `rolled back from v${current.number} to v${target.number}: ${reason}` });
+    return { restored: target, failed: current };
+  });
 }

@@ -1,8 +1,9 @@
 import { assertAllowed, isProtectedAlias, parsePolicy, RegistryError, servingRight, STAGE_LABELS, ZAliasName, type Action } from '@/lib/registry';
-import { db, type Tx } from '@/lib/db/prisma';
-import { withDbErrors } from '@/lib/db/errors';
+import type { Tx } from '@/lib/db/prisma';
+import { inTransaction } from '@/lib/db/transaction';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
+import { findVersionOrThrow } from './internal/find-version';
 import { lockModel } from './internal/production';
 import { loadServing } from './internal/serving';
 
@@ -27,36 +28,30 @@ export async function aliasPolicy(tx: Tx, modelId: string) {
 export async function setAlias(actor: Actor, input: { model: string; alias: string; number: number }) {
   const alias = ZAliasName.parse(input.alias);
   assertAllowed(actor, 'version.edit', { model: input.model });
-  return withDbErrors(() =>
-    db.$transaction(async (tx) => {
-      const version = await tx.modelVersion.findFirst({
-        where: { model: { name: input.model }, number: input.number },
-        select: { id: true, number: true, stage: true, model: { select: { id: true, name: true } } },
-      });
-      if (!version) throw new RegistryError('NOT_FOUND', `${input.model} has no version ${input.number}.`);
-      const policy = await aliasPolicy(tx, version.model.id);
-      if (isProtectedAlias(policy, alias)) {
-        assertAllowed(actor, 'request.decide', { model: input.model });
-        // Under the model's lock, Production and the canary shares cannot change until we commit.
-        await lockModel(tx, version.model.id);
-        const serving = await loadServing(tx, version.model.id);
-        if (servingRight(version, serving.shares).kind === 'none') {
-          const production = serving.production ? `the Production version (v${serving.production.number})` : 'the Production version (there is none yet)';
-          throw new RegistryError(
-            'GATE_FAILED',
-            `@${alias} serves traffic, so it may point only at ${production} or a canary approvers gave a share of traffic; v${version.number} is in ${STAGE_LABELS[version.stage]} with no approved share. Request a canary or Production for it.`,
-            { version: version.number, stage: version.stage },
-          );
-        }
+  return inTransaction(async (tx) => {
+    const version = await findVersionOrThrow(tx, input.model, input.number);
+    const policy = await aliasPolicy(tx, version.model.id);
+    if (isProtectedAlias(policy, alias)) {
+      assertAllowed(actor, 'request.decide', { model: input.model });
+      // Under the model's lock, Production and the canary shares cannot change until we commit.
+      await lockModel(tx, version.model.id);
+      const serving = await loadServing(tx, version.model.id);
+      if (servingRight(version, serving.shares).kind === 'none') {
+        const production = serving.production ? `the Production version (v${serving.production.number})` : 'the Production version (there is none yet)';
+        throw new RegistryError(
+          'GATE_FAILED',
+          `@${alias} serves traffic, so it may point only at ${production} or a canary approvers gave a share of traffic; v${version.number} is in ${STAGE_LABELS[version.stage]} with no approved share. Request a canary or Production for it.`,
+          { version: version.number, stage: version.stage },
+        );
       }
-      const previous = await tx.modelAlias.findUnique({ where: { modelId_alias: { modelId: version.model.id, alias } }, select: { version: { select: { number: true } } } });
-      await tx.modelAlias.upsert({
-        where: { modelId_alias: { modelId: version.model.id, alias } },
-        create: { modelId: version.model.id, alias, versionId: version.id },
-        update: { versionId: version.id },
-      });
-      await recordAudit(tx, actor, { action: 'alias.set', model: version.model, version, data: { alias, previousVersion: previous?.version.number ?? null } });
-      return { alias, version: version.number };
-    }),
-  );
+    }
+    const previous = await tx.modelAlias.findUnique({ where: { modelId_alias: { modelId: version.model.id, alias } }, select: { version: { select: { number: true } } } });
+    await tx.modelAlias.upsert({
+      where: { modelId_alias: { modelId: version.model.id, alias } },
+      create: { modelId: version.model.id, alias, versionId: version.id },
+      update: { versionId: version.id },
+    });
+    await recordAudit(tx, actor, { action: 'alias.set', model: version.model, version, data: { alias, previousVersion: previous?.version.number ?? null } });
+    return { alias, version: version.number };
+  });
 }

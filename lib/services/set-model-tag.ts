@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { assertAllowed, RegistryError } from '@/lib/registry';
-import { db } from '@/lib/db/prisma';
-import { withDbErrors } from '@/lib/db/errors';
+import { inTransaction } from '@/lib/db/transaction';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
 
@@ -36,17 +35,15 @@ export async function setModelTag(actor: Actor, input: { model: string; key: str
   assertAllowed(actor, 'version.edit', { model: input.model });
   const key = ZTagKey.parse(input.key);
   const value = ZTagValue.parse(input.value);
-  return withDbErrors(() =>
-    db.$transaction(async (tx) => {
-      const [model] = await tx.$queryRaw<{ id: string; name: string; tags: string[] }[]>`
-        UPDATE "registered_model"
-        SET "tags" = array_append(ARRAY(SELECT t FROM unnest("tags") t WHERE split_part(t, '=', 1) <> ${key}), ${encodeModelTag(key, value)}),
-            "updated_at" = now()
-        WHERE "name" = ${input.model}
-        RETURNING "id", "name", "tags"`;
-      if (!model) throw new RegistryError('NOT_FOUND', `No model named "${input.model}".`);
-      await recordAudit(tx, actor, { action: 'model.tag_set', model: { id: model.id, name: model.name }, data: { key, value } });
-      return { tags: model.tags };
-    }),
-  );
+  return inTransaction(async (tx) => {
+    const [model] = await tx.$queryRaw<{ id: string; name: string; tags: string[] }[]>`
+      UPDATE "registered_model"
+      SET "tags" = array_append(ARRAY(SELECT t FROM unnest("tags") t WHERE split_part(t, '=', 1) <> ${key}), ${encodeModelTag(key, value)}),
+          "updated_at" = now()
+      WHERE "name" = ${input.model}
+      RETURNING "id", "name", "tags"`;
+    if (!model) throw new RegistryError('NOT_FOUND', `No model named "${input.model}".`);
+    await recordAudit(tx, actor, { action: 'model.tag_set', model: { id: model.id, name: model.name }, data: { key, value } });
+    return { tags: model.tags };
+  });
 }

@@ -1,8 +1,8 @@
 import { assertAllowed, RegistryError, SYSTEM_VERSION_TAGS } from '@/lib/registry';
-import { db } from '@/lib/db/prisma';
-import { withDbErrors } from '@/lib/db/errors';
+import { inTransaction } from '@/lib/db/transaction';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
+import { findVersionOrThrow } from './internal/find-version';
 import { ZTagKey, ZTagValue } from './set-model-tag';
 
 /**
@@ -23,20 +23,14 @@ export async function setVersionTag(actor: Actor, input: { model: string; number
   const key = ZTagKey.parse(input.key);
   const value = ZTagValue.parse(input.value);
   assertEditableVersionTag(key);
-  return withDbErrors(() =>
-    db.$transaction(async (tx) => {
-      const version = await tx.modelVersion.findFirst({
-        where: { model: { name: input.model }, number: input.number },
-        select: { id: true, number: true, model: { select: { id: true, name: true } } },
-      });
-      if (!version) throw new RegistryError('NOT_FOUND', `${input.model} has no version ${input.number}.`);
-      await tx.versionTag.upsert({
-        where: { versionId_key: { versionId: version.id, key } },
-        create: { versionId: version.id, key, value },
-        update: { value },
-      });
-      await recordAudit(tx, actor, { action: 'version.tag_set', model: version.model, version, data: { key, value } });
-      return { key, value };
-    }),
-  );
+  return inTransaction(async (tx) => {
+    const version = await findVersionOrThrow(tx, input.model, input.number);
+    await tx.versionTag.upsert({
+      where: { versionId_key: { versionId: version.id, key } },
+      create: { versionId: version.id, key, value },
+      update: { value },
+    });
+    await recordAudit(tx, actor, { action: 'version.tag_set', model: version.model, version, data: { key, value } });
+    return { key, value };
+  });
 }

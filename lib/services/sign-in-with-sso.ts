@@ -3,6 +3,7 @@ import { db } from '@/lib/db/prisma';
 import { decideSsoSignIn, type SsoClaims, type SsoRefusal } from '@/lib/auth/sso';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
+import { clock } from './clock';
 
 export type SsoSignIn = { ok: true; userId: string } | { ok: false; refusal: SsoRefusal };
 
@@ -32,7 +33,7 @@ export async function signInWithSso(claims: SsoClaims): Promise<SsoSignIn> {
       case 'refuse':
         return { ok: false, refusal: decision.refusal };
       case 'sign-in':
-        await tx.userIdentity.update({ where: { issuer_subject: { issuer: claims.issuer, subject: claims.subject } }, data: { lastLoginAt: new Date() } });
+        await tx.userIdentity.update({ where: { issuer_subject: { issuer: claims.issuer, subject: claims.subject } }, data: { lastLoginAt: clock.now() } });
         return { ok: true, userId: decision.userId };
       case 'link': {
         await bind(decision.userId);

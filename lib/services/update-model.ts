@@ -1,8 +1,8 @@
 import { assertAllowed, RegistryError } from '@/lib/registry';
-import { db } from '@/lib/db/prisma';
-import { withDbErrors } from '@/lib/db/errors';
+import { inTransaction } from '@/lib/db/transaction';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
+import { findModelOrThrow } from './internal/find-model';
 
 export interface UpdateModelInput {
   model: string;
@@ -13,13 +13,10 @@ export interface UpdateModelInput {
 export async function updateModelDescription(actor: Actor, input: UpdateModelInput) {
   assertAllowed(actor, 'version.edit', { model: input.model });
   if (input.description.length > 5000) throw new RegistryError('INVALID_ARGUMENT', 'A model description is at most 5000 characters.');
-  return withDbErrors(() =>
-    db.$transaction(async (tx) => {
-      const model = await tx.registeredModel.findUnique({ where: { name: input.model }, select: { id: true, name: true, description: true } });
-      if (!model) throw new RegistryError('NOT_FOUND', `No model named "${input.model}".`);
-      await tx.registeredModel.update({ where: { id: model.id }, data: { description: input.description } });
-      await recordAudit(tx, actor, { action: 'model.updated', model, data: { field: 'description', before: model.description, after: input.description } });
-      return { id: model.id, name: model.name };
-    }),
-  );
+  return inTransaction(async (tx) => {
+    const model = await findModelOrThrow(tx, input.model, { description: true });
+    await tx.registeredModel.update({ where: { id: model.id }, data: { description: input.description } });
+    await recordAudit(tx, actor, { action: 'model.updated', model, data: { field: 'description', before: model.description, after: input.description } });
+    return { id: model.id, name: model.name };
+  });
 }

@@ -1,8 +1,9 @@
 import { assertAllowed, evaluateGates, failingGates, isProtectedAlias, parsePolicy, RegistryError, servingRight, ZPolicy, type GateResult, type Policy } from '@/lib/registry';
 import { db, type Tx } from '@/lib/db/prisma';
-import { withDbErrors } from '@/lib/db/errors';
+import { inTransaction } from '@/lib/db/transaction';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
+import { findModelOrThrow } from './internal/find-model';
 import { toJson } from './internal/json';
 import { loadGateInputs } from './internal/gate-context';
 import { lockModel } from './internal/production';
@@ -15,31 +16,28 @@ import { loadServing } from './internal/serving';
 export async function updatePolicy(actor: Actor, input: { model: string; policy: Policy; expectedUpdatedAt?: string | null }) {
   assertAllowed(actor, 'policies.manage', 'global');
   const policy = ZPolicy.parse(input.policy);
-  return withDbErrors(() =>
-    db.$transaction(async (tx) => {
-      const model = await tx.registeredModel.findUnique({ where: { name: input.model }, select: { id: true, name: true } });
-      if (!model) throw new RegistryError('NOT_FOUND', `No model named "${input.model}".`);
-      // Under the model's lock two saves queue, so the second one sees the first one's timestamp.
-      await lockModel(tx, model.id);
-      const current = await tx.modelPolicy.findUnique({ where: { modelId: model.id }, select: { gates: true, updatedAt: true } });
-      const currentAt = current?.updatedAt.toISOString() ?? null;
-      if (input.expectedUpdatedAt !== undefined && input.expectedUpdatedAt !== currentAt) {
-        throw new RegistryError('CONFLICT', `Someone else saved the policy of ${model.name}${currentAt ? ` at ${currentAt}` : ''} while you were editing. Reload to see it, then make your change again.`, { updatedAt: currentAt });
-      }
-      const before = parsePolicy(current?.gates ?? undefined);
-      // The gate editor does not carry the health rule; keep the saved one unless a new one is given.
-      if (!policy.health && before.health) policy.health = before.health;
-      if (!policy.protectedAliases && before.protectedAliases) policy.protectedAliases = before.protectedAliases;
-      await assertAliasesStillServable(tx, model.id, policy);
-      const saved = await tx.modelPolicy.upsert({
-        where: { modelId: model.id },
-        create: { modelId: model.id, gates: toJson(policy), updatedById: actor.id },
-        update: { gates: toJson(policy), updatedById: actor.id },
-      });
-      await recordAudit(tx, actor, { action: 'policy.updated', model, data: { before: toJson(before), after: toJson(policy) } });
-      return { policy, updatedAt: saved.updatedAt.toISOString() };
-    }),
-  );
+  return inTransaction(async (tx) => {
+    const model = await findModelOrThrow(tx, input.model);
+    // Under the model's lock two saves queue, so the second one sees the first one's timestamp.
+    await lockModel(tx, model.id);
+    const current = await tx.modelPolicy.findUnique({ where: { modelId: model.id }, select: { gates: true, updatedAt: true } });
+    const currentAt = current?.updatedAt.toISOString() ?? null;
+    if (input.expectedUpdatedAt !== undefined && input.expectedUpdatedAt !== currentAt) {
+      throw new RegistryError('CONFLICT', `Someone else saved the policy of ${model.name}${currentAt ? ` at ${currentAt}` : ''} while you were editing. Reload to see it, then make your change again.`, { updatedAt: currentAt });
+    }
+    const before = parsePolicy(current?.gates ?? undefined);
+    // The gate editor does not carry the health rule; keep the saved one unless a new one is given.
+    if (!policy.health && before.health) policy.health = before.health;
+    if (!policy.protectedAliases && before.protectedAliases) policy.protectedAliases = before.protectedAliases;
+    await assertAliasesStillServable(tx, model.id, policy);
+    const saved = await tx.modelPolicy.upsert({
+      where: { modelId: model.id },
+      create: { modelId: model.id, gates: toJson(policy), updatedById: actor.id },
+      update: { gates: toJson(policy), updatedById: actor.id },
+    });
+    await recordAudit(tx, actor, { action: 'policy.updated', model, data: { before: toJson(before), after: toJson(policy) } });
+    return { policy, updatedAt: saved.updatedAt.toISOString() };
+  });
 }
 
 /**

@@ -5,7 +5,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { createTestDatabase, freePort } from '../lib/test-database';
-import { migrateDeploy, runOrFail } from '../lib/run';
+import { ensureBuild, nextArgs } from '../lib/build';
+import { migrateDeploy } from '../lib/run';
 import { firstLoadJs, load, median, percentile, sessionCookie, timeEach, waitForHealth } from './http';
 import { seedScale } from './seed-scale';
 
@@ -35,8 +36,8 @@ async function main() {
     const { prepareActors } = await import('./actors');
     const actors = await prepareActors();
 
-    if (!process.argv.includes('--no-build')) await runOrFail(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
-    server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
+    await ensureBuild({ quiet: true });
+    server = spawn(process.execPath, nextArgs('start', '-p', String(port)), {
       env: { ...process.env, DATABASE_URL: db.url, NEXTAUTH_SECRET: 'bench', NEXTAUTH_URL: base, MODELGATE_WEBHOOKS: 'off' },
       stdio: 'ignore',
     });

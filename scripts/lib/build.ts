@@ -1,7 +1,10 @@
 // Whether `.next` holds a production build of the current sources, and how to make one.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { nextArgs } from './next-bin';
 import { runOrFail } from './run';
+
+export { NEXT_BIN, nextArgs } from './next-bin';
 
 function newestSourceChange(): number {
   let newest = 0;
@@ -26,9 +29,13 @@ export function buildIsCurrent(): boolean {
   return existsSync(stamp) && statSync(stamp).mtimeMs > newestSourceChange();
 }
 
-/** `next build`, unless the build in `.next` is newer than every source file. */
-export async function buildIfStale(env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
-  if (buildIsCurrent()) return false;
-  await runOrFail(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { env });
+/**
+ * The one rule for whether to build, used by start, e2e, bench, reliability and the MLflow client test:
+ * `next build` unless the build in `.next` is newer than every source file, or the command line says
+ * `--no-build` (trust `.next` as it is). Resolves with whether it built.
+ */
+export async function ensureBuild(options: { env?: NodeJS.ProcessEnv; quiet?: boolean; argv?: readonly string[] } = {}): Promise<boolean> {
+  if ((options.argv ?? process.argv).includes('--no-build') || buildIsCurrent()) return false;
+  await runOrFail(process.execPath, nextArgs('build'), { env: options.env ?? process.env, ...(options.quiet ? { stdio: ['ignore', 'ignore', 'inherit'] as const } : {}) });
   return true;
 }

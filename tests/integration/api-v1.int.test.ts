@@ -13,7 +13,8 @@ import * as aliasRoute from '@/app/api/v1/models/[name]/aliases/[alias]/route';
 import * as auditRoute from '@/app/api/v1/audit/route';
 import * as openapiRoute from '@/app/api/openapi.json/route';
 import { DEFAULT_CARD_SECTIONS } from '@/lib/registry';
-import { createApiToken, revokeApiToken } from '@/lib/services/manage-tokens';
+import { createApiToken } from '@/lib/services/create-api-token';
+import { revokeApiToken } from '@/lib/services/revoke-api-token';
 import { call } from './api-client';
 import { makeActor, tokenFor, uniqueName } from './fixtures';
 

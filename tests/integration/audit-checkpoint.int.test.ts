@@ -8,7 +8,8 @@ import { checkpointsInside, readExport, verifyExport } from '@/lib/audit/verify-
 import { db } from '@/lib/db/prisma';
 import type { Actor } from '@/lib/services/actor';
 import { exportAudit } from '@/lib/services/export-audit';
-import { createWebhook, deleteWebhook } from '@/lib/services/manage-webhooks';
+import { createWebhook } from '@/lib/services/create-webhook';
+import { deleteWebhook } from '@/lib/services/delete-webhook';
 import { verifyAuditChain } from '@/lib/services/verify-audit-chain';
 import { makeActor, makeModel, register } from './fixtures';
 import { asOwner } from './owner-sql';

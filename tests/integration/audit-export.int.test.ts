@@ -6,7 +6,7 @@ import { db } from '@/lib/db/prisma';
 import { pgPool } from '@/lib/db/pg-pool';
 import type { Actor } from '@/lib/services/actor';
 import { exportAudit } from '@/lib/services/export-audit';
-import { createApiToken } from '@/lib/services/manage-tokens';
+import { createApiToken } from '@/lib/services/create-api-token';
 import { call } from './api-client';
 import { makeActor, makeModel, register } from './fixtures';
 

@@ -16,7 +16,7 @@ import * as usersRoute from '@/app/api/admin/users/route';
 import * as tokensRoute from '@/app/api/admin/tokens/route';
 import * as policiesRoute from '@/app/api/admin/policies/[model]/route';
 import * as webhooksRoute from '@/app/api/admin/webhooks/route';
-import { createApiToken } from '@/lib/services/manage-tokens';
+import { createApiToken } from '@/lib/services/create-api-token';
 import { call } from './api-client';
 import { makeActor, makeModel, register } from './fixtures';
 

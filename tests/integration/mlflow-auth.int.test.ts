@@ -2,7 +2,7 @@ import { NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/prisma';
 import type { Actor } from '@/lib/services/actor';
-import { revokeApiToken } from '@/lib/services/manage-tokens';
+import { revokeApiToken } from '@/lib/services/revoke-api-token';
 import * as createModelRoute from '@/app/api/2.0/mlflow/registered-models/create/route';
 import { as, basicAuth, mlflowUser, send, type MlflowUser } from './mlflow-client';
 import { makeActor, uniqueName } from './fixtures';

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/prisma';
 import type { Actor } from '@/lib/services/actor';
 import { deliverDue } from '@/lib/webhooks/dispatcher';
-import { deleteMlflowWebhook } from '@/lib/mlflow/webhooks/manage';
+import { deleteMlflowWebhook } from '@/lib/mlflow/webhooks/delete-webhook';
 import * as hooksRoute from '@/app/api/2.0/mlflow/webhooks/route';
 import * as hookRoute from '@/app/api/2.0/mlflow/webhooks/[id]/route';
 import * as testRoute from '@/app/api/2.0/mlflow/webhooks/[id]/test/route';

@@ -6,7 +6,7 @@ import * as versionsRoute from '@/app/api/v1/models/[name]/versions/route';
 import * as requestsRoute from '@/app/api/v1/promotion-requests/route';
 import { db } from '@/lib/db/prisma';
 import { GATE_EVALUATION_CONCURRENCY } from '@/lib/db/queries/requests';
-import { createApiToken } from '@/lib/services/manage-tokens';
+import { createApiToken } from '@/lib/services/create-api-token';
 import { moveVersion } from '@/lib/services/move-version';
 import { requestProduction } from '@/lib/services/request-production';
 import { updatePolicy } from '@/lib/services/update-policy';

@@ -10,7 +10,7 @@ import { db } from '@/lib/db/prisma';
 import { DEFAULT_CARD_SECTIONS, DEFAULT_POLICY } from '@/lib/registry';
 import type { Actor } from '@/lib/services/actor';
 import { decideRequest } from '@/lib/services/decide-request';
-import { createApiToken } from '@/lib/services/manage-tokens';
+import { createApiToken } from '@/lib/services/create-api-token';
 import { moveVersion } from '@/lib/services/move-version';
 import { overrideToProduction } from '@/lib/services/override-production';
 import { requestProduction } from '@/lib/services/request-production';

@@ -5,7 +5,7 @@ import * as resolveRoute from '@/app/api/v1/models/[name]/resolve/route';
 import * as routeRoute from '@/app/api/v1/models/[name]/route/route';
 import * as trafficRoute from '@/app/api/v1/models/[name]/traffic/route';
 import { db } from '@/lib/db/prisma';
-import { withDbErrors } from '@/lib/db/errors';
+import { inTransaction } from '@/lib/db/transaction';
 import { DEFAULT_CARD_SECTIONS } from '@/lib/registry';
 import type { Actor } from '@/lib/services/actor';
 import { decideRequest } from '@/lib/services/decide-request';
@@ -78,7 +78,7 @@ describe('one approver cannot serve an unapproved version', () => {
     await expect(db.$executeRaw`INSERT INTO "model_alias" ("model_id", "alias", "version_id", "updated_at") VALUES (${model.id}, 'champion', ${testing.id}, now())`).rejects.toThrow(/serving_guard|may serve/);
     expect(await db.modelAlias.count({ where: { modelId: model.id } })).toBe(0);
     // Through Prisma in a transaction, as a service that forgot the rule would: refused at commit, as a 409.
-    const forgetful = withDbErrors(() => db.$transaction((tx) => tx.modelAlias.create({ data: { modelId: model.id, alias: 'Champion', versionId: testing.id } })));
+    const forgetful = inTransaction((tx) => tx.modelAlias.create({ data: { modelId: model.id, alias: 'Champion', versionId: testing.id } }));
     await expect(forgetful).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('@Champion may serve only the Production version') });
     // An alias nobody protects may point anywhere.
     await db.$executeRaw`INSERT INTO "model_alias" ("model_id", "alias", "version_id", "updated_at") VALUES (${model.id}, 'nightly', ${testing.id}, now())`;

@@ -10,7 +10,7 @@ import type { Actor } from '@/lib/services/actor';
 import { cancelRequest } from '@/lib/services/cancel-request';
 import { createModel } from '@/lib/services/create-model';
 import { decideRequest } from '@/lib/services/decide-request';
-import { createApiToken } from '@/lib/services/manage-tokens';
+import { createApiToken } from '@/lib/services/create-api-token';
 import { moveVersion } from '@/lib/services/move-version';
 import { registerVersion } from '@/lib/services/register-version';
 import { requestProduction } from '@/lib/services/request-production';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/prisma';
 import type { SsoClaims } from '@/lib/auth/sso';
 import { signInWithSso } from '@/lib/services/sign-in-with-sso';
-import { createApiToken } from '@/lib/services/manage-tokens';
+import { createApiToken } from '@/lib/services/create-api-token';
 import { makeActor } from './fixtures';
 
 const ISSUER = 'https://id.example.test';

@@ -5,7 +5,7 @@ import { currentSplit, routeFor } from '@/lib/db/queries/traffic';
 import { DEFAULT_CARD_SECTIONS } from '@/lib/registry';
 import type { Actor } from '@/lib/services/actor';
 import { decideRequest } from '@/lib/services/decide-request';
-import { createApiToken } from '@/lib/services/manage-tokens';
+import { createApiToken } from '@/lib/services/create-api-token';
 import { moveVersion } from '@/lib/services/move-version';
 import { reportHealth } from '@/lib/services/report-health';
 import { requestCanary } from '@/lib/services/request-canary';

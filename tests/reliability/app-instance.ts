@@ -1,5 +1,6 @@
 // Starts and kills real `next start` processes on the production build, for tests across instances.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { nextArgs } from '../../scripts/lib/next-bin';
 import { freePort } from '../../scripts/lib/test-database';
 
 export interface AppInstance {
@@ -17,7 +18,7 @@ export const TEST_AUTH_SECRET = 'reliability-suite-secret-reliability-suite-secr
 export async function startApp(name: string, databaseUrl: string, env: Record<string, string> = {}): Promise<AppInstance> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child: ChildProcess = spawn(process.execPath, nextArgs('start', '-p', String(port), '-H', '127.0.0.1'), {
     // Its own process group, so a crash takes any worker it forked with it.
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

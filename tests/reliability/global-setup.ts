@@ -1,7 +1,7 @@
 import type { TestProject } from 'vitest/node';
 import { createTestDatabase } from '../../scripts/lib/test-database';
 import { migrateDeploy } from '../../scripts/lib/run';
-import { buildIfStale } from '../../scripts/lib/build';
+import { ensureBuild } from '../../scripts/lib/build';
 import { createTestRuntimeRole } from '../../scripts/lib/database-roles';
 
 declare module 'vitest' {
@@ -23,7 +23,7 @@ export default async function setup(project: TestProject) {
     await migrateDeploy(database.url);
     role = await createTestRuntimeRole(database.url, new URL(database.url).pathname.slice(1));
     // The build loads route modules, which need a DATABASE_URL to exist (they do not query it).
-    if (await buildIfStale({ ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: '1' })) console.log('[reliability] built the app (next build)');
+    if (await ensureBuild({ env: { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: '1' } })) console.log('[reliability] built the app (next build)');
   } catch (error) {
     // No teardown runs when setup fails: drop the database here, or every failed build leaves one behind.
     await database.drop();

@@ -4,7 +4,7 @@ import type { Actor } from '@/lib/services/actor';
 import { sendWebhookRequest } from '@/lib/webhooks/dispatcher';
 import { examplePayload, renderMlflowRequest } from './delivery';
 import { auditActionFor, mlflowEventFor, type MlflowEvent } from './events';
-import { getMlflowWebhook } from './manage';
+import { getMlflowWebhook } from './get-webhook';
 
 /**
  * MLflow's "test webhook": sends the example payload of one event (the given one, else the hook's

@@ -9,7 +9,7 @@ import { afterProductionChange } from './serving';
  * Puts a Staging version into Production inside the caller's transaction (the approval that completes a
  * request, or an admin override): the previous Production version is archived and remembered as the
  * last stable version, the canary shares judged against it end, protected aliases on it follow Production
- * to the new version, and the move is audited.
+ * to the new version, and the move is audited. The caller holds the model's lock (`lockModel`).
  */
 export async function deployVersion(
   tx: Tx,

@@ -1,5 +1,6 @@
 import type { Tx } from '@/lib/db/prisma';
 import { isWebhookEvent } from '@/lib/webhooks/events';
+import { clock } from '../clock';
 
 export interface OutboxEvent {
   action: string;
@@ -34,7 +35,7 @@ export async function enqueueWebhookDeliveries(tx: Tx, event: OutboxEvent): Prom
     comment: event.comment ?? null,
     data: event.data ?? {},
   });
-  const now = new Date();
+  const now = clock.now();
   await tx.$executeRaw`
     INSERT INTO "webhook_delivery" ("delivery_id", "webhook_id", "event_type", "payload", "next_attempt_at", "created_at")
     SELECT gen_random_uuid()::text, w."id", ${event.action}, ${payload}::jsonb, ${now}, ${now}

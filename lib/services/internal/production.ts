@@ -14,13 +14,13 @@ export async function lockModel(tx: Tx, modelId: string): Promise<void> {
  * Moves `versionId` (currently in `fromStage`) into Production and the current Production version, if
  * any, to Archived — in the caller's transaction, so readers see the old or the new state, never zero or
  * two. Returns the version that was replaced. Throws CONFLICT when the candidate is no longer where the
- * caller saw it.
+ * caller saw it. The caller holds the model's lock (`lockModel`) already: it took it before reading the
+ * state it decided on, so taking it here again would only repeat the query.
  */
 export async function swapProduction(
   tx: Tx,
   args: { modelId: string; versionId: string; fromStage: Stage; startedBy: string; endedReason: string },
 ): Promise<{ replaced: { id: string; number: number } | null }> {
-  await lockModel(tx, args.modelId);
   const current = await tx.modelVersion.findFirst({
     where: { modelId: args.modelId, stage: 'production' },
     select: { id: true, number: true },

@@ -1,6 +1,7 @@
 import { guessDirection, RegistryError } from '@/lib/registry';
 import type { Tx } from '@/lib/db/prisma';
 import { Prisma } from '@/lib/generated/prisma/client';
+import { clock } from '../clock';
 import type { VersionRecord } from './version-record';
 
 // The statements registration sends, each doing as much as one round trip can. See register-version.ts
@@ -13,7 +14,7 @@ import type { VersionRecord } from './version-record';
 export async function lockModelAndTakeNumber(tx: Tx, name: string, now: Date): Promise<{ id: string; name: string; number: number } | null> {
   const [row] = await tx.$queryRaw<{ id: string; name: string; number: number }[]>`
     UPDATE "registered_model"
-    SET "next_version_number" = "next_version_number" + 1, "last_activity_at" = ${now}, "updated_at" = ${new Date()}
+    SET "next_version_number" = "next_version_number" + 1, "last_activity_at" = ${now}, "updated_at" = ${now}
     WHERE "name" = ${name}
     RETURNING "id", "name", "next_version_number" - 1 AS "number"`;
   return row ?? null;
@@ -130,7 +131,7 @@ export async function insertVersionChildren(tx: Tx, c: Children): Promise<Writte
   if (c.idempotency) {
     writes.push(Prisma.sql`"k" AS (
       INSERT INTO "idempotency_key" ("actor_id", "key", "version_id", "request_hash", "created_at")
-      VALUES (${c.idempotency.actorId}, ${c.idempotency.key}, ${c.versionId}, ${c.idempotency.requestHash}, ${new Date()}))`);
+      VALUES (${c.idempotency.actorId}, ${c.idempotency.key}, ${c.versionId}, ${c.idempotency.requestHash}, ${clock.now()}))`);
   }
   if (writes.length === 0) return { metrics: [], tags: [] };
   const metrics = c.metrics.length > 0

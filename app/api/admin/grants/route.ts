@@ -1,7 +1,8 @@
 // PUT /api/admin/grants – give a user a role on one model; DELETE /api/admin/grants – remove it
 import { ZGrantRemoved, ZGrantSet } from '@/lib/api-v1/schemas/admin';
 import { route } from '@/lib/http/route';
-import { removeGrant, setGrant } from '@/lib/services/manage-users';
+import { removeGrant } from '@/lib/services/remove-grant';
+import { setGrant } from '@/lib/services/set-grant';
 import { ZGrantBody } from '@/lib/validations/admin';
 
 export const PUT = route({

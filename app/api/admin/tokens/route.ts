@@ -4,7 +4,7 @@ import { ZAdminTokenPage, ZCreatedToken } from '@/lib/api-v1/schemas/admin';
 import { listTokens, paged } from '@/lib/db/queries/admin';
 import { reply } from '@/lib/http/contract';
 import { route } from '@/lib/http/route';
-import { createApiToken } from '@/lib/services/manage-tokens';
+import { createApiToken } from '@/lib/services/create-api-token';
 import { ZAdminPageQuery, ZCreateTokenBody } from '@/lib/validations/admin';
 
 export const GET = route({

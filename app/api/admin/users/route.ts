@@ -3,7 +3,7 @@
 import { ZAdminUserPage, ZCreatedUser } from '@/lib/api-v1/schemas/admin';
 import { listUsers, paged } from '@/lib/db/queries/admin';
 import { route } from '@/lib/http/route';
-import { inviteUser } from '@/lib/services/manage-users';
+import { inviteUser } from '@/lib/services/invite-user';
 import { ZAdminPageQuery, ZCreateUserBody } from '@/lib/validations/admin';
 
 export const GET = route({

@@ -3,7 +3,7 @@ import { ZAdminWebhookPage, ZCreatedWebhook } from '@/lib/api-v1/schemas/admin';
 import { listWebhooks, paged } from '@/lib/db/queries/admin';
 import { reply } from '@/lib/http/contract';
 import { route } from '@/lib/http/route';
-import { createWebhook, ZCreateWebhookInput } from '@/lib/services/manage-webhooks';
+import { createWebhook, ZCreateWebhookInput } from '@/lib/services/create-webhook';
 import { ZAdminPageQuery } from '@/lib/validations/admin';
 
 export const GET = route({

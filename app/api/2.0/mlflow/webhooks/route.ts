@@ -2,7 +2,8 @@
 import { withMlflow } from '@/lib/mlflow/handler';
 import { MlflowError } from '@/lib/mlflow/errors';
 import { readParams } from '@/lib/mlflow/request';
-import { createMlflowWebhook, listMlflowWebhooks } from '@/lib/mlflow/webhooks/manage';
+import { createMlflowWebhook } from '@/lib/mlflow/webhooks/create-webhook';
+import { listMlflowWebhooks } from '@/lib/mlflow/webhooks/list-webhooks';
 import { decodeWebhookPageToken, encodeWebhookPageToken, parseEvents, parseStatus } from '@/lib/mlflow/webhooks/request';
 import { webhookJson } from '@/lib/mlflow/webhooks/serialize';
 

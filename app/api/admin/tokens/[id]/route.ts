@@ -1,7 +1,7 @@
 // DELETE /api/admin/tokens/:id – revoke a token (kept in the list as revoked)
 import { ZTokenRevoked } from '@/lib/api-v1/schemas/admin';
 import { route } from '@/lib/http/route';
-import { revokeApiToken } from '@/lib/services/manage-tokens';
+import { revokeApiToken } from '@/lib/services/revoke-api-token';
 import { ZIdParams } from '@/lib/validations/admin';
 
 export const DELETE = route({

@@ -1,7 +1,7 @@
 // PATCH /api/admin/users/:id – change a user's name, role or disabled status (never the last admin)
 import { ZUpdatedUser } from '@/lib/api-v1/schemas/admin';
 import { route } from '@/lib/http/route';
-import { updateUser } from '@/lib/services/manage-users';
+import { updateUser } from '@/lib/services/update-user';
 import { ZIdParams, ZUpdateUserBody } from '@/lib/validations/admin';
 
 export const PATCH = route({

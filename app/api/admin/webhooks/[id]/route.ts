@@ -1,7 +1,7 @@
 // DELETE /api/admin/webhooks/:id – stop sending to a webhook (its delivery log is kept)
 import { ZWebhookDeleted } from '@/lib/api-v1/schemas/admin';
 import { route } from '@/lib/http/route';
-import { deleteWebhook } from '@/lib/services/manage-webhooks';
+import { deleteWebhook } from '@/lib/services/delete-webhook';
 import { ZIdParams } from '@/lib/validations/admin';
 
 export const DELETE = route({

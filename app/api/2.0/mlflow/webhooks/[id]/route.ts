@@ -1,7 +1,9 @@
 // GET|PATCH|DELETE /api/2.0/mlflow/webhooks/{webhook_id} – read, change or remove a webhook (MLflow 3). Admins only.
 import { withMlflow } from '@/lib/mlflow/handler';
 import { readParams } from '@/lib/mlflow/request';
-import { deleteMlflowWebhook, getMlflowWebhook, updateMlflowWebhook } from '@/lib/mlflow/webhooks/manage';
+import { deleteMlflowWebhook } from '@/lib/mlflow/webhooks/delete-webhook';
+import { getMlflowWebhook } from '@/lib/mlflow/webhooks/get-webhook';
+import { updateMlflowWebhook } from '@/lib/mlflow/webhooks/update-webhook';
 import { parseEvents, parseStatus } from '@/lib/mlflow/webhooks/request';
 import { webhookJson } from '@/lib/mlflow/webhooks/serialize';
 

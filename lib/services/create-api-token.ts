@@ -1,6 +1,6 @@
 import { assertAllowed, lowerRole, RegistryError, ROLES, type Role } from '@/lib/registry';
-import { db, type Tx } from '@/lib/db/prisma';
-import { withDbErrors } from '@/lib/db/errors';
+import type { Tx } from '@/lib/db/prisma';
+import { inTransaction } from '@/lib/db/transaction';
 import { generateToken } from '@/lib/auth/api-token';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
@@ -41,29 +41,27 @@ export async function createApiToken(actor: Actor, input: CreateTokenInput) {
   const role = kind === 'serving' ? SERVING_CEILING : input.role;
   if (!role) throw new RegistryError('INVALID_ARGUMENT', 'Choose the role the token acts with.');
   const creatorId = actor.id;
-  return withDbErrors(() =>
-    db.$transaction(async (tx) => {
-      const owner = input.serviceAccount
-        ? await findOrCreateServiceAccount(tx, actor, { name: input.serviceAccount, role })
-        : await tx.user.findUniqueOrThrow({ where: { id: creatorId }, select: { id: true, email: true, role: true, disabled: true } });
-      if (owner.disabled) throw new RegistryError('INVALID_ARGUMENT', `${owner.email} is disabled; enable it before creating tokens for it.`);
-      const model = input.model ? await tx.registeredModel.findUnique({ where: { name: input.model }, select: { id: true, name: true } }) : null;
-      if (input.model && !model) throw new RegistryError('NOT_FOUND', `No model named "${input.model}".`);
-      await assertWithinCeiling(tx, { owner, role, kind, model });
-      const { token, hash, prefix } = generateToken();
-      const days = input.expiresInDays ?? DEFAULT_TOKEN_DAYS;
-      const expiresAt = days === 'never' ? null : new Date(clock.now().getTime() + days * 86_400_000);
-      const record = await tx.apiToken.create({
-        data: { name: input.name, ownerId: owner.id, role, kind, modelId: model?.id ?? null, tokenHash: hash, prefix, expiresAt, createdById: creatorId },
-        select: { id: true, name: true, prefix: true, role: true, kind: true, expiresAt: true, createdAt: true },
-      });
-      await recordAudit(tx, actor, {
-        action: 'token.created',
-        data: { tokenId: record.id, name: record.name, kind, owner: owner.email, serviceAccount: input.serviceAccount ?? null, role, model: model?.name ?? null, expiresAt: expiresAt?.toISOString() ?? null },
-      });
-      return { token, record };
-    }),
-  );
+  return inTransaction(async (tx) => {
+    const owner = input.serviceAccount
+      ? await findOrCreateServiceAccount(tx, actor, { name: input.serviceAccount, role })
+      : await tx.user.findUniqueOrThrow({ where: { id: creatorId }, select: { id: true, email: true, role: true, disabled: true } });
+    if (owner.disabled) throw new RegistryError('INVALID_ARGUMENT', `${owner.email} is disabled; enable it before creating tokens for it.`);
+    const model = input.model ? await tx.registeredModel.findUnique({ where: { name: input.model }, select: { id: true, name: true } }) : null;
+    if (input.model && !model) throw new RegistryError('NOT_FOUND', `No model named "${input.model}".`);
+    await assertWithinCeiling(tx, { owner, role, kind, model });
+    const { token, hash, prefix } = generateToken();
+    const days = input.expiresInDays ?? DEFAULT_TOKEN_DAYS;
+    const expiresAt = days === 'never' ? null : new Date(clock.now().getTime() + days * 86_400_000);
+    const record = await tx.apiToken.create({
+      data: { name: input.name, ownerId: owner.id, role, kind, modelId: model?.id ?? null, tokenHash: hash, prefix, expiresAt, createdById: creatorId },
+      select: { id: true, name: true, prefix: true, role: true, kind: true, expiresAt: true, createdAt: true },
+    });
+    await recordAudit(tx, actor, {
+      action: 'token.created',
+      data: { tokenId: record.id, name: record.name, kind, owner: owner.email, serviceAccount: input.serviceAccount ?? null, role, model: model?.name ?? null, expiresAt: expiresAt?.toISOString() ?? null },
+    });
+    return { token, record };
+  });
 }
 
 /** The token's role may not exceed its owner's: on the token's one model, their grant there if they have one. */
@@ -79,22 +77,5 @@ async function assertWithinCeiling(tx: Tx, args: { owner: { id: string; email: s
       ? `A serving token's owner must be allowed to report health (${owner.email} is ${ceiling}${where}).`
       : `A token cannot have more rights than its owner (${owner.email} is ${ceiling}${where}).`,
     { allowed: ROLES.slice(0, ROLES.indexOf(ceiling) + 1) },
-  );
-}
-
-export async function revokeApiToken(actor: Actor, input: { tokenId: string }) {
-  assertAllowed(actor, 'tokens.manage', 'global');
-  return withDbErrors(() =>
-    db.$transaction(async (tx) => {
-      const revoked = await tx.apiToken.updateManyAndReturn({
-        where: { id: input.tokenId, revokedAt: null },
-        data: { revokedAt: clock.now() },
-        select: { id: true, name: true, prefix: true },
-      });
-      const token = revoked[0];
-      if (!token) throw new RegistryError('NOT_FOUND', 'No such active token.');
-      await recordAudit(tx, actor, { action: 'token.revoked', data: { tokenId: token.id, name: token.name, prefix: token.prefix } });
-      return { revoked: true };
-    }),
   );
 }
