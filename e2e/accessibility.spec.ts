@@ -35,11 +35,13 @@ for (const theme of ['light', 'dark'] as const) {
     const page = await context.newPage();
     const findings: Finding[] = [];
     const counts: Record<string, number> = {};
+    const millis: Record<string, number> = {};
     await mkdir(`${SCREENSHOTS}/a11y`, { recursive: true });
 
     // Signed-in pages first, then the sign-in page once the cookies are gone.
     for (const entry of [...AUDITED_PAGES].sort((a, b) => Number(!!a.signedOut) - Number(!!b.signedOut))) {
       if (entry.signedOut) await context.clearCookies();
+      const started = Date.now();
       await openAuditedPage(page, entry);
       await expect(page.locator('html'), `${entry.name} should render in the ${theme} theme`).toHaveClass(theme === 'dark' ? /\bdark\b/ : /^(?!.*\bdark\b)/);
       const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
@@ -58,12 +60,13 @@ for (const theme of ['light', 'dark'] as const) {
           });
         }
       }
+      millis[entry.name] = Date.now() - started;
       if (entry.screenshot) await page.screenshot({ path: `${SCREENSHOTS}/a11y/${entry.name}-${theme}.png`, fullPage: true });
     }
     await context.close();
 
     // The per-page counts, kept for before/after comparisons.
-    await writeFile(`test-results/axe-${theme}.json`, JSON.stringify({ counts, findings }, null, 2));
+    await writeFile(`test-results/axe-${theme}.json`, JSON.stringify({ counts, millis, findings }, null, 2));
     const report = findings.map((f) => `  [${f.impact}] ${f.rule} on ${f.page} (${f.theme}): ${f.target}\n      ${f.summary}`).join('\n');
     expect(findings, `${findings.length} serious or critical axe violations:\n${report}`).toEqual([]);
   });
