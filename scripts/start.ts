@@ -138,7 +138,7 @@ async function main() {
   // rewrite history (scripts/lib/database-roles.ts).
   const migrationUrl = embedded ? databaseUrl : (process.env.MIGRATION_DATABASE_URL ?? databaseUrl);
   if (!(await migrationsAreCurrent(migrationUrl))) {
-    log('applying migrations (prisma migrate deploy)…');
+    log('applying migrations…');
     await migrateDeploy(migrationUrl);
   }
   if (embedded) {

@@ -5,6 +5,7 @@ import { GateList, summariseAdvisories } from '@/components/governance/gate-list
 import type { Viewer } from '@/components/governance/version-actions';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { cx } from '@/components/ui/cx';
+import { ThreadDisclosure } from '@/components/discussion/thread-disclosure';
 import { RequestDecision } from './request-decision';
 
 /** One pending request: who asks for what and why, how it compares with Production, and the decision. */
@@ -80,6 +81,7 @@ export function RequestCard({ request, viewer }: { request: PendingRequestView; 
         </p>
         <RequestDecision request={request} viewer={viewer} />
       </footer>
+      <ThreadDisclosure model={request.model} number={request.version.number} viewer={viewer} />
     </article>
   );
 }

@@ -1,9 +1,9 @@
 import {
   Archive, ArrowDownLeft, ArrowUpRight, Ban, CheckCircle2, CircleSlash, Download, FilePlus2, FileText, KeyRound, type LucideIcon,
   PackagePlus, Pencil, RotateCcw, Rocket, Send, ShieldCheck, SlidersHorizontal, Undo2, UserCog, UserPlus, Users, XCircle,
-  BookmarkPlus, BookmarkX, FileX, Link2, PackageX, PencilLine, Tag, TagIcon, Unlink,
+  BookmarkPlus, BookmarkX, FileX, Link2, PackageX, PencilLine, Tag, TagIcon, Unlink, MessageSquare, MessageSquareDashed, MessageSquareText,
 } from 'lucide-react';
-import type { AuditAction } from '@/lib/registry';
+import { formatNumber, type AuditAction } from '@/lib/registry';
 import type { AuditEventView } from '@/lib/db/queries/audit';
 
 interface EventRenderer {
@@ -15,7 +15,7 @@ interface EventRenderer {
 const v = (e: AuditEventView) => (e.version ? `v${e.version}` : 'a version');
 const str = (e: AuditEventView, key: string): string | null => {
   const value = (e.data as Record<string, unknown> | null)?.[key];
-  return typeof value === 'string' || typeof value === 'number' ? String(value) : null;
+  return typeof value === 'string' ? value : typeof value === 'number' ? formatNumber(value) : null;
 };
 
 const approvers = (e: AuditEventView): string => {
@@ -69,7 +69,15 @@ export const EVENT_RENDERERS: Record<AuditAction, EventRenderer> = {
   'version.tag_deleted': { icon: TagIcon, describe: (e) => `removed the tag ${str(e, 'key') ?? ''} from ${v(e)}` },
   'alias.set': { icon: BookmarkPlus, describe: (e) => `pointed the alias @${str(e, 'alias') ?? ''} at ${v(e)}` },
   'alias.deleted': { icon: BookmarkX, describe: (e) => `removed the alias @${str(e, 'alias') ?? ''}` },
+  'comment.added': { icon: MessageSquare, describe: (e) => `commented on ${v(e)}${mentioned(e)}` },
+  'comment.edited': { icon: MessageSquareText, describe: (e) => `edited a comment on ${v(e)}` },
+  'comment.withdrawn': { icon: MessageSquareDashed, describe: (e) => `withdrew ${(e.data as { byAuthor?: boolean } | null)?.byAuthor === false ? "another person's" : 'a'} comment on ${v(e)}` },
 };
+
+function mentioned(e: AuditEventView): string {
+  const mentions = (e.data as { mentions?: unknown } | null)?.mentions;
+  return Array.isArray(mentions) && mentions.length > 0 ? `, mentioning ${mentions.map(String).join(', ')}` : '';
+}
 
 export function rendererFor(action: string): EventRenderer {
   return EVENT_RENDERERS[action as AuditAction] ?? { icon: FileText, describe: () => action };

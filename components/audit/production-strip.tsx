@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { ProductionPeriodView } from '@/lib/db/queries/production-history';
 import { cx } from '@/components/ui/cx';
-import { formatExactTime } from '@/components/ui/time-format';
+import { formatExactDate, formatExactTime } from '@/components/ui/time-format';
 
 // Dark enough for the white version labels (AA, 4.5:1); neighbours alternate green and teal.
 const COLOURS = ['bg-emerald-700', 'bg-teal-800', 'bg-emerald-800', 'bg-teal-700'];
@@ -34,7 +34,7 @@ export function ProductionStrip({ model, periods, now = new Date() }: { model: s
         })}
       </div>
       <div className="mt-1 flex justify-between text-xs text-ink-faint" aria-hidden>
-        <span>{formatExactTime(periods[0]!.startedAt).slice(0, 10)}</span>
+        <span>{formatExactDate(periods[0]!.startedAt)}</span>
         <span>now</span>
       </div>
       <details className="mt-2 text-sm">

@@ -2,8 +2,8 @@ import Link from 'next/link';
 import { ChevronLeft } from 'lucide-react';
 import { ROLE_LABELS, type Role } from '@/lib/registry';
 import type { BoardData } from '@/lib/db/queries/board';
-import { Badge } from '@/components/ui/badge';
 import { Skeleton } from '@/components/ui/skeleton';
+import { TagList } from '@/components/models/tag-list';
 import { FormerNames } from './former-names';
 
 interface BoardHeaderProps extends Pick<BoardData, 'model' | 'primaryMetric'> {
@@ -25,18 +25,7 @@ export function BoardHeader({ model, primaryMetric, redirects = [], role = 'view
         <div className="min-w-0 space-y-2">
           <h1 className="text-2xl font-semibold tracking-tight break-words">{model.name}</h1>
           {model.description && <p className="max-w-3xl text-sm text-ink-muted">{model.description}</p>}
-          {model.tags.length > 0 && (
-            <ul aria-label="Tags" className="flex flex-wrap gap-1">
-              {model.tags.map((tag) => (
-                <li key={tag} className="max-w-full">
-                  {/* Tags may hold 100,000 characters (MLflow 3): one line, cut with an ellipsis; the start in the tooltip. */}
-                  <Badge title={tag.slice(0, 500)}>
-                    <span className="truncate">{tag}</span>
-                  </Badge>
-                </li>
-              ))}
-            </ul>
-          )}
+          <TagList tags={model.tags} />
         </div>
         <dl className="grid shrink-0 grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm lg:text-right">
           <dt className="text-ink-faint">Owner</dt>

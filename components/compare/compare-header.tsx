@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { ChevronRight } from 'lucide-react';
+import { Breadcrumb } from '@/components/ui/breadcrumb';
 import { StageBadge } from '@/components/registry/stage-badge';
 import { Badge } from '@/components/ui/badge';
 import { useChartTheme } from '@/components/ui/chart';
@@ -17,21 +17,7 @@ export function CompareHeader({ model }: { model: CompareModel }) {
   const modelHref = `/models/${encodeURIComponent(model.model)}`;
   return (
     <header className="space-y-3">
-      <nav aria-label="Breadcrumb">
-        <ol className="flex flex-wrap items-center gap-1 text-sm text-ink-muted">
-          <li>
-            <Link href="/models" className="rounded-md hover:text-ink">Models</Link>
-          </li>
-          <li className="flex items-center gap-1">
-            <ChevronRight aria-hidden className="size-3.5 text-ink-faint" />
-            <Link href={modelHref} className="rounded-md hover:text-ink">{model.model}</Link>
-          </li>
-          <li aria-current="page" className="flex items-center gap-1 text-ink">
-            <ChevronRight aria-hidden className="size-3.5 text-ink-faint" />
-            Compare
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb trail={[{ href: '/models', label: 'Models' }, { href: modelHref, label: model.model }]} current="Compare" />
       <div className="flex flex-wrap items-start justify-between gap-3">
         <h1 className="text-2xl font-semibold tracking-tight">
           Compare {versions.length} versions of <span className="wrap-anywhere">{model.model}</span>

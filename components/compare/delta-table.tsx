@@ -5,10 +5,9 @@ import { Badge } from '@/components/ui/badge';
 import { cx } from '@/components/ui/cx';
 import { type CompareModel, wholeSetRows } from './compare-model';
 import { DeltaText } from './delta-text';
-import { VersionHeadCell } from './version-head-cell';
+import { STICKY, VersionHeadRow } from './version-head-cell';
 
 const GROUP_LABELS: Record<MetricGroup, string> = { quality: 'Model quality', operational: 'Operational (serving cost)' };
-export const STICKY = 'sticky left-0 z-10 bg-surface';
 
 /** Metric × version: each value with its delta against the baseline; the best value of each row stands out. */
 export function DeltaTable({ model, evaluationSet }: { model: CompareModel; evaluationSet: string }) {
@@ -23,14 +22,15 @@ export function DeltaTable({ model, evaluationSet }: { model: CompareModel; eval
           Metrics on evaluation set {evaluationSet}, with deltas against baseline v{baseline.number}. The best value per metric is marked.
         </caption>
         <thead className="bg-surface-muted/60">
-          <tr>
-            <th scope="col" className={cx(STICKY, 'bg-surface-muted px-3 py-2 text-left text-xs font-medium text-ink-faint')}>
-              Metric <span className="font-normal">({evaluationSet})</span>
-            </th>
-            {versions.map((v, i) => (
-              <VersionHeadCell key={v.id} version={v} index={i} isBaseline={v.id === baseline.id} />
-            ))}
-          </tr>
+          <VersionHeadRow
+            label={
+              <>
+                Metric <span className="font-normal">({evaluationSet})</span>
+              </>
+            }
+            versions={versions}
+            baselineId={baseline.id}
+          />
         </thead>
         <tbody>
           {groups.map(({ group, rows: groupRows }) => (

@@ -1,10 +1,5 @@
-import { formatDelta, type MetricDelta, type MetricDirection } from '@/lib/registry';
+import { formatDelta, formatPercent, type MetricDelta, type MetricDirection } from '@/lib/registry';
 import { cx } from '@/components/ui/cx';
-
-function formatPercent(ratio: number): string {
-  const pct = Math.abs(ratio) * 100;
-  return `${ratio > 0 ? '+' : '−'}${pct < 10 ? pct.toFixed(1) : Math.round(pct)}%`;
-}
 
 /** "+0.012 (+1.3%)", green when better for the metric's direction, red when worse, grey when equal. */
 export function DeltaText({ delta, direction, className }: { delta: MetricDelta; direction: MetricDirection; className?: string }) {
@@ -22,7 +17,7 @@ export function DeltaText({ delta, direction, className }: { delta: MetricDelta;
       )}
     >
       {formatDelta(delta)}
-      {delta.relative !== null && delta.absolute !== 0 && ` (${formatPercent(delta.relative)})`}
+      {delta.relative !== null && delta.absolute !== 0 && ` (${formatPercent(delta.relative, { signed: true })})`}
       <span className="sr-only">, {verdict}</span>
     </span>
   );

@@ -4,8 +4,7 @@ import { Fragment, useId, useState } from 'react';
 import { DIFF_SECTION_LABELS, type DiffSection } from '@/lib/registry/compare-params';
 import { cx } from '@/components/ui/cx';
 import type { CompareModel } from './compare-model';
-import { STICKY } from './delta-table';
-import { VersionHeadCell } from './version-head-cell';
+import { STICKY, VersionHeadRow } from './version-head-cell';
 
 const SECTIONS: DiffSection[] = ['metadata', 'hyperparameters', 'features'];
 
@@ -30,14 +29,7 @@ export function ParamsDiff({ model }: { model: CompareModel }) {
       <div className="relative overflow-x-auto rounded-md border border-line">
         <table className="w-full text-sm" data-testid="params-diff">
           <thead className="bg-surface-muted/60">
-            <tr>
-              <th scope="col" className={cx(STICKY, 'bg-surface-muted px-3 py-2 text-left text-xs font-medium text-ink-faint')}>
-                Field
-              </th>
-              {versions.map((v, i) => (
-                <VersionHeadCell key={v.id} version={v} index={i} isBaseline={v.id === baseline.id} />
-              ))}
-            </tr>
+            <VersionHeadRow label="Field" versions={versions} baselineId={baseline.id} />
           </thead>
           <tbody>
             {SECTIONS.map((section) => {

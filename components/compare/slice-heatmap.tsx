@@ -3,8 +3,7 @@ import { improvement, type MetricCell, type MetricRow } from '@/lib/registry/com
 import { cx } from '@/components/ui/cx';
 import type { CompareModel } from './compare-model';
 import { DeltaText } from './delta-text';
-import { STICKY } from './delta-table';
-import { VersionHeadCell } from './version-head-cell';
+import { STICKY, VersionHeadRow } from './version-head-cell';
 
 /** A 5% change is full strength; anything larger is as loud as it gets. */
 const FULL_SCALE = 0.05;
@@ -27,14 +26,15 @@ export function SliceHeatmap({ model, evaluationSet, metric }: { model: CompareM
           {metric} per slice on {evaluationSet}, against baseline v{baseline.number}
         </caption>
         <thead className="bg-surface-muted/60">
-          <tr>
-            <th scope="col" className={cx(STICKY, 'bg-surface-muted px-3 py-2 text-left text-xs font-medium text-ink-faint')}>
-              Slice · <span className="font-mono">{metric}</span> {rows[0]?.direction === 'lower' ? '↓' : '↑'}
-            </th>
-            {versions.map((v, i) => (
-              <VersionHeadCell key={v.id} version={v} index={i} isBaseline={v.id === baseline.id} />
-            ))}
-          </tr>
+          <VersionHeadRow
+            label={
+              <>
+                Slice · <span className="font-mono">{metric}</span> {rows[0]?.direction === 'lower' ? '↓' : '↑'}
+              </>
+            }
+            versions={versions}
+            baselineId={baseline.id}
+          />
         </thead>
         <tbody>
           {rows.map((row) => (

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { can, decisionDenial, denialReason, mayCancelRequest, roleOn, type AccessSubject, type Role } from '@/lib/registry';
+import { can, decisionDenial, denialReason, isSimpleMove, mayCancelRequest, roleOn, transitionsFrom, type AccessSubject, type Role } from '@/lib/registry';
 import type { VersionCardData } from '@/lib/db/queries/board';
 import type { GovernanceAction } from '@/lib/queries/governance';
 import { useGatePreview } from '@/lib/queries/use-gate-preview';
@@ -44,27 +44,28 @@ export function VersionActions({ model, version, viewer, productionNumber }: Ver
   const n = version.number;
   const buttons: { label: string; kind: DialogKind; reason: string | null; primary?: boolean }[] = [];
 
-  if (version.stage === 'testing') {
-    buttons.push({ label: 'Promote to Staging', kind: 'promote', reason: denialReason(role, 'version.promote'), primary: true });
-    buttons.push({ label: 'Archive', kind: 'archive', reason: denialReason(role, 'version.archive') });
-  } else if (version.stage === 'staging' && !request) {
-    buttons.push({ label: 'Request Production', kind: 'request-production', reason: denialReason(role, 'version.request-production'), primary: true });
-    buttons.push({
-      label: version.canary ? 'Request a new share' : 'Request canary',
-      kind: 'request-canary',
-      reason: denialReason(role, 'version.request-production') ?? (productionNumber === null ? 'No Production version to share traffic with' : null),
-    });
-    buttons.push({ label: 'Demote', kind: 'demote', reason: denialReason(role, 'version.archive') });
-    buttons.push({ label: 'Archive', kind: 'archive', reason: denialReason(role, 'version.archive') });
-  } else if (version.stage === 'staging' && request) {
+  if (version.stage === 'staging' && request) {
+    // A pending request is decided before anything else happens to the version.
     const decideReason =
       denialReason(role, 'request.decide') ??
       decisionDenial({ id: viewer.id, kind: 'person' }, request.separation) ??
       (request.approverIds.includes(viewer.id) ? 'You have already approved this request' : null);
     buttons.push({ label: 'Approve', kind: 'approve', reason: decideReason, primary: true });
     buttons.push({ label: 'Reject', kind: 'reject', reason: decideReason });
-  } else if (version.stage === 'archived') {
-    buttons.push({ label: 'Restore', kind: 'restore', reason: denialReason(role, 'version.archive') });
+  } else {
+    // The moves out of this stage, from the transition table (rollbacks and replacements have no card button).
+    for (const t of transitionsFrom(version.stage)) {
+      if (t.path === 'move' && isSimpleMove(t.kind) && t.label && t.permission) {
+        buttons.push({ label: t.label, kind: t.kind, reason: denialReason(role, t.permission), primary: t.kind === 'promote' });
+      } else if (t.path === 'request' && t.label && t.permission) {
+        buttons.push({ label: t.label, kind: 'request-production', reason: denialReason(role, t.permission), primary: true });
+        buttons.push({
+          label: version.canary ? 'Request a new share' : 'Request canary',
+          kind: 'request-canary',
+          reason: denialReason(role, t.permission) ?? (productionNumber === null ? 'No Production version to share traffic with' : null),
+        });
+      }
+    }
   }
   const canCancel = !!request && mayCancelRequest(viewer, { model, requesterId: request.requesterId });
 

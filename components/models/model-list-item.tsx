@@ -1,10 +1,10 @@
 import Link from 'next/link';
 import type { ModelListItem as ModelListItemData } from '@/lib/db/queries/models';
-import { Badge } from '@/components/ui/badge';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { Skeleton } from '@/components/ui/skeleton';
 import { ProductionSummary } from './production-summary';
 import { StageCountPills } from './stage-count-pills';
+import { TagList } from './tag-list';
 
 /** One row of the model list: who owns it, what it is, what serves traffic, and how busy it is. */
 export function ModelListItem({ model }: { model: ModelListItemData }) {
@@ -19,18 +19,7 @@ export function ModelListItem({ model }: { model: ModelListItemData }) {
           <span className="text-xs text-ink-faint">owned by {model.owner}</span>
         </div>
         {model.description && <p className="mt-1 line-clamp-2 text-sm text-ink-muted">{model.description}</p>}
-        {model.tags.length > 0 && (
-          <ul aria-label="Tags" className="mt-2 flex flex-wrap gap-1">
-            {model.tags.map((tag) => (
-              <li key={tag} className="max-w-full">
-                {/* Tags may hold 100,000 characters (MLflow 3): one line, cut with an ellipsis; the start in the tooltip. */}
-                <Badge title={tag.slice(0, 500)}>
-                  <span className="truncate">{tag}</span>
-                </Badge>
-              </li>
-            ))}
-          </ul>
-        )}
+        <TagList tags={model.tags} className="mt-2" />
       </div>
       <ProductionSummary production={model.production} />
       <div className="flex flex-col gap-2 md:items-end">

@@ -1,4 +1,4 @@
-import { formatDelta, metricDelta, type MetricDirection } from '@/lib/registry';
+import { formatDelta, formatPercent, metricDelta, type MetricDirection } from '@/lib/registry';
 import { cx } from '@/components/ui/cx';
 
 interface MetricDeltaProps {
@@ -15,7 +15,7 @@ export function MetricDelta({ value, baseline, direction, baselineLabel, classNa
   const delta = metricDelta(value, baseline, direction);
   if (delta.absolute === null) return null;
   const verdict = delta.better === null ? 'same as' : delta.better ? 'better than' : 'worse than';
-  const relative = delta.relative === null || delta.absolute === 0 ? '' : ` (${delta.relative > 0 ? '+' : '−'}${formatPercent(Math.abs(delta.relative))})`;
+  const relative = delta.relative === null || delta.absolute === 0 ? '' : ` (${formatPercent(delta.relative, { signed: true })})`;
   return (
     <span
       title={`${verdict} ${baselineLabel}`}
@@ -32,9 +32,4 @@ export function MetricDelta({ value, baseline, direction, baselineLabel, classNa
       <span className="sr-only">, {verdict} {baselineLabel}</span>
     </span>
   );
-}
-
-function formatPercent(ratio: number): string {
-  const pct = ratio * 100;
-  return `${pct < 10 ? pct.toFixed(1) : Math.round(pct)}%`;
 }

@@ -10,6 +10,7 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 // UTC and a fixed locale, so the server and every viewer print the same exact time.
 const exact = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+const exactDay = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
 
 export function formatRelativeTime(iso: string, now: number = Date.now()): string {
   const seconds = (new Date(iso).getTime() - now) / 1000;
@@ -23,6 +24,12 @@ export function formatRelativeTime(iso: string, now: number = Date.now()): strin
 export function formatExactTime(iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : `${exact.format(date)} UTC`;
+}
+
+/** The UTC day alone: "14 Jul 2026" (cut from formatExactTime, it would lose the year's last digit). */
+export function formatExactDate(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : exactDay.format(date);
 }
 
 /** 5400 → "1 h 30 min"; for training durations. */

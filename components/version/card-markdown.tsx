@@ -2,25 +2,29 @@
 
 import { createElement, Fragment, useMemo, type ReactNode } from 'react';
 import type { Token } from 'markdown-it';
-import { createCardParser } from '@/lib/registry/model-card';
+import { createCardParser, createCommentParser } from '@/lib/registry/model-card';
 
 /*
  * Renders a model card in the browser, from markdown-it's tokens to React elements (never innerHTML): raw
  * HTML stays text (html: false), and links markdown-it finds unsafe (javascript:, vbscript:, file:, most
  * data:) stay text too. Parsing here, not on the server, keeps a 200 KB card's cost off the app's event loop.
  */
-const parser = createCardParser();
+const PARSERS = { card: createCardParser(), comment: createCommentParser() };
 
 /** Tags markdown-it's default rules produce; anything else is rendered as its children only. */
 const TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'em', 'strong', 's', 'a']);
 
-export function CardMarkdown({ markdown }: { markdown: string }) {
-  const content = useMemo(() => build(parser.parse(markdown, {})), [markdown]);
+/** Renders a run of plain text; comments use it to show @mentions as names. */
+export type TextRenderer = (text: string, key: number) => ReactNode;
+const plainText: TextRenderer = (text) => text;
+
+export function CardMarkdown({ markdown, renderText = plainText, variant = 'card' }: { markdown: string; renderText?: TextRenderer; variant?: keyof typeof PARSERS }) {
+  const content = useMemo(() => build(PARSERS[variant].parse(markdown, {}), renderText), [markdown, renderText, variant]);
   return <div className="markdown">{content}</div>;
 }
 
 /** Folds the flat token stream (opening, leaf and closing tokens) into a tree without recursing on depth. */
-function build(tokens: readonly Token[]): ReactNode[] {
+function build(tokens: readonly Token[], renderText: TextRenderer): ReactNode[] {
   const root: ReactNode[] = [];
   const open: { token: Token; children: ReactNode[] }[] = [];
   tokens.forEach((token, key) => {
@@ -29,7 +33,7 @@ function build(tokens: readonly Token[]): ReactNode[] {
     else if (token.nesting === -1) {
       const opened = open.pop();
       if (opened) (open.at(-1)?.children ?? root).push(element(opened.token, opened.children, key));
-    } else siblings.push(leaf(token, key));
+    } else siblings.push(leaf(token, key, renderText));
   });
   return root;
 }
@@ -57,12 +61,12 @@ function element(token: Token, children: ReactNode[], key: number): ReactNode {
   return createElement(token.tag, { key }, ...children);
 }
 
-function leaf(token: Token, key: number): ReactNode {
+function leaf(token: Token, key: number, renderText: TextRenderer): ReactNode {
   switch (token.type) {
     case 'inline':
-      return createElement(Fragment, { key }, ...build(token.children ?? []));
+      return createElement(Fragment, { key }, ...build(token.children ?? [], renderText));
     case 'text':
-      return token.content;
+      return renderText(token.content, key);
     case 'softbreak':
       return '\n';
     case 'hardbreak':

@@ -1,8 +1,8 @@
-/** A JSON value as one short line for a table cell: strings bare, everything else as compact JSON. */
+import { formatValue } from '@/lib/registry/numbers';
+
+/** A JSON value as one short line for a table cell (lib/registry/numbers.ts), a dash when there is none. */
 export function formatJsonValue(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (value === null || value === undefined) return '—';
-  return JSON.stringify(value);
+  return formatValue(value) ?? '—';
 }
 
 /** A JSON column that should hold an object; anything else (a list, a scalar, null) reads as empty. */

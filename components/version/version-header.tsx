@@ -1,5 +1,4 @@
-import Link from 'next/link';
-import { ChevronRight } from 'lucide-react';
+import { Breadcrumb } from '@/components/ui/breadcrumb';
 import type { Stage } from '@/lib/registry';
 import { FailedBadge, failedReason } from '@/components/registry/failed-badge';
 import { StageBadge } from '@/components/registry/stage-badge';
@@ -20,21 +19,7 @@ export function VersionHeader({ modelName, number, semver, stage, author, create
   const failed = failedReason(tags);
   return (
     <header className="space-y-3">
-      <nav aria-label="Breadcrumb">
-        <ol className="flex flex-wrap items-center gap-1 text-sm text-ink-muted">
-          <li>
-            <Link href="/models" className="rounded-md hover:text-ink">Models</Link>
-          </li>
-          <li className="flex items-center gap-1">
-            <ChevronRight aria-hidden className="size-3.5 text-ink-faint" />
-            <Link href={`/models/${encodeURIComponent(modelName)}`} className="rounded-md hover:text-ink">{modelName}</Link>
-          </li>
-          <li aria-current="page" className="flex items-center gap-1 text-ink">
-            <ChevronRight aria-hidden className="size-3.5 text-ink-faint" />
-            v{number}
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb trail={[{ href: '/models', label: 'Models' }, { href: `/models/${encodeURIComponent(modelName)}`, label: modelName }]} current={`v${number}`} />
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
         <h1 className="text-2xl font-semibold tracking-tight">
           {modelName} v{number} <span className="ml-1 font-mono text-lg font-normal text-ink-muted">{semver}</span>

@@ -1,9 +1,31 @@
 import { RegistryError } from '@/lib/registry';
+import { constraintRule } from './constraints';
+import { constraintInDetail } from './pg-client';
 
 interface PrismaLikeError {
   code?: string;
   message?: string;
-  meta?: { target?: unknown; modelName?: string; driverAdapterError?: { cause?: { originalCode?: string; constraint?: unknown } } };
+  /** Set by pg itself (raw pg clients such as the export pool). */
+  constraint?: unknown;
+  /** A DriverAdapterError that reaches us unwrapped (a deferred trigger firing at COMMIT). */
+  name?: string;
+  cause?: AdapterCause;
+  meta?: {
+    target?: unknown;
+    modelName?: string;
+    driverAdapterError?: { cause?: AdapterCause };
+  };
+}
+
+interface AdapterCause {
+  originalCode?: string;
+  originalMessage?: string;
+  constraint?: { index?: unknown };
+  detail?: unknown;
+}
+
+function adapterCause(e: PrismaLikeError): AdapterCause | undefined {
+  return e.meta?.driverAdapterError?.cause ?? (e.name === 'DriverAdapterError' ? e.cause : undefined);
 }
 
 // Prisma's, Postgres's (class 08 connection exceptions, 57P0x shutdown/restart) and the socket's own.
@@ -12,48 +34,40 @@ const CONNECTION_CODES = new Set(['P1001', 'P1002', 'P1017', 'P2024', 'ECONNREFU
 const CONNECTION_MESSAGES = /Can't reach database server|Server has closed the connection|ECONNREFUSED|ECONNRESET|Connection terminated|not queryable|terminating connection|database system is (shutting down|starting up|not yet accepting)|timeout exceeded when trying to connect/i;
 
 /**
+ * The constraint a database error names: pg's own field, the driver adapter's index (unique and foreign-key
+ * violations), or the detail our pg client writes for every other code (lib/db/pg-client.ts).
+ */
+export function constraintOf(error: unknown): string | undefined {
+  if (!error || typeof error !== 'object') return undefined;
+  const e = error as PrismaLikeError;
+  const cause = adapterCause(e);
+  const candidates = [e.constraint, cause?.constraint?.index, constraintInDetail(cause?.detail)];
+  // Prisma's own P2002 (without the adapter's cause) names the index as its target.
+  if (e.code === 'P2002' && typeof e.meta?.target === 'string') candidates.push(e.meta.target);
+  return candidates.find((c): c is string => typeof c === 'string' && c.length > 0);
+}
+
+/**
  * Turns database failures into registry errors the caller can show. Invariant violations raised by the
- * database's own constraints and triggers become CONFLICT or INVALID_TRANSITION, never a 500.
+ * database's own constraints and triggers are looked up by constraint name (lib/db/constraints.ts), never a 500.
  */
 export function mapDbError(error: unknown): unknown {
   if (error instanceof RegistryError || !error || typeof error !== 'object') return error;
   const e = error as PrismaLikeError;
-  const message = e.message ?? '';
-  const original = e.meta?.driverAdapterError?.cause?.originalCode;
+  const original = adapterCause(e)?.originalCode;
 
-  // Who may serve is checked by the database when a transaction commits (migration serving_guards).
-  const serving = /serving_guard: ([^"`\n]*)/.exec(message);
-  if (serving) return new RegistryError('CONFLICT', `Refused by the database: ${serving[1]!.trim()}.`);
-  if (message.includes('model_name_redirect_reserved') || /still redirects to another model|cannot redirect/.test(message)) {
-    return new RegistryError('CONFLICT', 'That name is held by a redirect from a renamed model, or by a model.');
+  const constraint = constraintOf(error);
+  const rule = constraint ? constraintRule(constraint) : undefined;
+  if (rule) {
+    const databaseMessage = adapterCause(e)?.originalMessage ?? e.message ?? '';
+    return new RegistryError(rule.code, typeof rule.message === 'function' ? rule.message(databaseMessage) : rule.message);
   }
-  if (e.code === 'P2002' || original === '23505') {
-    if (message.includes('model_version_one_production_per_model') || JSON.stringify(e.meta ?? {}).includes('one_production')) {
-      return new RegistryError('CONFLICT', 'Another version became Production at the same moment. Refresh and try again.');
-    }
-    return new RegistryError('CONFLICT', 'That already exists.', { target: e.meta?.target });
-  }
+  if (e.code === 'P2002' || original === '23505') return new RegistryError('CONFLICT', 'That already exists.', { target: e.meta?.target });
   if (e.code === 'P2025') return new RegistryError('NOT_FOUND', 'Not found.');
-  if (message.includes('model_version_stage_transition') || message.includes('stage transition')) {
-    return new RegistryError('INVALID_TRANSITION', 'That stage move is not allowed.');
-  }
-  if (message.includes('is immutable') || message.includes('append-only')) {
-    return new RegistryError('CONFLICT', 'Registered versions and audit history cannot be changed.');
-  }
-  // Credential invariants (prisma/migrations/…_credentials_serving_sso_sign_in): the services check first, so
-  // these only fire for a request that raced past them or for SQL run by hand.
-  if (message.includes('app_user_service_account_limits')) {
-    return new RegistryError('INVALID_ARGUMENT', 'Service accounts cannot be admins and cannot have a password.');
-  }
-  if (message.includes('api_token_owned_by_creator') || message.includes('must belong to its creator')) {
-    return new RegistryError('INVALID_ARGUMENT', 'A token belongs to the person who creates it, or to a service account.');
-  }
-  if (message.includes('approval_by_person') || message.includes('user_identity_by_person') || message.includes('cannot appear in')) {
-    return new RegistryError('FORBIDDEN', 'Service accounts never decide promotion requests and never sign in.');
-  }
   if (e.code === 'P2034' || original === '40001' || original === '40P01') {
     return new RegistryError('CONFLICT', 'Another change to the same model happened at the same time. Try again.');
   }
+  const message = e.message ?? '';
   if ((e.code && CONNECTION_CODES.has(e.code)) || (original && CONNECTION_CODES.has(original)) || CONNECTION_MESSAGES.test(message)) {
     return new RegistryError('UNAVAILABLE', 'The database is unavailable. Try again in a moment.');
   }

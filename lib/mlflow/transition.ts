@@ -1,7 +1,7 @@
 import 'server-only';
-import { findTransition, isRegistryError, RegistryError, STAGE_LABELS, type Stage } from '@/lib/registry';
+import { findTransition, isRegistryError, isSimpleMove, RegistryError, STAGE_LABELS, type Stage } from '@/lib/registry';
 import type { Actor } from '@/lib/services/actor';
-import { moveVersion, type SimpleMove } from '@/lib/services/move-version';
+import { moveVersion } from '@/lib/services/move-version';
 import { requestProduction } from '@/lib/services/request-production';
 import { db } from '@/lib/db/prisma';
 import { MlflowError } from './errors';
@@ -16,14 +16,6 @@ export interface TransitionRequest {
   /** Where people open the approvals inbox, for the message naming a promotion request. */
   approvalsUrl: string;
 }
-
-const SIMPLE_MOVES: Partial<Record<`${Stage}>${Stage}`, SimpleMove>> = {
-  'testing>staging': 'promote',
-  'staging>testing': 'demote',
-  'testing>archived': 'archive',
-  'staging>archived': 'archive',
-  'archived>testing': 'restore',
-};
 
 const reason = (stage: MlflowStage) => `transition-stage to ${stage} through the MLflow API`;
 
@@ -42,14 +34,17 @@ export async function transitionStage(actor: Actor, request: TransitionRequest):
   const { stage: current } = await loadVersion(request.model, request.number);
   const input = { model: request.model, number: request.number, expectedStage: current, comment: reason(request.stage) };
 
+  // The transition table decides (lib/registry/stages.ts): simple moves happen at once, Production is
+  // entered through a promotion request, and a rollback or a replacement is never a transition-stage.
+  const transition = current === target ? undefined : findTransition(current, target);
   if (current === target) {
     // Already there: MLflow answers with the version unchanged.
-  } else if (current === 'staging' && target === 'production') {
+  } else if (transition?.path === 'request') {
     await requestDeployment(actor, request);
+  } else if (transition?.path === 'move' && isSimpleMove(transition.kind)) {
+    await moveVersion(actor, transition.kind, input);
   } else {
-    const move = SIMPLE_MOVES[`${current}>${target}`];
-    if (!move) throw new MlflowError('INVALID_PARAMETER_VALUE', refusal(current, target));
-    await moveVersion(actor, move, input);
+    throw new MlflowError('INVALID_PARAMETER_VALUE', refusal(current, target));
   }
   // Production's previous holder is always archived by the swap (one Production version per model).
   if (request.archiveExistingVersions && target === 'staging') await archiveOtherStaging(actor, request);
@@ -58,7 +53,9 @@ export async function transitionStage(actor: Actor, request: TransitionRequest):
 function refusal(from: Stage, to: Stage): string {
   const base = `A version in ${STAGE_LABELS[from]} cannot move to ${STAGE_LABELS[to]} in Modelgate.`;
   if (from === 'production') return `${base} Production is left only when another version replaces it or by a rollback.`;
-  if (to === 'production') return `${base} ${findTransition(from, to) ? 'That is a rollback (POST /api/v1/models/<name>/rollback).' : 'Promote it to Staging first; Staging → Production goes through an approved promotion request.'}`;
+  const path = findTransition(from, to)?.path;
+  if (path === 'rollback') return `${base} That is a rollback (POST /api/v1/models/<name>/rollback).`;
+  if (to === 'production') return `${base} Promote it to Staging first; Staging → Production goes through an approved promotion request.`;
   return base;
 }
 

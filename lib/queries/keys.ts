@@ -51,3 +51,9 @@ export const auditKeys = {
   list: (filters: Record<string, string>) => [...auditKeys.all, 'list', filters] as const,
   productionAt: (model: string, at: string) => [...auditKeys.all, 'production-at', model, at] as const,
 };
+
+export const commentKeys = {
+  all: ['comments'] as const,
+  version: (model: string, number: number) => [...commentKeys.all, model, number] as const,
+  people: (model: string, q: string) => [...commentKeys.all, 'people', model, q] as const,
+};

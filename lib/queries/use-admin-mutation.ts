@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { toast } from 'sonner';
-import { ApiError } from './api-error';
+import { toastError } from './error-toast';
 
 interface AdminMutationOptions<TVars, TData> {
   mutationFn: (vars: TVars) => Promise<TData>;
@@ -11,13 +11,6 @@ interface AdminMutationOptions<TVars, TData> {
   /** The toast on success; null for none (a dialog that shows the result itself). */
   success: (data: TData, vars: TVars) => string | null;
 }
-
-const TITLES: Partial<Record<ApiError['code'], string>> = {
-  CONFLICT: 'Not changed',
-  FORBIDDEN: 'Not allowed',
-  INVALID_ARGUMENT: 'Check the input',
-  NOT_FOUND: 'Not found',
-};
 
 /** An admin change: the server's message on failure as a toast, the lists it touched refetched after. */
 export function useAdminMutation<TVars, TData>({ mutationFn, invalidates, success }: AdminMutationOptions<TVars, TData>) {
@@ -28,10 +21,7 @@ export function useAdminMutation<TVars, TData>({ mutationFn, invalidates, succes
       const message = success(data, vars);
       if (message) toast.success(message);
     },
-    onError: (error) => {
-      const title = error instanceof ApiError ? (TITLES[error.code] ?? 'Not done') : 'Not done';
-      toast.error(title, { description: error instanceof ApiError ? error.message : 'Something went wrong.' });
-    },
+    onError: toastError,
     onSettled: (_data, _error, vars) => Promise.all(invalidates(vars).map((queryKey) => queryClient.invalidateQueries({ queryKey }))),
   });
 }

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { toast } from 'sonner';
 import type { BoardData } from '@/lib/db/queries/board';
-import { ApiError } from './api-error';
+import { toastError } from './error-toast';
 import { actionRequest, optimisticBoard, SUCCESS_MESSAGES, type GovernanceAction } from './governance';
 import { boardKeys, requestKeys, versionKeys } from './keys';
 import { postJson } from './send-json';
@@ -29,9 +29,7 @@ export function useGovernanceAction(model: string, userId: string) {
     },
     onError: (error, _action, context) => {
       if (context?.previous) queryClient.setQueryData(boardKeys.detail(model), context.previous);
-      const message = error instanceof ApiError ? error.message : 'Something went wrong.';
-      const title = error instanceof ApiError && error.code === 'CONFLICT' ? 'Someone else changed this first' : error instanceof ApiError && error.code === 'GATE_FAILED' ? 'Gates failed' : 'Not done';
-      toast.error(title, { description: message });
+      toastError(error);
     },
     onSuccess: (_data, action) => {
       toast.success(SUCCESS_MESSAGES[action.kind]);

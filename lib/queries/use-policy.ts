@@ -1,19 +1,14 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import type { GateResult, Policy } from '@/lib/registry';
+import type { Policy } from '@/lib/registry';
+import type { PolicyPreviewRow } from '@/lib/services/update-policy';
 import { adminKeys, boardKeys, gateKeys } from './keys';
 import { sendJson } from './send-json';
 import { useAdminMutation } from './use-admin-mutation';
 
-export interface PolicyPreviewRow {
-  number: number;
-  semver: string;
-  stage: 'testing' | 'staging';
-  target: 'staging' | 'production';
-  results: GateResult[];
-  failing: number;
-}
+// The preview's rows as the service computes them (a type import: nothing of the service reaches the browser).
+export type { PolicyPreviewRow } from '@/lib/services/update-policy';
 
 const policyUrl = (model: string) => `/api/admin/policies/${encodeURIComponent(model)}`;
 

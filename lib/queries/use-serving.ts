@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { toast } from 'sonner';
-import { ApiError } from './api-error';
+import { toastError } from './error-toast';
 import { boardKeys, versionKeys } from './keys';
 import { sendJson } from './send-json';
 
@@ -16,7 +16,7 @@ function useServingMutation<T>(model: string, mutationFn: (input: T) => Promise<
   return useMutation({
     mutationFn,
     onSuccess: (_data, input) => toast.success(success(input)),
-    onError: (error) => toast.error('Not done', { description: error instanceof ApiError ? error.message : 'Something went wrong.' }),
+    onError: toastError,
     onSettled: async () => {
       await Promise.all([queryClient.invalidateQueries({ queryKey: boardKeys.detail(model) }), queryClient.invalidateQueries({ queryKey: versionKeys.model(model) })]);
       router.refresh();

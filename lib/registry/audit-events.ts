@@ -47,6 +47,9 @@ export const AUDIT_ACTIONS = {
   'version.tag_deleted': 'A tag was removed from a version',
   'alias.set': 'An alias (such as champion) now points at a version',
   'alias.deleted': 'An alias was removed from a model',
+  'comment.added': 'Somebody commented on a version (the event holds the text and who was mentioned)',
+  'comment.edited': 'A comment was edited by its author (the event holds the text before and after)',
+  'comment.withdrawn': 'A comment was withdrawn by its author or an admin (the event holds the text it had)',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

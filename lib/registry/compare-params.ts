@@ -3,6 +3,7 @@
  * or input feature, with `differs` set when the versions do not all agree (a value missing on some counts
  * as a difference).
  */
+import { formatValue } from './numbers';
 
 export interface ParamSource {
   semver: string;
@@ -43,11 +44,8 @@ const METADATA: { key: string; pick: (v: ParamSource) => string | null }[] = [
   { key: 'feature count', pick: (v) => String(v.features.length) },
 ];
 
-/** A JSON value as one comparable line: strings bare, everything else as compact JSON. */
-export function formatParamValue(value: unknown): string | null {
-  if (value === undefined || value === null) return null;
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}
+/** A parameter as one line for the table: strings bare, numbers without float noise, the rest as compact JSON. */
+export const formatParamValue = formatValue;
 
 /** Compared as JSON, so 0.1 and "0.1" differ even though both read "0.1". */
 function row(section: DiffSection, key: string, raw: unknown[]): DiffRow {

@@ -1,4 +1,5 @@
-import { formatMetric, type MetricDirection } from './metrics';
+import type { MetricDirection } from './metrics';
+import { formatMetric } from './numbers';
 import { missingCardSections } from './model-card';
 import type { Gate, MetadataField } from './policy';
 

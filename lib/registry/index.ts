@@ -1,11 +1,13 @@
 // The registry's domain core: pure TypeScript, no Prisma, no Next.js.
 export * from './errors';
 export * from './stages';
+export * from './rollback';
 export * from './semver';
 export * from './roles';
 export * from './permissions';
 export * from './audit-events';
 export * from './metrics';
+export * from './numbers';
 export * from './policy';
 export * from './gates';
 export * from './approvals';
@@ -13,3 +15,4 @@ export * from './access';
 export * from './serving';
 export * from './tags';
 export * from './accounts';
+export * from './mentions';

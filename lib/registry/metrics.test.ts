@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDelta, formatMetric, guessDirection, metricDelta } from './metrics';
+import { formatDelta, guessDirection, metricDelta } from './metrics';
+import { formatMetric } from './numbers';
 
 describe('metricDelta', () => {
   it('calls a higher value better for higher-is-better metrics', () => {

@@ -1,3 +1,5 @@
+import { formatMetric } from './numbers';
+
 export type MetricDirection = 'higher' | 'lower';
 
 export interface MetricDelta {
@@ -23,16 +25,6 @@ export function metricDelta(
   const relative = baseline === 0 ? null : absolute / Math.abs(baseline);
   const better = absolute === 0 ? null : direction === 'higher' ? absolute > 0 : absolute < 0;
   return { absolute, relative, better };
-}
-
-/** Formats a metric value compactly: 0.9312, 118.4, 12,034. */
-export function formatMetric(value: number | null | undefined): string {
-  if (!isNumber(value)) return '—';
-  const abs = Math.abs(value);
-  if (abs !== 0 && abs < 0.001) return value.toExponential(2);
-  if (abs < 10) return value.toFixed(4).replace(/\.?0+$/, '') || '0';
-  if (abs < 1000) return value.toFixed(1).replace(/\.0$/, '');
-  return Math.round(value).toLocaleString('en-US');
 }
 
 export function formatDelta(delta: MetricDelta): string {

@@ -16,6 +16,13 @@ export function createCardParser(): Parser {
   return new MarkdownIt('default', OPTIONS);
 }
 
+/** Comments: the card's rules, but a bare e-mail address stays text, so `@dana@example.com` reads as a mention. */
+export function createCommentParser(): Parser {
+  const parser = new MarkdownIt('default', OPTIONS);
+  parser.linkify.set({ fuzzyEmail: false });
+  return parser;
+}
+
 export interface CardSection {
   /** The heading's text as the page shows it, lower-cased, without a trailing ":" or ".". */
   name: string;

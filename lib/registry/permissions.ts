@@ -11,6 +11,7 @@ export const PERMISSIONS = [
   { action: 'model.create', description: 'Register a new model', roles: ['scientist', 'approver', 'admin'] },
   { action: 'version.register', description: 'Register a new version of a model', roles: ['scientist', 'approver', 'admin'] },
   { action: 'version.edit', description: 'Edit descriptions, model cards and tags', roles: ['scientist', 'approver', 'admin'] },
+  { action: 'version.comment', description: 'Comment on a version, and edit or withdraw your own comments', roles: ['scientist', 'approver', 'admin'] },
   { action: 'version.promote', description: 'Promote a version from Testing to Staging', roles: ['scientist', 'approver', 'admin'] },
   { action: 'version.request-production', description: 'Request promotion of a Staging version to Production', roles: ['scientist', 'approver', 'admin'] },
   { action: 'version.archive', description: 'Archive, demote or restore a version outside Production', roles: ['scientist', 'approver', 'admin'] },
@@ -21,6 +22,7 @@ export const PERMISSIONS = [
   // Anyone who may report is heard, but only a serving token's reports can trigger an automatic rollback.
   { action: 'health.report', description: 'Report the health of a served version (serving systems)', roles: ['scientist', 'approver', 'admin', SERVING] },
   { action: 'gates.override', description: 'Promote past failing gates with a written justification', roles: ['admin'] },
+  { action: 'comment.moderate', description: "Withdraw another person's comment", roles: ['admin'] },
   { action: 'users.manage', description: 'Create users, change roles, disable accounts', roles: ['admin'] },
   { action: 'tokens.manage', description: 'Create and revoke API tokens', roles: ['admin'] },
   { action: 'policies.manage', description: "Edit a model's promotion policy", roles: ['admin'] },

@@ -1,5 +1,6 @@
 import { assertAllowed } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
+import { findRollbackTarget } from '@/lib/db/queries/rollback-target';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
 import { clock } from './clock';
@@ -37,13 +38,13 @@ export async function exportRegistry(actor: Actor): Promise<ReadableStream<Uint8
           select: {
             name: true, description: true, tags: true, createdAt: true,
             owner: { select: { email: true } },
-            lastStableVersion: { select: { number: true } },
             metricDefinitions: { select: { key: true, direction: true, isPrimary: true, description: true } },
             policy: { select: { gates: true } },
             aliases: { select: { alias: true, version: { select: { number: true } } } },
           },
         });
-        const header = JSON.stringify({ ...model, owner: model.owner.email, lastStableVersion: model.lastStableVersion?.number ?? null, aliases: model.aliases.map((a) => ({ alias: a.alias, version: a.version.number })), policy: model.policy?.gates ?? null });
+        const lastStable = await findRollbackTarget(db, ref.id, []);
+        const header = JSON.stringify({ ...model, owner: model.owner.email, lastStableVersion: lastStable?.number ?? null, aliases: model.aliases.map((a) => ({ alias: a.alias, version: a.version.number })), policy: model.policy?.gates ?? null });
         controller.enqueue(encoder.encode(`${modelIndex > 0 ? ',' : ''}${header.slice(0, -1)},"versions":[`));
         versionCursor = 0;
         versionsWritten = 0;

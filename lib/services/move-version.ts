@@ -1,4 +1,4 @@
-import { assertAllowed, assertTransition, failingGates, RegistryError, STAGE_LABELS, type Action, type AuditAction, type Stage, type TransitionKind } from '@/lib/registry';
+import { assertAllowed, assertTransition, failingGates, findTransition, RegistryError, simpleMove, STAGE_LABELS, type Action, type SimpleMove, type Stage } from '@/lib/registry';
 import { inTransaction } from '@/lib/db/transaction';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
@@ -10,26 +10,11 @@ import { lockModel } from './internal/production';
 import { cancelPendingRequests } from './internal/pending-requests';
 import { withdrawFromServing } from './internal/serving';
 
-interface MoveSpec {
-  kind: TransitionKind;
-  to: Stage;
-  permission: Action;
-  action: AuditAction;
-  reasonRequired: boolean;
-}
+export type { SimpleMove };
 
-const MOVES = {
-  promote: { kind: 'promote', to: 'staging', permission: 'version.promote', action: 'version.promoted', reasonRequired: false },
-  demote: { kind: 'demote', to: 'testing', permission: 'version.archive', action: 'version.demoted', reasonRequired: true },
-  archive: { kind: 'archive', to: 'archived', permission: 'version.archive', action: 'version.archived', reasonRequired: true },
-  restore: { kind: 'restore', to: 'testing', permission: 'version.archive', action: 'version.restored', reasonRequired: true },
-} as const satisfies Record<string, MoveSpec>;
-
-export type SimpleMove = keyof typeof MOVES;
-
-/** The permission each move needs, for the route contracts that declare it. */
+/** The permission each move needs, for the route contracts that declare it (from the transition table). */
 export function movePermission(move: SimpleMove): Action {
-  return MOVES[move].permission;
+  return simpleMove(move).permission;
 }
 
 export interface MoveVersionInput {
@@ -50,7 +35,7 @@ export interface MoveVersionInput {
  * requests are cancelled, all in the same transaction: approvals given before cannot count after a restore.
  */
 export async function moveVersion(actor: Actor, move: SimpleMove, input: MoveVersionInput) {
-  const spec: MoveSpec = MOVES[move];
+  const spec = simpleMove(move);
   assertAllowed(actor, spec.permission, { model: input.model });
   const comment = input.comment?.trim() || null;
   const override = input.overrideJustification?.trim() || null;
@@ -66,12 +51,12 @@ export async function moveVersion(actor: Actor, move: SimpleMove, input: MoveVer
     if (input.expectedStage && version.stage !== input.expectedStage) {
       throw new RegistryError('CONFLICT', `Version ${version.number} is now in ${STAGE_LABELS[version.stage]}, not ${STAGE_LABELS[input.expectedStage]}. The board was out of date.`, { stage: version.stage });
     }
-    if (version.stage === 'production') {
+    if (findTransition(version.stage, spec.to)?.path === 'replacement') {
       // Production is left only by replacement (an approved request) or a rollback, which keep the
       // last stable version and the Production periods right.
       throw new RegistryError('INVALID_TRANSITION', `v${version.number} is in Production: replace it through a promotion request, or roll it back.`);
     }
-    assertTransition(version.stage, spec.to, spec.kind);
+    assertTransition(version.stage, spec.to, move);
     let gates = null;
     if (spec.to === 'staging') {
       gates = (await evaluateVersionGates(tx, { modelId: version.model.id, versionId: version.id, target: 'staging' })).results;
@@ -86,7 +71,7 @@ export async function moveVersion(actor: Actor, move: SimpleMove, input: MoveVer
     const updated = await tx.modelVersion.updateMany({ where: { id: version.id, stage: version.stage }, data: { stage: spec.to, stageChangedAt: clock.now() } });
     if (updated.count !== 1) throw new RegistryError('CONFLICT', 'The version moved at the same moment. Refresh and try again.');
     await recordAudit(tx, actor, {
-      action: spec.action,
+      action: spec.audit,
       model: version.model,
       version,
       fromStage: version.stage,

@@ -2,8 +2,9 @@ import { assertAllowed, RegistryError } from '@/lib/registry';
 import { inTransaction } from '@/lib/db/transaction';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
+import { findRollbackTarget } from '@/lib/db/queries/rollback-target';
 import { findModelOrThrow } from './internal/find-model';
-import { findRollbackTarget, lockModel, swapProduction } from './internal/production';
+import { lockModel, swapProduction } from './internal/production';
 import { afterProductionChange } from './internal/serving';
 
 export interface RollbackInput {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SIMPLE_MOVES } from '@/lib/registry';
 import { ZReason } from './common';
 import { ZStage } from './version';
 
@@ -7,7 +8,7 @@ export const ZVersionParams = z.object({
   number: z.coerce.number().int().positive().max(2_147_483_647),
 });
 
-export const ZSimpleMove = z.enum(['promote', 'demote', 'archive', 'restore']);
+export const ZSimpleMove = z.enum(SIMPLE_MOVES);
 
 export const ZMoveBody = z.object({
   /** The stage the client saw; a mismatch answers 409 instead of acting on a stale board. */

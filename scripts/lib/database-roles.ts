@@ -6,9 +6,9 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
 /** Read and append only. */
-const APPEND_ONLY = new Set(['audit_event', 'approval', 'metric', 'version_lineage']);
+const APPEND_ONLY = new Set(['audit_event', 'approval', 'metric', 'version_lineage', 'comment_mention']);
 /** Opened and closed (ended_at), never deleted. */
-const NO_DELETE = new Set(['production_period']);
+const NO_DELETE = new Set(['production_period', 'version_comment']);
 /** Prisma's own bookkeeping: the owner's business. */
 const OWNER_ONLY = new Set(['_prisma_migrations']);
 

@@ -1,6 +1,7 @@
 import { spawn, type SpawnOptions } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import pg from 'pg';
+import { applyMigrations } from './migrate';
 
 /** Runs a command with inherited output; resolves with its exit code. */
 export function run(command: string, args: string[], options: SpawnOptions = {}): Promise<number> {
@@ -18,12 +19,12 @@ export async function runOrFail(command: string, args: string[], options: SpawnO
 
 export const bin = (name: string) => `node_modules/.bin/${name}`;
 
-/** Applies the committed migrations with Prisma's own deploy command. */
-export function migrateDeploy(databaseUrl: string): Promise<void> {
-  return runOrFail(bin('prisma'), ['migrate', 'deploy'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, CHECKPOINT_DISABLE: '1' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+/**
+ * Applies the committed migrations, recorded as `prisma migrate deploy` records them (scripts/lib/migrate.ts:
+ * each file whole, in one transaction, so function bodies can be $$-quoted).
+ */
+export async function migrateDeploy(databaseUrl: string): Promise<void> {
+  await applyMigrations(databaseUrl);
 }
 
 /**

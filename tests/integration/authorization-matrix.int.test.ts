@@ -56,6 +56,7 @@ const RULES: Record<string, Rule> = {
   'GET models/[name]/trend': { permission: 'registry.read', scope: 'model', params: m },
   'GET models/[name]/production-at': { permission: 'registry.read', scope: 'model', params: m, url: 'http://localhost/api?t=2026-01-01T00:00:00Z' },
   'GET models/[name]/versions': { permission: 'registry.read', scope: 'model', params: m, url: 'http://localhost/api?stage=testing' },
+  'GET models/[name]/people': { permission: 'version.comment', scope: 'model', params: m },
   'GET models/[name]/versions/[number]/gates': { permission: 'registry.read', scope: 'model', params: v, url: 'http://localhost/api?target=staging' },
   // API v1.
   'GET v1/models': { permission: 'registry.read', scope: 'list' },
@@ -71,6 +72,10 @@ const RULES: Record<string, Rule> = {
   'POST v1/models/[name]/versions/[number]/promotion-requests': { permission: 'version.request-production', scope: 'model', params: v, body: {} },
   'POST v1/models/[name]/versions/[number]/override': { permission: 'gates.override', scope: 'model', params: v, body: {} },
   'POST v1/models/[name]/versions/[number]/canary-requests': { permission: 'version.request-production', scope: 'model', params: v, body: {} },
+  'GET v1/models/[name]/versions/[number]/comments': { permission: 'registry.read', scope: 'model', params: v },
+  'POST v1/models/[name]/versions/[number]/comments': { permission: 'version.comment', scope: 'model', params: v, body: {} },
+  'PATCH v1/models/[name]/versions/[number]/comments/[id]': { permission: 'version.comment', scope: 'model', params: { ...v, id: 'no-such-comment' }, body: {} },
+  'DELETE v1/models/[name]/versions/[number]/comments/[id]': { permission: 'version.comment', scope: 'model', params: { ...v, id: 'no-such-comment' } },
   'POST v1/models/[name]/rollback': { permission: 'model.rollback', scope: 'model', params: m, body: {} },
   'GET v1/models/[name]/redirects': { permission: 'registry.read', scope: 'model', params: m },
   'DELETE v1/models/[name]/redirects/[oldName]': { permission: 'model.rename-served', scope: 'model', params: { name: MODEL, oldName: 'no-such-name' } },

@@ -4,6 +4,7 @@ import { requireUser } from '@/lib/auth/current-user';
 import { buildOpenApiDocument } from '@/lib/http/openapi';
 import { OPERATIONS } from '@/app/api/openapi.json/operations';
 import { Badge } from '@/components/ui/badge';
+import { InlineCode } from '@/components/ui/inline-code';
 
 export const metadata: Metadata = { title: 'API' };
 
@@ -28,7 +29,7 @@ export default async function ApiDocsPage() {
       <header>
         <h1 className="text-2xl font-semibold tracking-tight">API</h1>
         <p className="mt-1 max-w-3xl text-sm text-ink-muted">
-          {doc.info.description} The machine-readable description is at{' '}
+          {doc.info.description && <InlineCode text={doc.info.description} />} The machine-readable description is at{' '}
           <a href="/api/openapi.json" className="font-mono text-accent-text hover:underline">
             /api/openapi.json
           </a>{' '}
@@ -45,9 +46,13 @@ export default async function ApiDocsPage() {
                   {method}
                 </Badge>
                 <code className="min-w-0 font-mono text-sm wrap-anywhere">{path}</code>
-                <span className="text-sm text-ink-muted">{op.summary}</span>
+                <span className="text-sm text-ink-muted">{op.summary && <InlineCode text={op.summary} />}</span>
               </p>
-              {op.description && <p className="mt-2 text-sm text-ink-muted">{op.description}</p>}
+              {op.description && (
+                <p className="mt-2 text-sm text-ink-muted">
+                  <InlineCode text={op.description} />
+                </p>
+              )}
               {op.parameters && op.parameters.length > 0 && (
                 <p className="mt-2 text-xs text-ink-muted">
                   Parameters:{' '}

@@ -12,6 +12,8 @@ import * as v1ModelsNameResolve from '@/app/api/v1/models/[name]/resolve/route';
 import * as v1ModelsNameRollback from '@/app/api/v1/models/[name]/rollback/route';
 import * as v1ModelsNameRoute from '@/app/api/v1/models/[name]/route/route';
 import * as v1ModelsNameTraffic from '@/app/api/v1/models/[name]/traffic/route';
+import * as v1ModelsNameVersionsNumberComments from '@/app/api/v1/models/[name]/versions/[number]/comments/route';
+import * as v1ModelsNameVersionsNumberCommentsId from '@/app/api/v1/models/[name]/versions/[number]/comments/[id]/route';
 import * as v1ModelsNameVersions from '@/app/api/v1/models/[name]/versions/route';
 import * as v1ModelsNameVersionsNumber from '@/app/api/v1/models/[name]/versions/[number]/route';
 import * as v1ModelsNameVersionsNumberArchive from '@/app/api/v1/models/[name]/versions/[number]/archive/route';
@@ -56,6 +58,8 @@ export const OPERATIONS: readonly Operation[] = [
   { path: '/api/v1/models/{name}/versions', module: v1ModelsNameVersions },
   { path: '/api/v1/models/{name}/versions/{number}', module: v1ModelsNameVersionsNumber },
   { path: '/api/v1/models/{name}/versions/{number}/archive', module: v1ModelsNameVersionsNumberArchive },
+  { path: '/api/v1/models/{name}/versions/{number}/comments', module: v1ModelsNameVersionsNumberComments },
+  { path: '/api/v1/models/{name}/versions/{number}/comments/{id}', module: v1ModelsNameVersionsNumberCommentsId },
   { path: '/api/v1/models/{name}/versions/{number}/demote', module: v1ModelsNameVersionsNumberDemote },
   { path: '/api/v1/models/{name}/versions/{number}/override', module: v1ModelsNameVersionsNumberOverride },
   { path: '/api/v1/models/{name}/versions/{number}/promote', module: v1ModelsNameVersionsNumberPromote },

@@ -4,7 +4,6 @@ import { useId, useState, type FormEvent } from 'react';
 import { isRole, lowerRole, ROLE_LABELS, type Role } from '@/lib/registry';
 import { ZCreateTokenBody } from '@/lib/validations/admin';
 import type { NewTokenInput } from '@/lib/queries/use-admin-tokens';
-import { Button } from '@/components/ui/button';
 import { Field, invalidProps } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
@@ -13,6 +12,8 @@ import { ModelScopeSelect } from '../model-scope-select';
 import { DEFAULT_EXPIRY, expiryBody, ExpiryOptions, type ExpiryChoice } from './expiry-options';
 import { TokenKindChoice, type TokenKind } from './token-kind-choice';
 import { decodeOwner, encodeOwner, ownerCeiling, servingDenial, type OwnerChoice, type ServiceAccountOption } from './token-owner';
+import { FormActions } from '@/components/ui/form-actions';
+import { fieldErrors } from '@/lib/validations/field-errors';
 
 interface NewTokenFormProps {
   you: { email: string; role: Role };
@@ -63,14 +64,9 @@ export function NewTokenForm({ you, serviceAccounts, models, pending, onCancel, 
       model: model || undefined,
       expiresInDays: expiryBody(expiry),
     });
-    const next: Errors = {};
+    const next: Errors = fieldErrors(parsed.error, ['name', 'serviceAccount'] as const);
     if (kind === 'serving' && servingDenial(ceiling)) next.owner = servingDenial(ceiling)!;
     if (owner.type === 'new-service' && serviceAccounts.some((a) => a.name === accountName.trim())) next.serviceAccount = 'That service account exists: pick it from the owner list.';
-    for (const issue of parsed.success ? [] : parsed.error.issues) {
-      const key = issue.path[0];
-      if (key === 'name') next.name ??= issue.message;
-      if (key === 'serviceAccount') next.serviceAccount ??= issue.message;
-    }
     setErrors(next);
     if (!parsed.success || Object.keys(next).length > 0) return;
     onSubmit(parsed.data);
@@ -126,14 +122,9 @@ export function NewTokenForm({ you, serviceAccounts, models, pending, onCancel, 
           </Select>
         </Field>
       </div>
-      <div className="flex justify-end gap-2">
-        <Button variant="ghost" onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button type="submit" variant="primary" disabled={pending}>
-          {pending ? 'Creating…' : 'Create token'}
-        </Button>
-      </div>
+      <FormActions onCancel={onCancel} disabled={pending}>
+        {pending ? 'Creating…' : 'Create token'}
+      </FormActions>
     </form>
   );
 }

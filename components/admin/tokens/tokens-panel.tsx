@@ -6,7 +6,6 @@ import type { AdminToken } from '@/lib/db/queries/admin';
 import { ROLE_LABELS, type Role } from '@/lib/registry';
 import { useAdminTokens } from '@/lib/queries/use-admin-tokens';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { Table, Td, Th } from '@/components/ui/table';
@@ -14,6 +13,7 @@ import { NewTokenDialog } from './new-token-dialog';
 import { RevokeTokenButton } from './revoke-token-button';
 import { TokenExpiry } from './token-expiry';
 import type { ServiceAccountOption } from './token-owner';
+import { PanelHeader } from '../panel-header';
 
 interface TokensPanelProps {
   initialTokens: AdminToken[];
@@ -33,19 +33,9 @@ export function TokensPanel({ initialTokens, you, serviceAccounts, models }: Tok
 
   return (
     <section aria-labelledby="tokens-heading" className="space-y-4">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h2 id="tokens-heading" className="text-lg font-semibold">
-            API tokens
-          </h2>
-          <p className="text-sm text-ink-muted">
-            {active} active. Pipelines send them as <code className="font-mono text-xs">Authorization: Bearer …</code>; a token never does more than its owner can.
-          </p>
-        </div>
-        <Button variant="primary" onClick={() => setCreating(true)}>
-          <Plus aria-hidden className="size-4" /> New token
-        </Button>
-      </div>
+      <PanelHeader id="tokens-heading" title="API tokens" action={{ icon: Plus, label: 'New token', onClick: () => setCreating(true) }}>
+        {active} active. Pipelines send them as <code className="font-mono text-xs">Authorization: Bearer …</code>; a token never does more than its owner can.
+      </PanelHeader>
       {tokens.length === 0 ? (
         <EmptyState icon={KeyRound} title="No API tokens yet" description="Create one for each pipeline (a standard token) and each serving system (a serving token)." />
       ) : (

@@ -4,13 +4,14 @@ import { useId, useState, type FormEvent } from 'react';
 import { isRole, type Role } from '@/lib/registry';
 import { ZCreateUserBody } from '@/lib/validations/admin';
 import { useCreateUser, type CreatedUser } from '@/lib/queries/use-admin-users';
-import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { Field, invalidProps } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { RoleOptions } from '../role-options';
 import { ShownOnce, ShownOnceStep, useCreatedOnce } from '../shown-once';
+import { FormActions } from '@/components/ui/form-actions';
+import { fieldErrors } from '@/lib/validations/field-errors';
 
 type Errors = Partial<Record<'email' | 'name' | 'role' | 'password', string>>;
 
@@ -57,12 +58,7 @@ function NewUserForm({ pending, onCancel, onSubmit }: { pending: boolean; onCanc
     event.preventDefault();
     const parsed = ZCreateUserBody.safeParse({ email, name, role, password: mode === 'set' ? password : undefined });
     if (!parsed.success) {
-      const next: Errors = {};
-      for (const issue of parsed.error.issues) {
-        const key = issue.path[0];
-        if (key === 'email' || key === 'name' || key === 'role' || key === 'password') next[key] ??= issue.message;
-      }
-      setErrors(next);
+      setErrors(fieldErrors(parsed.error, ['email', 'name', 'role', 'password'] as const));
       return;
     }
     setErrors({});
@@ -98,14 +94,9 @@ function NewUserForm({ pending, onCancel, onSubmit }: { pending: boolean; onCanc
           </Field>
         )}
       </fieldset>
-      <div className="flex justify-end gap-2">
-        <Button variant="ghost" onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button type="submit" variant="primary" disabled={pending}>
-          {pending ? 'Creating…' : 'Create user'}
-        </Button>
-      </div>
+      <FormActions onCancel={onCancel} disabled={pending}>
+        {pending ? 'Creating…' : 'Create user'}
+      </FormActions>
     </form>
   );
 }

@@ -11,6 +11,7 @@ import { Dialog } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Select } from '@/components/ui/select';
 import { RoleOptions } from '../role-options';
+import { FormActions } from '@/components/ui/form-actions';
 
 /** A user's per-model roles as removable badges, and a dialog to add or change one. */
 export function UserGrants({ user, models }: { user: AdminUser; models: string[] }) {
@@ -75,14 +76,9 @@ function GrantForm({ user, models, onDone }: { user: AdminUser; models: string[]
           </Select>
         </Field>
       </div>
-      <div className="flex justify-end gap-2">
-        <Button variant="ghost" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" variant="primary" disabled={set.isPending || !model}>
-          Grant
-        </Button>
-      </div>
+      <FormActions onCancel={onDone} disabled={set.isPending || !model}>
+        Grant
+      </FormActions>
     </form>
   );
 }

@@ -4,10 +4,10 @@ import { useState } from 'react';
 import { UserPlus } from 'lucide-react';
 import type { AdminUser } from '@/lib/db/queries/admin';
 import { useAdminUsers } from '@/lib/queries/use-admin-users';
-import { Button } from '@/components/ui/button';
 import { Table, Th } from '@/components/ui/table';
 import { NewUserDialog } from './new-user-dialog';
 import { UserRow } from './user-row';
+import { PanelHeader } from '../panel-header';
 
 interface UsersPanelProps {
   initialUsers: AdminUser[];
@@ -23,19 +23,9 @@ export function UsersPanel({ initialUsers, models, currentUserId }: UsersPanelPr
 
   return (
     <section aria-labelledby="users-heading" className="space-y-4">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h2 id="users-heading" className="text-lg font-semibold">
-            Users
-          </h2>
-          <p className="text-sm text-ink-muted">
-            {active} active, {users.length - active} disabled. A grant gives someone a different role on one model, overriding their global role there.
-          </p>
-        </div>
-        <Button variant="primary" onClick={() => setCreating(true)}>
-          <UserPlus aria-hidden className="size-4" /> New user
-        </Button>
-      </div>
+      <PanelHeader id="users-heading" title="Users" action={{ icon: UserPlus, label: 'New user', onClick: () => setCreating(true) }}>
+        {active} active, {users.length - active} disabled. A grant gives someone a different role on one model, overriding their global role there.
+      </PanelHeader>
       <Table label="Users">
         <thead>
           <tr>

@@ -4,11 +4,12 @@ import { useId, useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import { WEBHOOK_EVENTS, type WebhookEvent } from '@/lib/webhooks/events';
 import type { NewWebhookInput } from '@/lib/queries/use-admin-webhooks';
-import { Button } from '@/components/ui/button';
 import { Field, invalidProps } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { EventCheckboxes } from './event-checkboxes';
 import { ModelScopeSelect } from '../model-scope-select';
+import { FormActions } from '@/components/ui/form-actions';
+import { fieldErrors } from '@/lib/validations/field-errors';
 
 // The server's ZCreateWebhookInput sits beside its service (server-only); these are its rules, for inline errors.
 const ZNewWebhook = z.object({
@@ -37,12 +38,7 @@ export function NewWebhookForm({ models, pending, onCancel, onSubmit }: NewWebho
     event.preventDefault();
     const parsed = ZNewWebhook.safeParse({ url: url.trim(), model: model || undefined, events });
     if (!parsed.success) {
-      const next: Errors = {};
-      for (const issue of parsed.error.issues) {
-        const key = issue.path[0];
-        if (key === 'url' || key === 'events') next[key] ??= issue.message;
-      }
-      setErrors(next);
+      setErrors(fieldErrors(parsed.error, ['url', 'events'] as const));
       return;
     }
     setErrors({});
@@ -67,14 +63,9 @@ export function NewWebhookForm({ models, pending, onCancel, onSubmit }: NewWebho
         <ModelScopeSelect id={`${id}-model`} value={model} onChange={setModel} models={models} />
       </Field>
       <EventCheckboxes id={`${id}-events`} value={events} onChange={setEvents} error={errors.events} />
-      <div className="flex justify-end gap-2">
-        <Button variant="ghost" onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button type="submit" variant="primary" disabled={pending}>
-          {pending ? 'Adding…' : 'Add webhook'}
-        </Button>
-      </div>
+      <FormActions onCancel={onCancel} disabled={pending}>
+        {pending ? 'Adding…' : 'Add webhook'}
+      </FormActions>
     </form>
   );
 }

@@ -3,13 +3,13 @@
 import { useState } from 'react';
 import { Plus, Webhook } from 'lucide-react';
 import { useAdminWebhooks } from '@/lib/queries/use-admin-webhooks';
-import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Skeleton } from '@/components/ui/skeleton';
 import { Table, Th } from '@/components/ui/table';
 import { LoadFailed } from './load-failed';
 import { NewWebhookDialog } from './new-webhook-dialog';
 import { WebhookRow } from './webhook-row';
+import { PanelHeader } from '../panel-header';
 
 /** Webhooks: where Modelgate sends which events, how the last delivery went, and each one's delivery log. */
 export function WebhooksPanel({ models }: { models: string[] }) {
@@ -19,19 +19,9 @@ export function WebhooksPanel({ models }: { models: string[] }) {
 
   return (
     <section aria-labelledby="webhooks-heading" className="space-y-4">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h2 id="webhooks-heading" className="text-lg font-semibold">
-            Webhooks
-          </h2>
-          <p className="text-sm text-ink-muted">
-            {webhooks?.length ? `${active} active. ` : ''}Modelgate POSTs a signed JSON body to each URL when a subscribed event happens, and retries until the receiver answers 2xx.
-          </p>
-        </div>
-        <Button variant="primary" onClick={() => setCreating(true)}>
-          <Plus aria-hidden className="size-4" /> New webhook
-        </Button>
-      </div>
+      <PanelHeader id="webhooks-heading" title="Webhooks" action={{ icon: Plus, label: 'New webhook', onClick: () => setCreating(true) }}>
+        {webhooks?.length ? `${active} active. ` : ''}Modelgate POSTs a signed JSON body to each URL when a subscribed event happens, and retries until the receiver answers 2xx.
+      </PanelHeader>
       {isPending ? (
         <Skeleton className="h-40 w-full" />
       ) : isError ? (

@@ -3,6 +3,7 @@ import { db } from '@/lib/db/prisma';
 import { BOARD_STAGES, parsePolicy, type MetricDirection, type SeparationFacts, type Stage } from '@/lib/registry';
 import { currentSplit, type SplitView } from './traffic';
 import { listRedirects } from './model-names';
+import { findRollbackTarget } from './rollback-target';
 
 export interface VersionCardData {
   id: string;
@@ -136,7 +137,6 @@ export async function getBoard(name: string): Promise<BoardData | null> {
     where: { name },
     include: {
       owner: { select: { name: true } },
-      lastStableVersion: { select: { number: true, semver: true } },
       metricDefinitions: { where: { isPrimary: true }, select: { key: true, direction: true } },
       // Kept by a trigger, so a model with 100,000 versions costs no more to open than one with ten.
       stageCounts: { select: { stage: true, versions: true } },
@@ -145,7 +145,11 @@ export async function getBoard(name: string): Promise<BoardData | null> {
   if (!model) return null;
   const primary = model.metricDefinitions[0] ?? null;
   const page = (stage: (typeof BOARD_STAGES)[number]) => getStagePage(model.id, stage, primary?.key ?? null);
-  const [testing, staging, production, split, redirects] = await Promise.all([page('testing'), page('staging'), page('production'), currentSplit(name), listRedirects(model.id)]);
+  // The dialog promises the version the rollback service will pick: the same rule on the same periods (the
+  // Production version is not archived, so the rule never picks it; the service names it to exclude it too).
+  const [testing, staging, production, split, redirects, rollbackTo] = await Promise.all([
+    page('testing'), page('staging'), page('production'), currentSplit(name), listRedirects(model.id), findRollbackTarget(db, model.id, []),
+  ]);
   const stageCounts: Record<Stage, number> = { testing: 0, staging: 0, production: 0, archived: 0 };
   for (const c of model.stageCounts) stageCounts[c.stage] = c.versions;
   return {
@@ -155,7 +159,7 @@ export async function getBoard(name: string): Promise<BoardData | null> {
       description: model.description,
       tags: model.tags,
       owner: model.owner.name,
-      lastStable: model.lastStableVersion,
+      lastStable: rollbackTo ? { number: rollbackTo.number, semver: rollbackTo.semver } : null,
     },
     primaryMetric: primary,
     counts: stageCounts,

@@ -47,19 +47,3 @@ export async function swapProduction(
   return { replaced: current };
 }
 
-/**
- * The version a rollback returns to: the most recent earlier holder of Production that is archived and
- * not tagged `failed`. Read from the Production periods, so it survives any number of rollbacks.
- */
-export async function findRollbackTarget(tx: Tx, modelId: string, excludeIds: string[]): Promise<{ id: string; number: number } | null> {
-  const period = await tx.productionPeriod.findFirst({
-    where: {
-      modelId,
-      versionId: { notIn: excludeIds },
-      version: { stage: 'archived', tags: { none: { key: 'failed' } } },
-    },
-    orderBy: { startedAt: 'desc' },
-    select: { version: { select: { id: true, number: true } } },
-  });
-  return period?.version ?? null;
-}
