@@ -43,7 +43,7 @@ export function AuditTimeline({ fixedModel }: { fixedModel?: string }) {
 
   if (query.isPending) {
     return (
-      <div aria-busy="true" aria-label="Loading events" className="space-y-3">
+      <div role="status" aria-busy="true" aria-label="Loading events" className="space-y-3">
         {Array.from({ length: 6 }, (_, i) => (
           <Skeleton key={i} className="h-12 w-full" />
         ))}

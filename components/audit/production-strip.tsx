@@ -3,7 +3,8 @@ import type { ProductionPeriodView } from '@/lib/db/queries/production-history';
 import { cx } from '@/components/ui/cx';
 import { formatExactDate, formatExactTime } from '@/components/ui/time-format';
 
-const COLOURS = ['bg-emerald-500', 'bg-teal-500', 'bg-emerald-700', 'bg-teal-700'];
+// Dark enough for the white version labels (AA, 4.5:1); neighbours alternate green and teal.
+const COLOURS = ['bg-emerald-700', 'bg-teal-800', 'bg-emerald-800', 'bg-teal-700'];
 
 /**
  * Which version held Production over which interval, as one horizontal strip (width ∝ time), with the
@@ -25,7 +26,7 @@ export function ProductionStrip({ model, periods, now = new Date() }: { model: s
               key={`${p.version.number}-${p.startedAt}`}
               title={`v${p.version.number} (${p.version.semver}): ${formatExactTime(p.startedAt)} → ${p.endedAt ? formatExactTime(p.endedAt) : 'now'}`}
               style={{ width: `${width}%` }}
-              className={cx('flex items-center justify-center overflow-hidden border-r border-surface text-xs font-medium text-white last:border-r-0', p.version.failed ? 'bg-red-500' : COLOURS[i % COLOURS.length])}
+              className={cx('flex items-center justify-center overflow-hidden border-r border-surface text-xs font-medium text-white last:border-r-0', p.version.failed ? 'bg-red-700' : COLOURS[i % COLOURS.length])}
             >
               {width > 6 && `v${p.version.number}`}
             </div>

@@ -36,7 +36,7 @@ export function ArchivedSection({ context, count }: { context: CardContext; coun
         <div id={panelId} className="space-y-3 border-t border-line p-3">
           {count === 0 && <p className="py-4 text-center text-sm text-ink-faint">Nothing archived</p>}
           {query.isPending && count > 0 && !query.isError && (
-            <div className={GRID} aria-busy="true" aria-label="Loading archived versions">
+            <div className={GRID} role="status" aria-busy="true" aria-label="Loading archived versions">
               {Array.from({ length: Math.min(count, 4) }, (_, i) => (
                 <VersionCard.Skeleton key={i} />
               ))}

@@ -58,7 +58,7 @@ export function MetricTrend({ model }: { model: string }) {
   return (
     <SectionCard title="Metric trend across versions">
       {query.isPending ? (
-        <div aria-busy="true" aria-label="Loading trend" className="space-y-3">
+        <div role="status" aria-busy="true" aria-label="Loading trend" className="space-y-3">
           <Skeleton className="h-5 w-64" />
           <Skeleton className="h-72 w-full" />
         </div>

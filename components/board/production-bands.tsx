@@ -20,7 +20,7 @@ const MIN_SHADED_WIDTH = 6;
  * of periods; as separate ReferenceArea/ReferenceLine elements each would register with the chart's store
  * and re-render with it, which made the 10,000-version trend crawl.
  */
-export function ProductionBands({ bands, color }: { bands: PlacedBand[]; color: string }) {
+export function ProductionBands({ bands, color, labelColor }: { bands: PlacedBand[]; color: string; labelColor: string }) {
   const x = useXAxisScale();
   const y = useYAxisScale();
   const plot = usePlotArea();
@@ -46,7 +46,7 @@ export function ProductionBands({ bands, color }: { bands: PlacedBand[]; color: 
                 <line x1={from} x2={to} y1={level} y2={level} stroke={color} strokeDasharray="4 3" strokeWidth={1.25} />
               )}
               {shaded && to - from >= MIN_LABEL_WIDTH && (
-                <text x={(from + to) / 2} y={plot.y + 11} textAnchor="middle" fontSize={10} fill={color}>
+                <text x={(from + to) / 2} y={plot.y + 11} textAnchor="middle" fontSize={10} fill={labelColor}>
                   v{band.versionNumber}
                 </text>
               )}

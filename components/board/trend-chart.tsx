@@ -32,7 +32,7 @@ export function TrendChart({ model, trend }: { model: string; trend: TrendData }
       <CartesianGrid vertical={false} stroke={theme.grid} />
       <XAxis type="number" dataKey="number" domain={[(min: number) => min - 0.5, (max: number) => max + 0.5]} ticks={ticks} {...axisProps(theme)} tickFormatter={(n: number) => `v${n}`} />
       <YAxis type="number" domain={['auto', 'auto']} {...axisProps(theme)} width="auto" tickFormatter={(v: number) => formatMetric(v)} />
-      <ProductionBands bands={bands} color={theme.stage.production} />
+      <ProductionBands bands={bands} color={theme.stage.production} labelColor={theme.productionText} />
       <TrendDots points={trend.points} theme={theme} onOpen={open} />
       <Tooltip content={({ active, payload }) => (active ? <PointTooltip point={payload?.[0]?.payload as TrendPoint | undefined} /> : null)} isAnimationActive={false} />
       <Line

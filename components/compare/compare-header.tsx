@@ -20,7 +20,7 @@ export function CompareHeader({ model }: { model: CompareModel }) {
       <Breadcrumb trail={[{ href: '/models', label: 'Models' }, { href: modelHref, label: model.model }]} current="Compare" />
       <div className="flex flex-wrap items-start justify-between gap-3">
         <h1 className="text-2xl font-semibold tracking-tight">
-          Compare {versions.length} versions of <span className="break-all">{model.model}</span>
+          Compare {versions.length} versions of <span className="wrap-anywhere">{model.model}</span>
         </h1>
         <ExportCsvButton model={model} />
       </div>

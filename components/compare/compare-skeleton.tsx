@@ -3,7 +3,7 @@ import { Skeleton } from '@/components/ui/skeleton';
 /** The comparison's shape while it loads: header, chips, chart, tables. */
 export function CompareSkeleton() {
   return (
-    <div className="space-y-6" aria-busy="true" aria-label="Loading comparison">
+    <div className="space-y-6" role="status" aria-busy="true" aria-label="Loading comparison">
       <div className="space-y-3">
         <Skeleton className="h-4 w-56" />
         <Skeleton className="h-8 w-80" />

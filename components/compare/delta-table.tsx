@@ -16,7 +16,7 @@ export function DeltaTable({ model, evaluationSet }: { model: CompareModel; eval
   const groups = (['quality', 'operational'] as const).map((group) => ({ group, rows: rows.filter((r) => r.group === group) })).filter((g) => g.rows.length > 0);
   if (rows.length === 0) return <p className="text-sm text-ink-faint">No whole-set metrics on this evaluation set.</p>;
   return (
-    <div className="overflow-x-auto rounded-md border border-line">
+    <div className="relative overflow-x-auto rounded-md border border-line">
       <table className="w-full text-sm" data-testid="delta-table">
         <caption className="sr-only">
           Metrics on evaluation set {evaluationSet}, with deltas against baseline v{baseline.number}. The best value per metric is marked.

@@ -4,6 +4,7 @@ import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } fr
 import { formatMetric } from '@/lib/registry';
 import { improvement, type MetricRow } from '@/lib/registry/compare';
 import { axisProps, ChartTooltipBox, useChartTheme, type ChartTheme } from '@/components/ui/chart';
+import { useNarrowScreen } from '@/components/ui/use-narrow-screen';
 import { type CompareModel, versionColor } from './compare-model';
 import { DeltaText } from './delta-text';
 
@@ -12,6 +13,8 @@ const percent = (value: number) => `${value > 0 ? '+' : ''}${Number(value.toFixe
 /** Grouped bars: one group per metric, one bar per compared version, height = improvement over the baseline. */
 export function ImprovementChart({ model, rows }: { model: CompareModel; rows: MetricRow[] }) {
   const theme = useChartTheme();
+  // On a phone five metric names side by side overlap; slanted, each keeps its own room.
+  const narrow = useNarrowScreen();
   const { versions, baseline } = model.comparison;
   const others = versions.slice(1);
   const data = rows.map((row) => {
@@ -34,7 +37,13 @@ export function ImprovementChart({ model, rows }: { model: CompareModel; rows: M
       accessibilityLayer
     >
       <CartesianGrid vertical={false} stroke={theme.grid} />
-      <XAxis dataKey="key" {...axisProps(theme)} interval={0} tick={{ fill: theme.axis, fontSize: 11 }} />
+      <XAxis
+        dataKey="key"
+        {...axisProps(theme)}
+        interval={0}
+        tick={{ fill: theme.axis, fontSize: 11, ...(narrow ? { textAnchor: 'end' } : {}) }}
+        {...(narrow ? { angle: -35, height: 72 } : {})}
+      />
       {/* The zero line is the baseline; its tick says so rather than a label that could sit on a bar. */}
       <YAxis {...axisProps(theme)} width="auto" tickFormatter={(v: number) => (v === 0 ? `v${baseline.number}` : percent(v))} />
       <ReferenceLine y={0} stroke={theme.baseline} strokeWidth={2} />

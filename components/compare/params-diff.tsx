@@ -26,7 +26,7 @@ export function ParamsDiff({ model }: { model: CompareModel }) {
           Differences only
         </label>
       </div>
-      <div className="overflow-x-auto rounded-md border border-line">
+      <div className="relative overflow-x-auto rounded-md border border-line">
         <table className="w-full text-sm" data-testid="params-diff">
           <thead className="bg-surface-muted/60">
             <VersionHeadRow label="Field" versions={versions} baselineId={baseline.id} />

@@ -20,7 +20,7 @@ export function SliceHeatmap({ model, evaluationSet, metric }: { model: CompareM
   const { versions, baseline } = model.comparison;
   const rows = model.comparison.rows.filter((r) => r.evaluationSet === evaluationSet && r.key === metric);
   return (
-    <div className="overflow-x-auto rounded-md border border-line">
+    <div className="relative overflow-x-auto rounded-md border border-line">
       <table className="w-full text-sm" data-testid="slice-heatmap">
         <caption className="sr-only">
           {metric} per slice on {evaluationSet}, against baseline v{baseline.number}

@@ -21,7 +21,7 @@ export function VersionActivity({ model, number, events }: { model: string; numb
         </ol>
       )}
       <p className="text-xs text-ink-muted">
-        <Link href={`/audit?model=${encodeURIComponent(model)}`} className="text-accent-text hover:underline">
+        <Link href={`/audit?model=${encodeURIComponent(model)}`} className="text-accent-text underline underline-offset-2">
           The model&apos;s full audit timeline
         </Link>{' '}
         holds every event of v{number} and its neighbours, with their hash chain.

@@ -109,7 +109,7 @@ function ImpactModel({ group }: { group: ImpactGroup }) {
           ))}
         </ul>
       </header>
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full text-sm">
           <thead className="bg-surface-muted/60">
             <tr>

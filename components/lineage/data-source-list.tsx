@@ -20,7 +20,7 @@ export function DataSourceList({ sources, problem }: { sources: DataSourceSummar
       {sources.length === 0 ? (
         <EmptyState icon={Database} title="No data sources recorded" description="Versions name their training data when they are registered (trainingDataSource)." />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-line bg-surface shadow-xs">
+        <div className="relative overflow-x-auto rounded-lg border border-line bg-surface shadow-xs">
           <table className="w-full text-sm">
             <thead className="bg-surface-muted/60">
               <tr>

@@ -108,7 +108,7 @@ export function LineageGraph({ focus, inputs, graph }: { focus: VersionNodeData;
   ].filter(Boolean);
 
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <div ref={container} data-testid="lineage-graph" className="relative grid min-w-[44rem] gap-x-12 py-1" style={{ gridTemplateColumns: `repeat(${columns.length}, minmax(9rem, 1fr))` }}>
         <svg aria-hidden className="pointer-events-none absolute inset-0 size-full overflow-visible">
           {paths.map((p) => (

@@ -27,6 +27,8 @@ export interface ChartTheme {
   /** One colour per compared version, in order; distinct on light and dark surfaces. */
   series: readonly string[];
   stage: Record<Stage, string>;
+  /** The Production colour dark (or light) enough for text on the surface: AA, 4.5:1. */
+  productionText: string;
 }
 
 const SERIES = ['#6366f1', '#f59e0b', '#14b8a6', '#ec4899', '#0ea5e9', '#84cc16', '#8b5cf6', '#f97316', '#06b6d4', '#ef4444'] as const;
@@ -43,6 +45,7 @@ const LIGHT: ChartTheme = {
   worse: '#dc2626',
   series: SERIES,
   stage: STAGE,
+  productionText: '#047857',
 };
 
 const DARK: ChartTheme = {
@@ -56,6 +59,7 @@ const DARK: ChartTheme = {
   worse: '#f87171',
   series: SERIES,
   stage: { ...STAGE, archived: '#71717a' },
+  productionText: '#34d399',
 };
 
 export function useChartTheme(): ChartTheme {

@@ -1,7 +1,11 @@
+import type { ReactNode } from 'react';
 import { CopyButton } from '@/components/ui/copy-button';
 
-/** A labelled identifier (URI, digest, commit) in monospace, with a button to copy it exactly. */
-export function CopyableField({ label, value }: { label: string; value: string | null }) {
+/**
+ * A labelled identifier (URI, digest, commit) in monospace, with a button to copy it exactly. Anything about
+ * the value (a link to follow it) goes in `children`, a second <dd> of the same group: a <dl> holds only terms and their descriptions.
+ */
+export function CopyableField({ label, value, children }: { label: string; value: string | null; children?: ReactNode }) {
   return (
     <div>
       <dt className="text-xs text-ink-faint">{label}</dt>
@@ -15,6 +19,7 @@ export function CopyableField({ label, value }: { label: string; value: string |
           <span className="text-sm text-ink-faint">not recorded</span>
         )}
       </dd>
+      {children && <dd className="mt-1">{children}</dd>}
     </div>
   );
 }

@@ -7,7 +7,7 @@ export function FeaturesSection({ features }: { features: { name: string; type: 
       {features.length === 0 ? (
         <p className="text-sm text-ink-faint">No input schema recorded.</p>
       ) : (
-        <div className="max-h-96 overflow-auto rounded-md border border-line">
+        <div className="relative max-h-96 overflow-auto rounded-md border border-line">
           <table className="w-full text-sm">
             <thead className="sticky top-0 bg-surface-muted">
               <tr>

@@ -8,7 +8,7 @@ export function HyperparametersSection({ values }: { values: Record<string, unkn
       {entries.length === 0 ? (
         <p className="text-sm text-ink-faint">None recorded.</p>
       ) : (
-        <div className="overflow-x-auto rounded-md border border-line">
+        <div className="relative overflow-x-auto rounded-md border border-line">
           <table className="w-full text-sm">
             <thead className="bg-surface-muted/60">
               <tr>

@@ -7,7 +7,7 @@ import { Skeleton } from '@/components/ui/skeleton';
 export const LazyCardMarkdown = dynamic(() => import('./card-markdown').then((m) => m.CardMarkdown), {
   ssr: false,
   loading: () => (
-    <div className="space-y-2" aria-busy="true" aria-label="Loading model card">
+    <div className="space-y-2" role="status" aria-busy="true" aria-label="Loading model card">
       <Skeleton className="h-4 w-1/3" />
       <Skeleton className="h-4 w-full" />
       <Skeleton className="h-4 w-5/6" />

@@ -28,7 +28,7 @@ export function MetricsSection({ metrics, definitions, baseline }: MetricsSectio
               <h3 className="mb-2 text-xs font-medium text-ink-muted">
                 Evaluation set <span className="font-mono text-ink">{group.evaluationSet}</span>
               </h3>
-              <div className="overflow-x-auto rounded-md border border-line">
+              <div className="relative overflow-x-auto rounded-md border border-line">
                 <table className="w-full text-sm">
                   <thead className="bg-surface-muted/60">
                     <tr>

@@ -11,12 +11,13 @@ export function ProvenanceSection({ version }: { version: VersionDetail['version
       <dl className="space-y-3">
         <CopyableField label="Artifact URI" value={version.artifactUri} />
         <CopyableField label="Artifact digest" value={version.artifactDigest} />
-        <CopyableField label="Training data source" value={version.trainingDataSource} />
-        {version.trainingDataSource && (
-          <Link href={dataSourceHref(splitDataSource(version.trainingDataSource).source)} className="-mt-2 block text-xs text-accent-text hover:underline">
-            Which versions use this data source?
-          </Link>
-        )}
+        <CopyableField label="Training data source" value={version.trainingDataSource}>
+          {version.trainingDataSource && (
+            <Link href={dataSourceHref(splitDataSource(version.trainingDataSource).source)} className="text-xs text-accent-text hover:underline">
+              Which versions use this data source?
+            </Link>
+          )}
+        </CopyableField>
         <CopyableField label="Training data hash" value={version.trainingDataHash} />
         <CopyableField label="Code commit" value={version.codeCommit} />
       </dl>

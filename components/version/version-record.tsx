@@ -73,7 +73,7 @@ export function VersionRecord({ detail, role }: { detail: VersionDetail; role: S
 
 VersionRecord.Skeleton = function VersionRecordSkeleton() {
   return (
-    <div className="space-y-6" aria-busy="true" aria-label="Loading version">
+    <div className="space-y-6" role="status" aria-busy="true" aria-label="Loading version">
       <VersionHeader.Skeleton />
       <div className="grid items-start gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">

@@ -45,7 +45,7 @@ export default async function ApiDocsPage() {
                 <Badge tone={METHOD_TONE[method as keyof typeof METHOD_TONE] ?? 'neutral'} className="uppercase">
                   {method}
                 </Badge>
-                <code className="font-mono text-sm">{path}</code>
+                <code className="min-w-0 font-mono text-sm wrap-anywhere">{path}</code>
                 <span className="text-sm text-ink-muted">{op.summary && <InlineCode text={op.summary} />}</span>
               </p>
               {op.description && (
