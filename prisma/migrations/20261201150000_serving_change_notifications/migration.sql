@@ -8,29 +8,28 @@
 -- Postgres folds identical notifications of one transaction into one, so a bulk change sends one per model.
 -- Registering a version (stage none) sends nothing: resolve and route never answer with such a version.
 --
--- Function bodies follow the convention of the first migration (E'' strings, semicolons as \073, literals
--- dollar-quoted as $m$…$m$) because the migration runner splits scripts on every semicolon.
+-- Function bodies are $$-quoted, as prisma/migrations/README.md says.
 
-CREATE FUNCTION "modelgate_notify_model_change"() RETURNS trigger LANGUAGE plpgsql AS E'
+CREATE FUNCTION "modelgate_notify_model_change"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP = $m$DELETE$m$ THEN
-    PERFORM pg_notify($m$modelgate_change$m$, $m$model:$m$ || OLD."model_id")\073
+  IF TG_OP = 'DELETE' THEN
+    PERFORM pg_notify('modelgate_change', 'model:' || OLD."model_id");
   ELSE
-    PERFORM pg_notify($m$modelgate_change$m$, $m$model:$m$ || NEW."model_id")\073
-    IF TG_OP = $m$UPDATE$m$ AND OLD."model_id" IS DISTINCT FROM NEW."model_id" THEN
-      PERFORM pg_notify($m$modelgate_change$m$, $m$model:$m$ || OLD."model_id")\073
-    END IF\073
-  END IF\073
-  RETURN NULL\073
+    PERFORM pg_notify('modelgate_change', 'model:' || NEW."model_id");
+    IF TG_OP = 'UPDATE' AND OLD."model_id" IS DISTINCT FROM NEW."model_id" THEN
+      PERFORM pg_notify('modelgate_change', 'model:' || OLD."model_id");
+    END IF;
+  END IF;
+  RETURN NULL;
 END
-';
+$$;
 
-CREATE FUNCTION "modelgate_notify_change"() RETURNS trigger LANGUAGE plpgsql AS E'
+CREATE FUNCTION "modelgate_notify_change"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM pg_notify($m$modelgate_change$m$, TG_ARGV[0])\073
-  RETURN NULL\073
+  PERFORM pg_notify('modelgate_change', TG_ARGV[0]);
+  RETURN NULL;
 END
-';
+$$;
 
 -- Versions: only rows that are, or were, in a stage resolve answers for (Staging, Production).
 CREATE TRIGGER "model_version_notify_insert" AFTER INSERT ON "model_version"
