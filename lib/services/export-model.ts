@@ -3,6 +3,7 @@ import { db } from '@/lib/db/prisma';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
 import { clock } from './clock';
+import { EXPORTED_VERSION_SELECT, exportedVersion } from './internal/exported-version';
 import { modelAuditCsv, modelAuditRows, type AuditExportRow } from './export-audit';
 
 /** How to check the events of a bundle, printed into it and onto the dossier. */
@@ -46,17 +47,7 @@ export async function exportModel(actor: Actor, modelName: string): Promise<{ bu
     db.modelVersion.findMany({
       where: { modelId: model.id },
       orderBy: { number: 'asc' },
-      select: {
-        number: true, semver: true, stage: true, dataVersion: true, artifactUri: true, artifactDigest: true, framework: true,
-        hyperparameters: true, features: true, trainingDataHash: true, trainingDataSource: true, codeCommit: true,
-        trainingDurationSec: true, trainingResources: true, environment: true, modelSizeBytes: true,
-        description: true, modelCard: true, changelog: true, migrationNotes: true, createdAt: true, stageChangedAt: true,
-        metrics: { select: { key: true, value: true, evaluationSet: true, slice: true } },
-        tags: { select: { key: true, value: true } },
-        parents: { select: { parent: { select: { number: true, model: { select: { name: true } } } } } },
-        createdBy: { select: { email: true } },
-        _count: { select: { cardRevisions: true } },
-      },
+      select: { ...EXPORTED_VERSION_SELECT, _count: { select: { cardRevisions: true } } },
     }),
     db.productionPeriod.findMany({ where: { modelId: model.id }, orderBy: { startedAt: 'asc' }, include: { version: { select: { number: true } } } }),
     modelAuditRows(model.id),
@@ -70,12 +61,7 @@ export async function exportModel(actor: Actor, modelName: string): Promise<{ bu
       aliases: model.aliases.map((a) => ({ alias: a.alias, version: a.version.number })),
       formerNames: model.formerNames.map((f) => f.oldName),
     },
-    versions: versions.map(({ parents, createdBy, _count, ...v }) => ({
-      ...v,
-      createdBy: createdBy?.email ?? null,
-      cardRevisions: Math.max(_count.cardRevisions, 1),
-      parents: parents.map((p) => ({ model: p.parent.model.name, version: p.parent.number })),
-    })),
+    versions: versions.map(({ _count, ...v }) => ({ ...exportedVersion(v), cardRevisions: Math.max(_count.cardRevisions, 1) })),
     productionPeriods: periods.map((p) => ({
       version: p.version.number,
       startedAt: p.startedAt.toISOString(),

@@ -4,6 +4,7 @@ import { findRollbackTarget } from '@/lib/db/queries/rollback-target';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
 import { clock } from './clock';
+import { EXPORTED_VERSION_SELECT, exportedVersion } from './internal/exported-version';
 
 const VERSION_BATCH = 500;
 
@@ -65,19 +66,10 @@ export async function exportRegistry(actor: Actor, options: { model?: string } =
         where: { modelId: ref.id, number: { gt: versionCursor } },
         orderBy: { number: 'asc' },
         take: VERSION_BATCH,
-        select: {
-          number: true, semver: true, stage: true, dataVersion: true, artifactUri: true, artifactDigest: true, framework: true,
-          hyperparameters: true, features: true, trainingDataHash: true, trainingDataSource: true, codeCommit: true,
-          trainingDurationSec: true, trainingResources: true, environment: true, modelSizeBytes: true,
-          description: true, modelCard: true, changelog: true, migrationNotes: true, createdAt: true, stageChangedAt: true,
-          metrics: { select: { key: true, value: true, evaluationSet: true, slice: true } },
-          tags: { select: { key: true, value: true } },
-          parents: { select: { parent: { select: { number: true, model: { select: { name: true } } } } } },
-          createdBy: { select: { email: true } },
-        },
+        select: EXPORTED_VERSION_SELECT,
       });
       const body = versions
-        .map(({ parents, createdBy, ...v }) => JSON.stringify({ ...v, createdBy: createdBy?.email ?? null, parents: parents.map((p) => ({ model: p.parent.model.name, version: p.parent.number })) }))
+        .map((v) => JSON.stringify(exportedVersion(v)))
         .join(',');
       if (body) controller.enqueue(encoder.encode(`${versionsWritten > 0 ? ',' : ''}${body}`));
       versionsWritten += versions.length;
