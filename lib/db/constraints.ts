@@ -25,6 +25,9 @@ export const CONSTRAINT_RULES = {
   // Stages (prisma/migrations/…_init, and lib/registry/stages.ts, which the trigger mirrors).
   model_version_one_production_per_model: { code: 'CONFLICT', message: 'Another version became Production at the same moment. Refresh and try again.' },
   model_version_stage_transition: { code: 'INVALID_TRANSITION', message: 'That stage move is not allowed.' },
+  // The swap of Production (…_production_change_round_trips, modelgate_swap_production).
+  production_swap_already_production: { code: 'CONFLICT', message: 'That version is already in Production.' },
+  production_swap_candidate_moved: { code: 'CONFLICT', message: 'The version moved while you were looking at it. Refresh the board and try again.' },
   model_version_created_in_testing: MALFORMED_VERSION,
   model_version_semver_format: MALFORMED_VERSION,
   model_version_digest_format: MALFORMED_VERSION,
