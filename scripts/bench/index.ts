@@ -76,7 +76,7 @@ async function main() {
     if (runs('governance')) {
     console.log('\nGovernance latencies (sequential, median of runs):');
     // Only the approval is timed: the request it decides (registration, promotion, request) is made before.
-    const approve = await timeEach(20, async (_i, id) => {
+    const approve = await timeEach<string>(20, async (_i, id) => {
       const r = await fetch(`${base}/api/v1/promotion-requests/${id}/approve`, { method: 'POST', headers: auth(actors.approverToken), body: '{}' });
       if (!r.ok) throw new Error(`approve failed: ${r.status} ${await r.text()}`);
     }, (i) => actors.stagedRequest(i));
