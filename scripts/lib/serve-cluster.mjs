@@ -5,22 +5,22 @@
 // locks, sign-in limits, the outbox, LISTEN/NOTIFY), so workers on one machine are just more instances.
 // The TCP socket itself reaches the worker, so the client's address stays the peer's (no proxy in between).
 //
-// usage: node serve-cluster.mjs <next start arguments…>; MODELGATE_WORKERS sets the count (default: cores).
+// usage: node serve-cluster.mjs [-p PORT] [-H HOSTNAME]; MODELGATE_WORKERS sets the count (default: cores).
 import cluster from 'node:cluster';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const require = createRequire(path.join(process.cwd(), 'package.json'));
 
 const requested = Number(process.env.MODELGATE_WORKERS);
 const count = Number.isInteger(requested) && requested > 0 ? requested : Math.max(1, os.availableParallelism());
 
 cluster.setupPrimary({
-  exec: require.resolve('next/dist/bin/next'),
-  args: ['start', ...process.argv.slice(2)],
+  // Each worker is the production Next.js server (next-worker.mjs: Next's programmatic API, plus the serving
+  // reads answered before Next's router by their own route handlers).
+  exec: path.join(here, 'next-worker.mjs'),
+  args: process.argv.slice(2),
   execArgv: ['--require', path.join(here, 'exit-with-parent.cjs')],
 });
 
