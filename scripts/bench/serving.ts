@@ -37,11 +37,15 @@ export function cpuSecondsOf(pid: number): number {
   return total;
 }
 
-/** Starts `next start` on the current build with `env` added; stopped by PID. */
-export async function startServer(databaseUrl: string, env: Record<string, string> = {}): Promise<Server> {
+/**
+ * Starts `next start` on the current build with `env` added, or with `worker`, one worker of `npm start`
+ * (scripts/lib/next-worker.mjs, with the serving reads' fast path); stopped by PID.
+ */
+export async function startServer(databaseUrl: string, env: Record<string, string> = {}, options: { worker?: boolean } = {}): Promise<Server> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, nextArgs('start', '-p', String(port), '-H', '127.0.0.1'), {
+  const args = options.worker ? ['scripts/lib/next-worker.mjs', '-p', String(port), '-H', '127.0.0.1'] : nextArgs('start', '-p', String(port), '-H', '127.0.0.1');
+  const child = spawn(process.execPath, args, {
     env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: 'bench', NEXTAUTH_URL: base, MODELGATE_WEBHOOKS: 'off', ...env },
     stdio: 'ignore',
   });
@@ -116,13 +120,20 @@ export async function benchServing(options: ServingBenchOptions): Promise<void> 
     noCache: await startServer(options.databaseUrl, { MODELGATE_CACHE: 'off' }),
     noObserve: await startServer(options.databaseUrl, { MODELGATE_OBSERVE: 'off', LOG_LEVEL: 'silent' }),
     second: await startServer(options.databaseUrl),
+    worker: await startServer(options.databaseUrl, {}, { worker: true }),
   };
+  // The worker offers resolve and route to its fast path once Next has loaded them; and every fresh server gets a
+  // second of load first, so no round compares a warm server (JIT, caches) with a cold one.
+  for (const path of [resolvePath, `/api/v1/models/${model}/route?key=warm`]) await fetch(`${extra.worker.base}${path}`, { headers: auth });
+  for (const fresh of Object.values(extra)) await measure([fresh], resolvePath, auth, 16, 1);
   try {
-    const runs: Record<string, Figure[]> = { health: [], cached: [], notModified: [], route: [], noCache: [], noObserve: [], observe: [], two: [] };
+    const runs: Record<string, Figure[]> = { health: [], cached: [], notModified: [], route: [], noCache: [], noObserve: [], observe: [], two: [], worker: [], workerRoute: [] };
     for (let round = 0; round < rounds; round++) {
       // The framework's floor on this machine now: one SELECT 1 behind the same server.
       runs.health!.push(await measure([server], '/api/health', {}, 16, seconds));
       runs.cached!.push(await measure([server], resolvePath, auth, 16, seconds));
+      runs.worker!.push(await measure([extra.worker], resolvePath, auth, 16, seconds));
+      runs.workerRoute!.push(await measure([extra.worker], `/api/v1/models/${model}/route`, auth, 16, seconds, true));
       // Observability off against a server started the same way with it on (the main server may be `npm start`'s
       // cluster and has served the other sections): like with like, back to back.
       runs.observe!.push(await measure([extra.second], resolvePath, auth, 16, seconds));
@@ -148,6 +159,9 @@ export async function benchServing(options: ServingBenchOptions): Promise<void> 
     row('Resolve c=16, cached (one instance)', show(cached), `${goal(cached)}; ${(cached.rps / noCache.rps).toFixed(1)}× the same build without the cache (${show(noCache)}), ${(cached.rps / health.rps).toFixed(2)}× the health check`);
     if (etag) row('Resolve c=16, If-None-Match → 304', show(m('notModified')), goal(m('notModified')));
     row('Route ?key= c=16, cached (with artifact)', show(m('route')), goal(m('route')));
+    const worker = m('worker');
+    row('Resolve c=16, one npm start worker (answered before Next\'s router)', show(worker), `${goal(worker)}; ${(worker.rps / cached.rps).toFixed(2)}× the row above, server CPU ${(worker.cpuMs / cached.cpuMs).toFixed(2)}×`);
+    row('Route ?key= c=16, one npm start worker', show(m('workerRoute')), goal(m('workerRoute')));
     const two = m('two');
     row('Resolve c=16 on two instances (one per core)', show(two), goal(two));
     const observe = m('observe');

@@ -16,7 +16,6 @@ process.env.NODE_ENV = 'production';
 const dir = process.cwd();
 const require = createRequire(path.join(dir, 'package.json'));
 const next = require('next');
-const { NextRequest } = require('next/server');
 
 function option(short, long, fallback) {
   const args = process.argv.slice(2);
@@ -29,6 +28,14 @@ const hostname = option('-H', '--hostname', process.env.HOSTNAME);
 const app = next({ dev: false, dir, hostname: hostname ?? 'localhost', port });
 const handle = app.getRequestHandler();
 await app.prepare();
+// Only now: next/server needs the runtime Next sets up (its async-local storage).
+const { NextRequest } = require('next/server');
+const config = require(path.join(dir, 'next.config.js'));
+// What Next's own server adds to every app-route answer, taken from Next itself: its gzip middleware (unless
+// `compress: false`) and the Vary header of app routes.
+const compress = config.compress === false ? null : require('next/dist/compiled/compression')();
+const { RSC_HEADER, NEXT_ROUTER_STATE_TREE_HEADER, NEXT_ROUTER_PREFETCH_HEADER, NEXT_ROUTER_SEGMENT_PREFETCH_HEADER } = require('next/dist/client/components/app-router-headers');
+const APP_ROUTE_VARY = [RSC_HEADER, NEXT_ROUTER_STATE_TREE_HEADER, NEXT_ROUTER_PREFETCH_HEADER, NEXT_ROUTER_SEGMENT_PREFETCH_HEADER].join(', ');
 
 /**
  * The headers next.config.js sets on every path, which Next adds to every answer. Only rules for all paths
@@ -36,7 +43,6 @@ await app.prepare();
  * so an answer never misses a header Next would have sent.
  */
 async function headersForEveryPath() {
-  const config = require(path.join(dir, 'next.config.js'));
   const rules = typeof config.headers === 'function' ? await config.headers() : [];
   if (rules.some((r) => r.source !== '/:path*' || r.has || r.missing || r.basePath === false || r.locale === false)) return null;
   return rules.flatMap((r) => r.headers);
@@ -76,8 +82,12 @@ function serveFast(req, res) {
       const body = response.status === 304 ? null : Buffer.from(await response.arrayBuffer());
       for (const { key, value } of fixedHeaders) res.setHeader(key, value);
       response.headers.forEach((value, key) => res.setHeader(key, value));
+      res.appendHeader('vary', APP_ROUTE_VARY);
       res.statusCode = response.status;
-      res.end(body ?? undefined);
+      if (compress) compress(req, res, () => {});
+      // Written, then ended, as Next streams a route's body (so the gzip middleware decides the same way).
+      if (body) res.write(body);
+      res.end();
     },
     (error) => {
       console.error('[modelgate] fast path:', error);
@@ -97,10 +107,14 @@ server.on('error', (error) => {
 });
 server.listen(port, hostname, () => console.log(`[modelgate] app worker ${process.pid} ready on ${hostname ?? '*'}:${port}`));
 
-// Stop as `next start` does: no new connections, finish the requests in flight, then exit.
-for (const signal of ['SIGTERM', 'SIGINT']) {
+// Stop as `next start` does: no new connections, finish the requests in flight, close Next, exit 128 + signal.
+let stopping = false;
+for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130]]) {
   process.on(signal, () => {
-    server.close(() => process.exit(0));
-    server.closeIdleConnections();
+    if (stopping) return;
+    stopping = true;
+    server.close(() => {
+      app.close().catch(console.error).finally(() => process.exit(code));
+    });
   });
 }

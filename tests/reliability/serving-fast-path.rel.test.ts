@@ -50,15 +50,16 @@ interface Seen {
   status: number;
   body: string;
   headers: Record<string, string | null>;
+  /** Whether the answer carries a request id (its value is new on every answer). */
+  requestId: boolean;
 }
 
 const COMPARED = ['content-type', 'etag', 'cache-control', 'x-content-type-options', 'referrer-policy', 'x-frame-options', 'content-security-policy', 'vary', 'content-encoding'];
 
 async function ask(base: string, path: string, headers: Record<string, string>): Promise<Seen> {
   const response = await fetch(`${base}${path}`, { headers });
-  const seen: Seen = { status: response.status, body: await response.text(), headers: {} };
+  const seen: Seen = { status: response.status, body: await response.text(), headers: {}, requestId: !!response.headers.get('x-request-id') };
   for (const name of COMPARED) seen.headers[name] = response.headers.get(name);
-  expect(response.headers.get('x-request-id'), `${path}: a request id`).toBeTruthy();
   return seen;
 }
 
