@@ -18,12 +18,13 @@ export const TEST_AUTH_SECRET = 'reliability-suite-secret-reliability-suite-secr
 
 /**
  * `next start` on the production build, or with `worker`, one worker of `npm start` (scripts/lib/next-worker.mjs:
- * the same build behind Next's programmatic API, with the serving reads' fast path).
+ * the same build behind Next's programmatic API, with the serving reads' fast path). RELIABILITY_APP=worker makes
+ * every instance a worker, to run a suite against what npm start serves.
  */
 export async function startApp(name: string, databaseUrl: string, env: Record<string, string> = {}, options: { worker?: boolean } = {}): Promise<AppInstance> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const args = options.worker ? [resolve('scripts/lib/next-worker.mjs'), '-p', String(port), '-H', '127.0.0.1'] : nextArgs('start', '-p', String(port), '-H', '127.0.0.1');
+  const args = (options.worker ?? process.env.RELIABILITY_APP === 'worker') ? [resolve('scripts/lib/next-worker.mjs'), '-p', String(port), '-H', '127.0.0.1'] : nextArgs('start', '-p', String(port), '-H', '127.0.0.1');
   const child: ChildProcess = spawn(process.execPath, args, {
     // Its own process group, so a crash takes any worker it forked with it.
     detached: true,
