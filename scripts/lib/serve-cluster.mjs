@@ -1,4 +1,4 @@
-// The production server `npm start` runs: one `next start` worker per core, sharing one port through
+// The production server `npm start` runs: one Next.js worker (next-worker.mjs) per core, sharing one port through
 // node:cluster (the primary accepts connections and hands each to a worker, round robin). `next start` is one
 // Node.js process on one core and Next.js has no multi-core mode of its own; its guidance for more is to run
 // more instances, and every part of Modelgate that several instances share already lives in Postgres (row
