@@ -218,7 +218,7 @@ describe('metrics and request ids', () => {
     }
   });
 
-  it('reports latency per route template, the database pool, the outbox depth and the cache hit rate', async () => {
+  it('reports latency per route template, the database pool, the outbox depth, the job queue and the cache hit rate', async () => {
     const { model } = await stagedModel();
     for (let i = 0; i < 3; i++) await resolve(model.name, 'stage=staging');
     const text = (await scrape(adminToken)).json as string;
@@ -226,6 +226,7 @@ describe('metrics and request ids', () => {
     expect(text).not.toContain(model.name);
     expect(text).toMatch(/modelgate_db_pool_connections\{pool="prisma",state="in_use"\} \d+/);
     expect(text).toMatch(/modelgate_webhook_outbox_pending \d+/);
+    expect(text).toMatch(/modelgate_jobs\{state="waiting"\} \d+/);
     expect(text).toMatch(/modelgate_serving_cache_lookups_total\{cache="resolve",result="hit"\} [1-9]/);
     expect(text).toMatch(/modelgate_gauge\{name="change_feed_live"\} 1/);
   });
