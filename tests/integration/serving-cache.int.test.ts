@@ -16,11 +16,17 @@ import { createApiToken } from '@/lib/services/create-api-token';
 import { revokeApiToken } from '@/lib/services/revoke-api-token';
 import { moveVersion } from '@/lib/services/move-version';
 import { setAlias } from '@/lib/services/set-alias';
+import { updateUser } from '@/lib/services/update-user';
 import { call } from './api-client';
 import { register, seedModel, seedToken, seedUser } from '../fixtures';
 
-// No browser session here (next-auth needs Next's request scope): a caller without a token is nobody.
-vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => null }));
+// No next-auth session here (it needs Next's request scope): a caller without a token is nobody, unless a
+// test signs someone in by setting `session.user` (the person is still read from the database, as in the app).
+const session = vi.hoisted(() => ({ user: null as string | null }));
+vi.mock('@/lib/auth/current-user', async (importOriginal) => {
+  const original = await importOriginal<typeof import('@/lib/auth/current-user')>();
+  return { ...original, getCurrentUser: async () => (session.user ? original.personById(session.user) : null) };
+});
 
 let scientist: Actor, admin: Actor, viewer: Actor, approver: Actor;
 const CARD = DEFAULT_CARD_SECTIONS.map((section) => `## ${section}\ntext`).join('\n');
@@ -188,6 +194,22 @@ describe('watch', () => {
     await revokeApiToken(admin, { tokenId: created.record.id });
     await until(async () => stream.ended(), 2_000);
     expect(stream.events.at(-1)!.event).toBe('revoked');
+  });
+
+  it('ends a browser session\'s stream when that person is disabled', async () => {
+    const { model } = await stagedModel();
+    const person = await seedUser({ role: 'viewer' });
+    session.user = person.id;
+    try {
+      const stream = await watch(model.name, 'stage=staging');
+      expect(stream.response.status).toBe(200);
+      await until(async () => stream.events.length > 0, 2_000);
+      await updateUser(admin, { userId: person.id, disabled: true });
+      await until(async () => stream.ended(), 2_000);
+      expect(stream.events.at(-1)).toMatchObject({ event: 'revoked', data: expect.stringContaining('UNAUTHENTICATED') });
+    } finally {
+      session.user = null;
+    }
   });
 
   it('refuses a caller without a token, and one restricted to another model, before streaming', async () => {
