@@ -26,7 +26,10 @@ export function startJobRunner(): Promise<Runner | null> {
   globalForJobs.modelgateJobRunner ??= (async () => {
     // A small pool of its own: one connection LISTENs for new jobs, one runs them, one for the scheduler.
     const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 3, connectionTimeoutMillis: 5_000 });
+    // An error on an idle connection, or on a checked-out one between queries (the database restarting),
+    // must not crash the process: the pool or graphile replaces the connection.
     pool.on('error', (error) => logger.warn({ err: error.message }, 'idle job-queue connection lost'));
+    pool.on('connect', (client) => client.on('error', (error) => logger.warn({ err: error.message }, 'job-queue connection lost')));
     registerPool('jobs', pool);
     const runner = await run({
       pgPool: pool,
