@@ -86,24 +86,36 @@ describe('semantic versions', () => {
 });
 
 describe('a registration that another one overtakes between its read and its write', () => {
-  it('is refused by the database when the model\'s counter moved, writing nothing', async () => {
+  it('is refused by the database when the model\'s counter moved, or its row is held, writing nothing', async () => {
     const model = await seedModel({ owner: scientist });
     await register(scientist, model.name);
     const before = await db.registeredModel.findUniqueOrThrow({ where: { id: model.id }, select: { nextVersionNumber: true, lastActivityAt: true } });
     await expect(db.$queryRaw`SELECT "modelgate_take_version_number"(${model.id}, ${before.nextVersionNumber - 1}::int, now())`).rejects.toThrow(/registered since its state was read/);
     expect(await db.registeredModel.findUniqueOrThrow({ where: { id: model.id }, select: { nextVersionNumber: true, lastActivityAt: true } })).toEqual(before);
+    // Held by someone else: refused at once rather than after waiting (the locked path waits instead).
+    await db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT 1 FROM "registered_model" WHERE "id" = ${model.id} FOR UPDATE`;
+      const started = performance.now();
+      await expect(db.$queryRaw`SELECT "modelgate_take_version_number"(${model.id}, ${before.nextVersionNumber}::int, now())`).rejects.toThrow(/is being registered/);
+      expect(performance.now() - started).toBeLessThan(2_000);
+    });
+    expect(await db.registeredModel.findUniqueOrThrow({ where: { id: model.id }, select: { nextVersionNumber: true, lastActivityAt: true } })).toEqual(before);
   });
 
-  it('is registered under the lock instead: both get their numbers, each with its audit event', async () => {
+  it('is registered under the lock instead: both get their numbers in order, each with its audit event', async () => {
     const model = await seedModel({ owner: scientist });
     await register(scientist, model.name);
     // Hold the model's row so that both registrations read the same state and then queue on the lock.
     let release!: () => void;
+    let locked!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
+    const taken = new Promise<void>((resolve) => (locked = resolve));
     const holder = db.$transaction(async (tx) => {
       await tx.$queryRaw`SELECT 1 FROM "registered_model" WHERE "id" = ${model.id} FOR UPDATE`;
+      locked();
       await held;
     }, { timeout: 30_000 });
+    await taken;
     const racing = ['a', 'b'].map((c) => registerVersion(scientist, versionInput(model.name, { artifactDigest: digest(c) })));
     const waiting = async () =>
       Number((await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)[0]!.n);
