@@ -58,7 +58,8 @@ function serveFast(req, res) {
   if (typeof authorization !== 'string' || !/^Bearer\s/i.test(authorization)) return false;
   const url = req.url ?? '';
   const query = url.indexOf('?');
-  const match = SERVING.exec(query === -1 ? url : url.slice(0, query));
+  const rawPath = query === -1 ? url : url.slice(0, query);
+  const match = SERVING.exec(rawPath);
   if (!match) return false;
   const fastPath = globalThis[Symbol.for('modelgate.fastPath')];
   if (!fastPath) return false;
@@ -71,7 +72,10 @@ function serveFast(req, res) {
       if (Array.isArray(value)) for (const v of value) headers.append(key, v);
       else if (value !== undefined) headers.set(key, value);
     }
-    request = new NextRequest(new URL(url, `http://${req.headers.host ?? 'localhost'}`), { method: 'GET', headers });
+    const parsed = new URL(url, `http://${req.headers.host ?? 'localhost'}`);
+    // A path the URL parser would rewrite (dot segments, backslashes…) is Next's to route, not ours.
+    if (parsed.pathname !== rawPath) return false;
+    request = new NextRequest(parsed, { method: 'GET', headers });
   } catch {
     return false;
   }

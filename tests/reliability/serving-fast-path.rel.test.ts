@@ -5,6 +5,7 @@
 // bad queries, 304s — and the worker must really have answered them itself.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { get } from 'node:http';
 import { startApp, type AppInstance } from './app-instance';
 import { createPeople, sql, type Person } from './bootstrap';
 import { call, versionBody } from './client';
@@ -48,6 +49,7 @@ async function token(owner: Person, role: string, extra: { modelName?: string; r
 
 interface Seen {
   status: number;
+  /** The bytes as sent (gzip included), base64. */
   body: string;
   headers: Record<string, string | null>;
   /** Whether the answer carries a request id (its value is new on every answer). */
@@ -56,11 +58,24 @@ interface Seen {
 
 const COMPARED = ['content-type', 'etag', 'cache-control', 'x-content-type-options', 'referrer-policy', 'x-frame-options', 'content-security-policy', 'vary', 'content-encoding'];
 
-async function ask(base: string, path: string, headers: Record<string, string>): Promise<Seen> {
-  const response = await fetch(`${base}${path}`, { headers });
-  const seen: Seen = { status: response.status, body: await response.text(), headers: {}, requestId: !!response.headers.get('x-request-id') };
-  for (const name of COMPARED) seen.headers[name] = response.headers.get(name);
-  return seen;
+/** One GET with node:http, which sends the path exactly as written (fetch would normalise dot segments). */
+function ask(base: string, path: string, headers: Record<string, string>): Promise<Seen> {
+  return new Promise((resolve, reject) => {
+    const request = get(`${base}${path.startsWith('/') ? '' : '/'}`, { path, headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => {
+        const seen: Seen = { status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('base64'), headers: {}, requestId: !!response.headers['x-request-id'] };
+        for (const name of COMPARED) {
+          const value = response.headers[name];
+          seen.headers[name] = value === undefined ? null : String(value);
+        }
+        resolve(seen);
+      });
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+  });
 }
 
 async function fastAnswers(): Promise<number> {
@@ -99,6 +114,9 @@ describe('the worker’s fast path answers exactly as Next does', () => {
     cases.push(['an unknown model', `/api/v1/models/no-such-${randomUUID().slice(0, 6)}/resolve?stage=production`, bearer(viewer)]);
     cases.push(['an encoded name', `/api/v1/models/${encodeURIComponent(model)}/resolve?stage=production`, bearer(viewer)]);
     cases.push(['a name that is not valid percent-encoding', '/api/v1/models/%E0%A4%A/resolve?stage=production', bearer(viewer)]);
+    cases.push(['a dot segment', '/api/v1/models/../resolve?stage=production', bearer(viewer)]);
+    cases.push(['an encoded dot segment', `/api/v1/models/%2e%2e/models/${model}/resolve?stage=production`, bearer(viewer)]);
+    cases.push(['an encoded slash in the name', `/api/v1/models/${model}%2Fx/resolve?stage=production`, bearer(viewer)]);
     cases.push(['a garbled authorization', `${resolve}?stage=production`, { authorization: 'Bearer' }]);
     cases.push(['two tokens', `${resolve}?stage=production`, { authorization: `Bearer ${viewer} ${viewer}` }]);
     cases.push(['no token', `${resolve}?stage=production`, {}]);
