@@ -93,7 +93,7 @@ async function main() {
     }
     if (runs('serving')) {
     console.log('\nServing path (c=16, medians of alternating rounds):');
-    await benchServing({ databaseUrl: db.url, server: { base, cpuSeconds: () => cpuSecondsOf(server!.pid!), stop: async () => {} }, token: actors.viewerToken, model: 'bench-governed', seconds: SIZE.seconds, row });
+    await benchServing({ databaseUrl: db.url, server: { base, cpuSeconds: () => cpuSecondsOf(server!.pid!), stop: async () => {} }, serverLabel: "npm start: a worker per core, serving reads before Next's router", token: actors.viewerToken, model: 'bench-governed', seconds: SIZE.seconds, row });
     }
     if (runs('export')) {
     console.log(`\nAudit export of ${SIZE.events.toLocaleString()}+ events vs COPY … TO STDOUT:`);

@@ -100,6 +100,8 @@ export interface ServingBenchOptions {
   databaseUrl: string;
   /** The benchmark's main server (cache and observability on). */
   server: Server;
+  /** What the main server is, for its rows: `npm start` in `npm run bench`, one `next start` standalone. */
+  serverLabel?: string;
   token: string;
   model: string;
   seconds: number;
@@ -156,14 +158,15 @@ export async function benchServing(options: ServingBenchOptions): Promise<void> 
     const noObserve = m('noObserve');
     const health = m('health');
     row('Health check c=16 (SELECT 1: the framework floor, for scale)', show(health));
-    row('Resolve c=16, cached (one instance)', show(cached), `${goal(cached)}; ${(cached.rps / noCache.rps).toFixed(1)}× the same build without the cache (${show(noCache)}), ${(cached.rps / health.rps).toFixed(2)}× the health check`);
+    const label = options.serverLabel ?? 'one next start';
+    row(`Resolve c=16, cached (${label})`, show(cached), `${goal(cached)}; ${(cached.rps / noCache.rps).toFixed(1)}× the same build without the cache (${show(noCache)}), ${(cached.rps / health.rps).toFixed(2)}× the health check`);
     if (etag) row('Resolve c=16, If-None-Match → 304', show(m('notModified')), goal(m('notModified')));
-    row('Route ?key= c=16, cached (with artifact)', show(m('route')), goal(m('route')));
+    row(`Route ?key= c=16, cached, with artifact (${label})`, show(m('route')), goal(m('route')));
     const worker = m('worker');
     row('Resolve c=16, one npm start worker (answered before Next\'s router)', show(worker), `${goal(worker)}; ${(worker.rps / cached.rps).toFixed(2)}× the row above, server CPU ${(worker.cpuMs / cached.cpuMs).toFixed(2)}×`);
     row('Route ?key= c=16, one npm start worker', show(m('workerRoute')), goal(m('workerRoute')));
     const two = m('two');
-    row('Resolve c=16 on two instances (one per core)', show(two), goal(two));
+    row(`Resolve c=16 on two instances (${label} and one next start)`, show(two), goal(two));
     const observe = m('observe');
     const cost = Math.max(((noObserve.rps - observe.rps) / noObserve.rps) * 100, ((observe.cpuMs - noObserve.cpuMs) / observe.cpuMs) * 100);
     row(
