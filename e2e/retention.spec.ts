@@ -49,7 +49,7 @@ test('an admin sets a retention rule, reads the dry run, runs it and sees the ve
   await expect(dryRun.getByTestId('retention-archive').first()).toContainText('v3');
   await expect(dryRun.getByTestId('retention-archive').first()).toContainText('beyond the newest 2 Testing versions');
   await expect(dryRun.getByTestId('retention-kept').filter({ hasText: 'v6' })).toContainText('one of the newest 2 Testing versions');
-  await expect(dryRun.getByTestId('retention-kept').filter({ hasText: 'v2' })).toContainText('Staging');
+  await expect(dryRun.getByTestId('retention-kept').filter({ hasText: 'v2' })).toContainText('Staging, named by a pending request');
   await expect(dryRun.getByTestId('retention-kept').filter({ hasText: 'v1' })).toContainText('Production');
   // Run now applies the saved rule only.
   await expect(section.getByRole('button', { name: 'Run now' })).toBeDisabled();
@@ -74,7 +74,7 @@ test('an admin sets a retention rule, reads the dry run, runs it and sees the ve
   expect(((await versions.json()) as { versions: { number: number }[] }).versions.map((v) => v.number).sort()).toEqual([3, 4]);
   await page.goto(`/models/${MODEL}/history`);
   const event = page.getByTestId('audit-event').filter({ hasText: 'archived v3' });
-  await expect(event).toContainText("retention rule archived v3 under the policy's retention rule (run now by");
+  await expect(event).toContainText(`retention rule archived v3 when ${people.admin.email}`);
   await expect(event.getByTestId('retention-badge')).toBeVisible();
   await expect(event).toContainText('retention: beyond the newest 2 Testing versions (policy; run now by');
   await page.screenshot({ path: `${SCREENSHOTS}/retention-history.png`, fullPage: true });

@@ -84,11 +84,11 @@ export const EVENT_RENDERERS: Record<AuditAction, EventRenderer> = {
   'comment.withdrawn': { icon: MessageSquareDashed, describe: (e) => `withdrew ${(e.data as { byAuthor?: boolean } | null)?.byAuthor === false ? "another person's" : 'a'} comment on ${v(e)}` },
 };
 
-/** " under the model's retention rule (run now by …)": an archive the policy made, not a person. */
+/** "retention rule archived v3 on its scheduled pass": an archive the policy made, not a person. */
 function retention(e: AuditEventView): string {
   const rule = (e.data as { retention?: { runBy?: unknown } } | null)?.retention;
   if (!rule) return '';
-  return typeof rule.runBy === 'string' && rule.runBy ? ` under the policy's retention rule (run now by ${rule.runBy})` : " under the policy's retention rule (scheduled pass)";
+  return typeof rule.runBy === 'string' && rule.runBy ? ` when ${rule.runBy} ran it now` : ' on its scheduled pass';
 }
 
 function mentioned(e: AuditEventView): string {

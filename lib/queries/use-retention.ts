@@ -27,7 +27,7 @@ export function useRetentionPreview(model: string, rule: RetentionRule | null) {
 /** Run the saved rule now; `expectedArchive` is what the confirmation showed (a different pass is a 409). */
 export function useRunRetention(model: string) {
   return useAdminMutation({
-    mutationFn: (expectedArchive: number[]) => postJson<RetentionRunResult>(`${retentionUrl(model)}/run`, { expectedArchive }),
+    mutationFn: (expectedArchive: number[] | undefined) => postJson<RetentionRunResult>(`${retentionUrl(model)}/run`, { expectedArchive }),
     // Archived versions leave the board's Testing column and add events to the history.
     invalidates: () => [retentionKeys.model(model), boardKeys.detail(model), versionKeys.model(model), auditKeys.all],
     success: (result) =>

@@ -49,7 +49,8 @@ describe('applyRetention', () => {
 
   it('never archives Staging, Production, what served Production, or what a pending request or an alias names', () => {
     const versions: RetentionCandidate[] = [
-      version(1, { stage: 'staging' }),
+      version(1, { stage: 'staging', pendingRequest: true }),
+      version(7, { stage: 'staging' }),
       version(2, { stage: 'production', servedProduction: true }),
       version(3, { servedProduction: true }),
       version(4, { pendingRequest: true }),
@@ -59,7 +60,8 @@ describe('applyRetention', () => {
     const decision = applyRetention(versions, { keepNewestTesting: 0, archiveTestingOlderThanDays: 1 }, NOW);
     expect(numbers(decision.archive)).toEqual([6]);
     expect(Object.fromEntries(decision.kept.map((k) => [k.number, k.detail]))).toEqual({
-      1: 'in Staging: retention archives Testing versions only',
+      1: 'named by a pending request',
+      7: 'in Staging: retention archives Testing versions only',
       2: 'in Production: retention archives Testing versions only',
       3: 'served Production once: kept as a possible rollback target',
       4: 'named by a pending request',

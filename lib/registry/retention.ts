@@ -22,7 +22,7 @@ export interface RetentionCandidate {
 }
 
 /** Why a version stays, strongest first: a version kept for several reasons shows the first. */
-export const KEEP_REASONS = ['stage', 'served-production', 'pending-request', 'alias', 'newest', 'recent'] as const;
+export const KEEP_REASONS = ['pending-request', 'stage', 'served-production', 'alias', 'newest', 'recent'] as const;
 export type KeepReason = (typeof KEEP_REASONS)[number];
 
 export interface RetentionArchive {
@@ -83,9 +83,10 @@ export function applyRetention(versions: readonly RetentionCandidate[], rule: Re
 }
 
 function keepReason(version: RetentionCandidate, rule: RetentionRule, rank: number, now: Date): { reason: KeepReason; detail: string } | null {
+  // A pending request first: it is why a Staging version matters today (requests name Staging versions).
+  if (version.pendingRequest) return { reason: 'pending-request', detail: 'named by a pending request' };
   if (version.stage !== 'testing') return { reason: 'stage', detail: `in ${STAGE_LABELS[version.stage]}: retention archives Testing versions only` };
   if (version.servedProduction) return { reason: 'served-production', detail: 'served Production once: kept as a possible rollback target' };
-  if (version.pendingRequest) return { reason: 'pending-request', detail: 'named by a pending request' };
   if (version.aliases.length > 0) return { reason: 'alias', detail: `the alias${version.aliases.length === 1 ? '' : 'es'} ${version.aliases.map((a) => `@${a}`).join(', ')} point${version.aliases.length === 1 ? 's' : ''} at it` };
   if (rule.keepNewestTesting !== undefined && rank < rule.keepNewestTesting) {
     return { reason: 'newest', detail: `one of the newest ${plural(rule.keepNewestTesting, 'Testing version')}` };

@@ -15,13 +15,20 @@ export const RETENTION_RULE: Actor = { id: null, label: 'retention rule', role: 
 /** Versions archived in one transaction: a first pass over a long-neglected model stays a short lock. */
 const BATCH = 100;
 
+/** Rows of each list a dry run answers (the counts give the totals): a model may hold thousands of versions. */
+export const RETENTION_PREVIEW_LIMIT = 200;
+
 export interface RetentionPreview {
   model: string;
   /** The rule previewed: the saved one, or the one proposed; null when the model has none. */
   rule: RetentionRule | null;
   at: string;
+  /** Oldest first, at most RETENTION_PREVIEW_LIMIT; `archiveCount` is the total. */
   archive: RetentionArchive[];
+  archiveCount: number;
+  /** Newest first, at most RETENTION_PREVIEW_LIMIT; `keptCount` is the total. */
   kept: RetentionKeep[];
+  keptCount: number;
 }
 
 /**
@@ -35,9 +42,17 @@ export async function previewRetention(actor: Actor, input: { model: string; rul
     const model = await findModel(tx, input.model);
     const rule = proposed ?? retentionRuleOf(parsePolicy(model.policy?.gates ?? undefined));
     const now = clock.now();
-    if (!rule) return { model: model.name, rule: null, at: now.toISOString(), archive: [], kept: [] };
-    const decision = applyRetention(await loadRetentionCandidates(tx, model.id), rule, now);
-    return { model: model.name, rule, at: now.toISOString(), ...decision };
+    if (!rule) return { model: model.name, rule: null, at: now.toISOString(), archive: [], archiveCount: 0, kept: [], keptCount: 0 };
+    const { archive, kept } = applyRetention(await loadRetentionCandidates(tx, model.id), rule, now);
+    return {
+      model: model.name,
+      rule,
+      at: now.toISOString(),
+      archive: archive.slice(0, RETENTION_PREVIEW_LIMIT),
+      archiveCount: archive.length,
+      kept: kept.slice(0, RETENTION_PREVIEW_LIMIT),
+      keptCount: kept.length,
+    };
   });
 }
 

@@ -65,12 +65,13 @@ describe('retention dry run (REST v1)', () => {
     const body = res.json as { rule: unknown; archive: { number: number; reason: string; ageDays: number }[]; kept: { number: number; reason: string; detail: string }[] };
     expect(body.rule).toEqual({ archiveTestingOlderThanDays: 30, keepNewestTesting: 2 });
     expect(body.archive.map((a) => a.number)).toEqual([5, 6]);
+    expect(body).toMatchObject({ archiveCount: 2, keptCount: 6 });
     expect(body.archive[0]).toMatchObject({ ageDays: 40, reason: 'older than 30 days (40 days in Testing), beyond the newest 2 Testing versions' });
     expect(body.kept.map((k) => [k.number, k.reason])).toEqual([
       [8, 'newest'],
       [7, 'newest'],
       [4, 'alias'],
-      [3, 'stage'],
+      [3, 'pending-request'],
       [2, 'stage'],
       [1, 'served-production'],
     ]);
@@ -81,7 +82,7 @@ describe('retention dry run (REST v1)', () => {
   it('previews a proposed rule (POST) before it is saved, and an empty answer without a rule', async () => {
     const model = await modelWithHistory();
     const none = await call(previewRoute.GET, { params: { name: model }, token: viewerToken });
-    expect(none.json).toMatchObject({ rule: null, archive: [], kept: [] });
+    expect(none.json).toMatchObject({ rule: null, archive: [], archiveCount: 0, kept: [], keptCount: 0 });
     inDays(10);
     const res = await call(previewRoute.POST, { method: 'POST', params: { name: model }, token: viewerToken, body: { rule: { keepNewestTesting: 1 } } });
     expect(res.status).toBe(200);

@@ -45,6 +45,7 @@ export function RetentionDryRun({ preview, loading, stale, error }: RetentionDry
             ))}
           </ul>
         )}
+        {preview.archiveCount > preview.archive.length && <p className="mt-1 text-xs text-ink-muted">…and {preview.archiveCount - preview.archive.length} more.</p>}
       </div>
       {preview.kept.length > 0 && (
         <div>
@@ -54,13 +55,13 @@ export function RetentionDryRun({ preview, loading, stale, error }: RetentionDry
               <li key={k.number} data-testid="retention-kept" className="flex items-start gap-2">
                 <ShieldCheck aria-hidden className="mt-0.5 size-3.5 shrink-0 text-emerald-600 dark:text-emerald-400" />
                 <span>
-                  <span className="font-medium">v{k.number}</span> <span className="font-mono text-xs text-ink-muted">{k.semver}</span> — {k.stage === 'testing' ? '' : `${STAGE_LABELS[k.stage]}: `}
-                  {k.stage === 'testing' ? k.detail : 'retention archives Testing versions only'}
+                  <span className="font-medium">v{k.number}</span> <span className="font-mono text-xs text-ink-muted">{k.semver}</span> —{' '}
+                  {k.reason === 'stage' ? `${STAGE_LABELS[k.stage]}: retention archives Testing versions only` : k.stage === 'testing' ? k.detail : `${STAGE_LABELS[k.stage]}, ${k.detail}`}
                 </span>
               </li>
             ))}
           </ul>
-          {preview.kept.length > KEPT_SHOWN && <p className="mt-1 text-xs text-ink-muted">…and {preview.kept.length - KEPT_SHOWN} more kept.</p>}
+          {preview.keptCount > kept.length && <p className="mt-1 text-xs text-ink-muted">…and {preview.keptCount - kept.length} more kept.</p>}
         </div>
       )}
     </div>

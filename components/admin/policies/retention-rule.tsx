@@ -38,6 +38,8 @@ export function RetentionRuleSection({ model, value, saved, valid, errors, onCha
   const [confirming, setConfirming] = useState(false);
   const matchesSaved = saved !== null && valid !== null && sameRule(saved, valid);
   const toRun = matchesSaved && preview.data && sameRule(preview.data.rule ?? {}, saved) ? preview.data.archive : null;
+  // A list cut short cannot be confirmed version by version: the run then goes without that check.
+  const complete = !!preview.data && preview.data.archiveCount === preview.data.archive.length;
 
   return (
     <section aria-labelledby={`${id}-title`} className="rounded-lg border border-line bg-surface shadow-xs" data-testid="retention-section">
@@ -97,7 +99,7 @@ export function RetentionRuleSection({ model, value, saved, valid, errors, onCha
       <Dialog
         open={confirming}
         onClose={() => setConfirming(false)}
-        title={toRun && toRun.length > 0 ? `Archive ${toRun.length} version${toRun.length === 1 ? '' : 's'} of ${model} now?` : `Nothing to archive in ${model}`}
+        title={toRun && toRun.length > 0 ? `Archive ${preview.data!.archiveCount} version${preview.data!.archiveCount === 1 ? '' : 's'} of ${model} now?` : `Nothing to archive in ${model}`}
         description="Each version moves from Testing to Archived, audited as the retention rule's with your name beside it. A version can be restored from Archived later."
       >
         {toRun && toRun.length > 0 && (
@@ -116,7 +118,7 @@ export function RetentionRuleSection({ model, value, saved, valid, errors, onCha
           <Button
             variant="primary"
             disabled={!toRun || run.isPending}
-            onClick={() => toRun && run.mutate(toRun.map((a) => a.number), { onSettled: () => setConfirming(false) })}
+            onClick={() => toRun && run.mutate(complete ? toRun.map((a) => a.number) : undefined, { onSettled: () => setConfirming(false) })}
           >
             {toRun && toRun.length > 0 ? 'Archive now' : 'Run anyway'}
           </Button>

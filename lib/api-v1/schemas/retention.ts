@@ -14,7 +14,8 @@ export const ZRetentionPreview = z
     model: z.string(),
     rule: ZRetentionRule.nullable().meta({ description: 'The rule previewed (the saved one, or the one proposed); null when the model has none' }),
     at: ZDateTime.meta({ description: 'The moment the rule was applied to' }),
-    archive: z.array(ZArchive).meta({ description: 'What a pass would archive now, oldest first' }),
+    archive: z.array(ZArchive).meta({ description: 'What a pass would archive now, oldest first (at most 200; archiveCount is the total)' }),
+    archiveCount: z.number().int(),
     kept: z
       .array(
         z.object({
@@ -25,7 +26,8 @@ export const ZRetentionPreview = z
           detail: z.string().meta({ description: 'The reason in words, e.g. "named by a pending request"' }),
         }),
       )
-      .meta({ description: 'Every other version outside Archived, newest first, with why it stays' }),
+      .meta({ description: 'Every other version outside Archived, newest first, with why it stays (at most 200; keptCount is the total)' }),
+    keptCount: z.number().int(),
   })
   .meta({ id: 'RetentionPreview' });
 
