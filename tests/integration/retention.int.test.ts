@@ -1,10 +1,15 @@
 // Retention rules (issue #16 item 5): the dry run and Run now over REST v1, the scheduled pass, what is never
 // touched, the audit trail, bad input, and passes racing each other or a promotion.
+import { parseCronItems, run, type TaskList } from 'graphile-worker';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as previewRoute from '@/app/api/v1/models/[name]/retention/preview/route';
 import * as runRoute from '@/app/api/v1/models/[name]/retention/run/route';
 import * as policyRoute from '@/app/api/admin/policies/[model]/route';
 import { db } from '@/lib/db/prisma';
+import { enqueueJob } from '@/lib/jobs/enqueue';
+import { jobLogger } from '@/lib/jobs/runner';
+import { SCHEDULE } from '@/lib/jobs/schedule';
+import { retentionPass } from '@/lib/jobs/tasks/retention-pass';
 import type { Policy } from '@/lib/registry';
 import type { Actor } from '@/lib/services/actor';
 import { applyRetentionPass, applyRetentionToModel, RETENTION_RULE } from '@/lib/services/apply-retention';
@@ -13,7 +18,7 @@ import { moveVersion } from '@/lib/services/move-version';
 import { setAlias } from '@/lib/services/set-alias';
 import { updatePolicy } from '@/lib/services/update-policy';
 import { call } from './api-client';
-import { FIXTURES_ADMIN, seedModel, seedPendingRequest, seedProductionVersion, seedToken, seedUser, seedVersion } from '../fixtures';
+import { FIXTURES_ADMIN, runQueuedJobs, seedModel, seedPendingRequest, seedProductionVersion, seedToken, seedUser, seedVersion } from '../fixtures';
 
 const DAY = 24 * 60 * 60 * 1000;
 let admin: Actor, scientist: Actor, viewer: Actor;
@@ -210,3 +215,54 @@ describe('the scheduled pass', () => {
     }
   });
 });
+
+describe('on the job queue (graphile-worker)', () => {
+  it('is scheduled hourly as retention_pass, with no catching up and one waiting tick at most', () => {
+    const item = SCHEDULE.find((s) => s.task === 'retention_pass');
+    expect(item).toMatchObject({ identifier: 'retention_pass', match: '0 * * * *', options: { backfillPeriod: 0, jobKey: 'retention_pass' } });
+    expect(() => parseCronItems(SCHEDULE)).not.toThrow();
+  });
+
+  it('a queued pass run by two runners at once (a tick seen twice, a retry) archives and audits each version once', async () => {
+    const model = await modelWithHistory();
+    await updatePolicy(admin, { model, policy: policyWith({ keepNewestTesting: 1 }) });
+    await enqueueJob(db, 'retention_pass', {});
+    await enqueueJob(db, 'retention_pass', {});
+    await Promise.all([runQueuedJobs(), runQueuedJobs()]);
+    expect((await retentionEvents(model)).map((e) => e.versionNumber).sort()).toEqual([5, 6, 7]);
+    expect((await retentionEvents(model))[0]!.comment).toBe('retention: beyond the newest 1 Testing version (policy)');
+  });
+
+  it('refuses a payload it does not understand', async () => {
+    await expect(retentionPass({ _cron: 'yesterday' })).rejects.toThrow(/unexpected payload/);
+  });
+
+  it('two app instances scheduling the same ticks: the database lets one queue each tick, and every version is archived once', async () => {
+    const model = await modelWithHistory();
+    await updatePolicy(admin, { model, policy: policyWith({ keepNewestTesting: 0 }) });
+    // Ten minutes of missed every-minute ticks, which both instances try to catch up on as they start.
+    const identifier = `retention_race_${Date.now()}`;
+    await db.$executeRaw`INSERT INTO graphile_worker._private_known_crontabs (identifier, known_since, last_execution) VALUES (${identifier}, now() - interval '10 minutes', now() - interval '10 minutes')`;
+    const ticks: string[] = [];
+    const taskList: TaskList = {
+      retention_pass: async (payload) => {
+        ticks.push((payload as { _cron: { ts: string } })._cron.ts);
+        await retentionPass(payload);
+      },
+    };
+    const cron = parseCronItems([{ task: 'retention_pass', identifier, match: '* * * * *', options: { backfillPeriod: 11 * 60_000 } }]);
+    const start = () => run({ connectionString: process.env.DATABASE_URL, concurrency: 1, noHandleSignals: true, pollInterval: 200, logger: jobLogger, taskList, parsedCronItems: cron });
+    const runners = await Promise.all([start(), start()]);
+    try {
+      const waiting = async () => Number((await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM graphile_worker.jobs WHERE task_identifier = 'retention_pass'`)[0]!.n);
+      const deadline = Date.now() + 30_000;
+      while ((ticks.length < 10 || (await waiting()) > 0) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    } finally {
+      await Promise.all(runners.map((r) => r.stop()));
+    }
+    expect(ticks.length).toBeGreaterThanOrEqual(10);
+    expect(new Set(ticks).size, 'each tick queued once').toBe(ticks.length);
+    expect((await retentionEvents(model)).map((e) => e.versionNumber).sort()).toEqual([5, 6, 7, 8]); // v4: the alias keeps it
+  }, 60_000);
+});
+
