@@ -55,7 +55,7 @@ export function RetentionRuleSection({ model, value, saved, valid, errors, onCha
           <span>
             <span className="font-medium text-ink">Archive old Testing versions automatically</span>
             <span className="block text-xs text-ink-muted">
-              A pass runs every hour. It never touches Staging or Production, a version that ever served Production, or one a pending request or an alias names. Each archive is audited as the retention rule&apos;s.
+              A pass runs on the schedule (hourly unless the operator changed it). It never touches Staging or Production, a version that ever served Production, or one a pending request or an alias names. Each archive is audited as the retention rule&apos;s.
             </span>
           </span>
         </label>
