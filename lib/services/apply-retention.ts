@@ -106,7 +106,8 @@ export async function applyRetentionToModel(modelId: string, options: { runBy?: 
     ({ rule } = batch);
     name = batch.model.name;
     archived.push(...batch.done);
-    if (!batch.more) return { model: name, rule, archived };
+    // Another batch only while this one made progress: a pass never spins on versions it cannot move.
+    if (!batch.more || batch.done.length === 0) return { model: name, rule, archived };
   }
 }
 
