@@ -75,7 +75,9 @@ describe('applyRetention', () => {
   });
 
   it('describes the rule', () => {
-    expect(describeRetentionRule({ archiveTestingOlderThanDays: 30, keepNewestTesting: 1 })).toBe('in Testing for more than 30 days, beyond the newest 1 Testing version');
+    expect(describeRetentionRule({ archiveTestingOlderThanDays: 30, keepNewestTesting: 1 })).toBe('after 30 days in Testing, keeping the newest 1');
+    expect(describeRetentionRule({ archiveTestingOlderThanDays: 1 })).toBe('after 1 day in Testing');
+    expect(describeRetentionRule({ keepNewestTesting: 5 })).toBe('beyond the newest 5 Testing versions');
   });
 });
 

@@ -54,12 +54,13 @@ export function ageInDays(from: Date, now: Date): number {
   return Math.max(0, Math.floor((now.getTime() - from.getTime()) / DAY_MS));
 }
 
-/** The rule in words, for audit comments and the editor: "older than 30 days, beyond the newest 5 Testing versions". */
+/** The rule in words, after "Archives Testing versions": "after 30 days in Testing, keeping the newest 5". */
 export function describeRetentionRule(rule: RetentionRule): string {
-  const parts: string[] = [];
-  if (rule.archiveTestingOlderThanDays !== undefined) parts.push(`in Testing for more than ${plural(rule.archiveTestingOlderThanDays, 'day')}`);
-  if (rule.keepNewestTesting !== undefined) parts.push(`beyond the newest ${plural(rule.keepNewestTesting, 'Testing version')}`);
-  return parts.join(', ');
+  const days = rule.archiveTestingOlderThanDays;
+  const keep = rule.keepNewestTesting;
+  if (days !== undefined && keep !== undefined) return `after ${plural(days, 'day')} in Testing, keeping the newest ${keep}`;
+  if (days !== undefined) return `after ${plural(days, 'day')} in Testing`;
+  return `beyond the newest ${plural(keep ?? 0, 'Testing version')}`;
 }
 
 /**

@@ -18,7 +18,7 @@ import { moveVersion } from '@/lib/services/move-version';
 import { setAlias } from '@/lib/services/set-alias';
 import { updatePolicy } from '@/lib/services/update-policy';
 import { call } from './api-client';
-import { FIXTURES_ADMIN, runQueuedJobs, seedModel, seedPendingRequest, seedProductionVersion, seedToken, seedUser, seedVersion } from '../fixtures';
+import { FIXTURES_ADMIN, register, runQueuedJobs, seedModel, seedPendingRequest, seedProductionVersion, seedToken, seedUser, seedVersion } from '../fixtures';
 
 const DAY = 24 * 60 * 60 * 1000;
 let admin: Actor, scientist: Actor, viewer: Actor;
@@ -155,6 +155,20 @@ describe('Run now (REST v1)', () => {
     expect((await stages(model))[5]).toBe('testing');
     expect(await retentionEvents(model)).toHaveLength(0);
   });
+});
+
+describe('a long-neglected model', () => {
+  it('is archived in batches of short transactions, all of it in one run, and the dry run caps its lists', async () => {
+    const model = await seedModel({ owner: scientist, policy: policyWith({ keepNewestTesting: 2 }) });
+    for (let i = 0; i < 215; i++) await register(scientist, model.name);
+    const preview = (await call(previewRoute.GET, { params: { name: model.name }, token: viewerToken })).json as { archive: unknown[]; archiveCount: number; kept: unknown[]; keptCount: number };
+    expect(preview).toMatchObject({ archiveCount: 213, keptCount: 2 });
+    expect(preview.archive).toHaveLength(200);
+    const res = await call(runRoute.POST, { method: 'POST', params: { name: model.name }, token: adminToken, body: {} });
+    expect((res.json as { archived: unknown[] }).archived).toHaveLength(213);
+    expect(await retentionEvents(model.name)).toHaveLength(213);
+    expect(Object.values(await stages(model.name)).filter((s) => s === 'testing')).toHaveLength(2);
+  }, 60_000);
 });
 
 describe('the policy keeps, replaces or removes its retention rule', () => {
