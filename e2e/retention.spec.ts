@@ -72,6 +72,8 @@ test('an admin sets a retention rule, reads the dry run, runs it and sees the ve
   // The board's Testing column has the newest two left; the history shows the rule's archives.
   const versions = await page.request.get(`/api/v1/models/${MODEL}/versions?stage=archived`);
   expect(((await versions.json()) as { versions: { number: number }[] }).versions.map((v) => v.number).sort()).toEqual([3, 4]);
+  await page.goto('/admin/policies');
+  await expect(page.getByRole('row').filter({ hasText: MODEL })).toContainText('Archives beyond the newest 2 Testing versions');
   await page.goto(`/models/${MODEL}/history`);
   const event = page.getByTestId('audit-event').filter({ hasText: 'archived v3' });
   await expect(event).toContainText(`retention rule archived v3 when ${people.admin.email}`);
