@@ -70,7 +70,7 @@ export function RetentionRuleSection({ model, value, saved, valid, errors, onCha
                 {...invalidProps(`${id}-days`, errors['retention.archiveTestingOlderThanDays'])}
               />
             </Field>
-            <Field id={`${id}-keep`} label="Always keep the newest Testing versions" optional error={errors['retention.keepNewestTesting']} hint="By registration order; 0 keeps none for being new.">
+            <Field id={`${id}-keep`} label="Always keep the newest Testing versions" optional error={errors['retention.keepNewestTesting']} hint="By registration order; 0 keeps none for being new. An alias keeps any version.">
               <OptionalNumberInput
                 id={`${id}-keep`}
                 value={value.keepNewestTesting}
