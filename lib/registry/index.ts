@@ -17,3 +17,4 @@ export * from './tags';
 export * from './accounts';
 export * from './version-edits';
 export * from './mentions';
+export * from './portfolio';
