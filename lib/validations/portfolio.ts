@@ -8,25 +8,22 @@ const TOO_MANY = `At most ${MAX_PORTFOLIO_ITEMS} at a time: split the selection.
  * What a bulk action applies to: models by name, versions by model and number, or every model a filter
  * matches (the models page's search: name, description or exact tag; or one exact tag).
  */
-export const ZPortfolioSelection = z.union([
-  z.object({ models: z.array(ZModelName).min(1, 'Select at least one model.').max(MAX_PORTFOLIO_ITEMS, TOO_MANY) }).strict(),
-  z
-    .object({
-      versions: z
-        .array(z.object({ model: ZModelName, number: z.number().int().positive() }).strict())
-        .min(1, 'Select at least one version.')
-        .max(MAX_PORTFOLIO_ITEMS, TOO_MANY),
-    })
-    .strict(),
-  z
-    .object({
-      filter: z
-        .object({ q: z.string().trim().min(1).max(200).optional(), tag: z.string().trim().min(1).max(250).optional() })
-        .strict()
-        .refine((f) => f.q !== undefined || f.tag !== undefined, 'A filter needs q (the models page search) or tag (an exact tag).'),
-    })
-    .strict(),
-], { error: 'The selection is one of { models: [names] }, { versions: [{ model, number }] } or { filter: { q | tag } }.' });
+export const ZPortfolioSelection = z
+  .object({
+    models: z.array(ZModelName).min(1, 'Select at least one model.').max(MAX_PORTFOLIO_ITEMS, TOO_MANY).optional(),
+    versions: z
+      .array(z.object({ model: ZModelName, number: z.number().int().positive() }).strict())
+      .min(1, 'Select at least one version.')
+      .max(MAX_PORTFOLIO_ITEMS, TOO_MANY)
+      .optional(),
+    filter: z
+      .object({ q: z.string().trim().min(1).max(200).optional(), tag: z.string().trim().min(1).max(250).optional() })
+      .strict()
+      .refine((f) => f.q !== undefined || f.tag !== undefined, 'A filter needs q (the models page search) or tag (an exact tag).')
+      .optional(),
+  })
+  .strict()
+  .refine((s) => [s.models, s.versions, s.filter].filter((x) => x !== undefined).length === 1, 'The selection is exactly one of { models: [names] }, { versions: [{ model, number }] } or { filter: { q } | { tag } }.');
 export type PortfolioSelection = z.infer<typeof ZPortfolioSelection>;
 
 const ZKey = z.string().min(1).max(250);

@@ -22,14 +22,14 @@ export async function resolvePortfolioTargets(
   type: PortfolioActionType,
   scope: { visible: readonly string[] | null; reachable: (model: string) => boolean },
 ): Promise<PortfolioTarget[]> {
-  if ('versions' in selection) {
+  if (selection.versions) {
     if (type === 'apply-policy' || type === 'change-owner') {
       throw new RegistryError('INVALID_ARGUMENT', `${type === 'apply-policy' ? 'A policy' : 'An owner'} belongs to a model: select models, not versions.`, { code: 'SELECTION_KIND' });
     }
     const seen = new Map(selection.versions.map((v) => [portfolioItemKey(v.model, v.number), target(v.model, v.number)]));
     return [...seen.values()];
   }
-  const models = 'models' in selection ? [...new Set(selection.models)] : await filteredModels(selection.filter, scope.visible);
+  const models = selection.models ? [...new Set(selection.models)] : await filteredModels(selection.filter!, scope.visible);
   if (type !== 'archive') return models.map((m) => target(m, null));
   // Archiving a model means archiving its Testing and Staging versions; a model with none stays one item
   // (it is reported as having nothing to archive, or as unknown, or as out of reach). Only the models the
