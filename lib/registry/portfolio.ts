@@ -2,6 +2,7 @@
 // (set-model-tag, move-version, update-policy, set-model-owner…), which the bulk path calls per item;
 // what lives here is only what a bulk change adds: its size limit, what counts as "already so", how an
 // item is named and described, and how a preview is held against what is there at apply time.
+import { canAnywhere, canOn, type AccessSubject } from './access';
 import { simpleMove } from './stages';
 import type { Action } from './permissions';
 
@@ -19,6 +20,16 @@ export const PORTFOLIO_PERMISSIONS: Record<PortfolioActionType, Action> = {
   'apply-policy': 'policies.manage',
   'change-owner': 'model.transfer',
 };
+
+/**
+ * The bulk actions to offer someone: those they may do on at least one model (a policy is registry-wide).
+ * Each item is still checked on its own model; this only keeps the menu to what can work somewhere.
+ */
+export function availablePortfolioActions(subject: AccessSubject): PortfolioActionType[] {
+  return PORTFOLIO_ACTION_TYPES.filter((type) =>
+    type === 'apply-policy' ? canOn(subject, PORTFOLIO_PERMISSIONS[type], 'global') : canAnywhere(subject, PORTFOLIO_PERMISSIONS[type]),
+  );
+}
 
 export const PORTFOLIO_ACTION_LABELS: Record<PortfolioActionType, string> = {
   'add-tag': 'Add a tag',

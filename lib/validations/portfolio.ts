@@ -64,5 +64,10 @@ export const ZPortfolioApplyBody = z
 export type PortfolioApplyBody = z.infer<typeof ZPortfolioApplyBody>;
 
 export const ZPortfolioOperationParams = z.object({ id: z.string().min(1).max(64) });
-export const ZPortfolioOperationsQuery = z.object({ idempotencyKey: z.string().trim().min(1).max(200).optional() });
+export const ZPortfolioOperationsQuery = z.object({
+  idempotencyKey: z.string().trim().min(1).max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+  /** The id of the oldest operation already shown: the next page holds older ones. */
+  before: z.string().min(1).max(64).optional(),
+});
 export const ZPortfolioResultQuery = z.object({ format: z.enum(['csv', 'json']).default('csv') });

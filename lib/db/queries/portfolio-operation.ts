@@ -49,13 +49,17 @@ export async function portfolioOperationFor(actor: Actor, where: Prisma.Portfoli
   };
 }
 
-/** The caller's last 20 operations without their items (progress: counts and total), newest first; or the one with `idempotencyKey`. */
-export async function recentPortfolioOperations(actor: Actor, idempotencyKey?: string): Promise<Omit<PortfolioOperationView, 'items'>[]> {
+/**
+ * The caller's operations without their items (progress: counts and total), newest first, `limit` at a
+ * time, older than `before`; or the one started with `idempotencyKey`.
+ */
+export async function recentPortfolioOperations(actor: Actor, query: { idempotencyKey?: string; limit: number; before?: string }): Promise<Omit<PortfolioOperationView, 'items'>[]> {
   if (!actor.id) return [];
+  const cursor = query.before ? await db.portfolioOperation.findUnique({ where: { id: query.before }, select: { createdAt: true } }) : null;
   const rows = await db.portfolioOperation.findMany({
-    where: { actorId: actor.id, ...(idempotencyKey ? { idempotencyKey } : {}) },
-    orderBy: { createdAt: 'desc' },
-    take: 20,
+    where: { actorId: actor.id, ...(query.idempotencyKey ? { idempotencyKey: query.idempotencyKey } : {}), ...(cursor ? { createdAt: { lt: cursor.createdAt } } : {}) },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: query.limit,
     select: { id: true, status: true, actorLabel: true, action: true, selection: true, createdAt: true, finishedAt: true, items: { select: { outcome: true } } },
   });
   return rows.map((row) => {

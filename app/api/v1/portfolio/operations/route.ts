@@ -40,5 +40,5 @@ export const GET = route({
   scope: 'list',
   query: ZPortfolioOperationsQuery,
   response: z.object({ operations: z.array(ZOperationSummary) }),
-  handler: async ({ actor, query }) => ({ operations: await recentPortfolioOperations(actor, query.idempotencyKey) }),
+  handler: async ({ actor, query }) => ({ operations: await recentPortfolioOperations(actor, query) }),
 });
