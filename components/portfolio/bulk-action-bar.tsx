@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Layers } from 'lucide-react';
 import { PORTFOLIO_ACTION_LABELS, type PortfolioActionType } from '@/lib/registry/portfolio';
 import type { PortfolioActionInput } from '@/lib/queries/portfolio';
+import type { PortfolioSelection } from '@/lib/validations/portfolio';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { PortfolioDialog } from './portfolio-dialog';
@@ -18,7 +19,8 @@ export function BulkActionBar({ actions }: { actions: PortfolioActionType[] }) {
   const id = useId();
   const [type, setType] = useState<PortfolioActionType>(actions[0] ?? 'add-tag');
   const [text, setText] = useState({ key: '', value: '', comment: '', fromModel: '', owner: '' });
-  const [open, setOpen] = useState<{ action: PortfolioActionInput } | null>(null);
+  // What the dialog acts on is fixed when it opens: the selection is cleared once it is applied.
+  const [open, setOpen] = useState<{ action: PortfolioActionInput; selection: PortfolioSelection; count: number } | null>(null);
   const pageBox = useRef<HTMLInputElement>(null);
   const pageCount = state ? state.pageNames.filter((n) => state.allMatching || state.names.has(n)).length : 0;
   useEffect(() => {
@@ -57,7 +59,7 @@ export function BulkActionBar({ actions }: { actions: PortfolioActionType[] }) {
         className="flex flex-wrap items-end gap-2"
         onSubmit={(e) => {
           e.preventDefault();
-          if (action && count > 0) setOpen({ action });
+          if (action && count > 0) setOpen({ action, selection: selectionBody(state), count });
         }}
       >
         <div className="space-y-1">
@@ -82,7 +84,7 @@ export function BulkActionBar({ actions }: { actions: PortfolioActionType[] }) {
           Preview
         </Button>
       </form>
-      {open && <PortfolioDialog selection={selectionBody(state)} count={count} action={open.action} onClose={() => setOpen(null)} onApplied={state.clear} />}
+      {open && <PortfolioDialog selection={open.selection} count={open.count} action={open.action} onClose={() => setOpen(null)} onApplied={state.clear} />}
     </section>
   );
 }
