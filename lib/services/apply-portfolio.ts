@@ -69,15 +69,18 @@ export async function runPortfolioOperation(actor: Actor, id: string): Promise<v
   const action = operation.action as unknown as ResolvedAction;
   const pending = await db.portfolioItem.findMany({ where: { operationId: id, outcome: 'pending' }, orderBy: { seq: 'asc' } });
   for (const item of pending) {
-    const where = { operationId_seq: { operationId: id, seq: item.seq } };
+    // Writing the outcome claims the item: only while it is still pending. Two runs of one operation (a retry
+    // resuming it while the first still runs) therefore never apply an item twice: the second one's claim
+    // finds it taken, which rolls its service transaction back, change and audit event with it.
     const write = (tx: Tx | typeof db, result: PortfolioItemResult) =>
-      tx.portfolioItem.update({ where, data: { outcome: result.outcome, code: result.code, reason: result.reason, before: result.before, after: result.after, doneAt: clock.now() } });
-    const { result, recorded } = await portfolioStep(
-      actor,
-      action,
-      { key: item.key, model: item.modelName, version: item.versionNumber },
-      { dryRun: false, expected: item.expected ?? undefined, record: async (tx, r) => void (await write(tx, r)) },
-    );
+      tx.portfolioItem.updateMany({
+        where: { operationId: id, seq: item.seq, outcome: 'pending' },
+        data: { outcome: result.outcome, code: result.code, reason: result.reason, before: result.before, after: result.after, doneAt: clock.now() },
+      });
+    const claim = async (tx: Tx, result: PortfolioItemResult) => {
+      if ((await write(tx, result)).count !== 1) throw new RegistryError('CONFLICT', 'Another run of this operation applied this item.');
+    };
+    const { result, recorded } = await portfolioStep(actor, action, { key: item.key, model: item.modelName, version: item.versionNumber }, { dryRun: false, expected: item.expected ?? undefined, record: claim });
     if (!recorded) await write(db, result);
   }
   await inTransaction(async (tx) => {

@@ -7,6 +7,7 @@ import { db } from '@/lib/db/prisma';
 import { MAX_PORTFOLIO_ITEMS, type PortfolioItemResult } from '@/lib/registry';
 import type { Actor } from '@/lib/services/actor';
 import { setModelTag } from '@/lib/services/set-model-tag';
+import { runPortfolioOperation, startPortfolioOperation } from '@/lib/services/apply-portfolio';
 import * as previewRoute from '@/app/api/v1/portfolio/preview/route';
 import * as operationsRoute from '@/app/api/v1/portfolio/operations/route';
 import * as operationRoute from '@/app/api/v1/portfolio/operations/[id]/route';
@@ -225,5 +226,15 @@ describe('portfolio bulk update', () => {
     expect(lines[1]).toBe(`${name},${name},,changed,,,(no tags),'-risk`);
     const json = await call(resultRoute.GET, { token: tokens.scientist, params: { id: op.id }, url: 'http://localhost/api?format=json' });
     expect((json.json as Operation).counts).toMatchObject({ changed: 1, refused: 1 });
+  });
+
+  it('never applies an item twice when two runs of one operation race (a retry resuming it while the first still runs)', async () => {
+    const names = await models(4);
+    const { id } = await startPortfolioOperation(scientist, { selection: { models: names }, action: { type: 'add-tag', key: 'raced', value: '' } }, null);
+    await Promise.all([runPortfolioOperation(scientist, id), runPortfolioOperation(scientist, id)]);
+    const items = await db.portfolioItem.findMany({ where: { operationId: id } });
+    expect(items.map((i) => i.outcome)).toEqual(['changed', 'changed', 'changed', 'changed']);
+    expect(await db.auditEvent.count({ where: { modelName: { in: names }, action: 'model.tag_set' } }), 'one event per model').toBe(4);
+    expect(await db.auditEvent.count({ where: { action: 'portfolio.applied', data: { path: ['operation'], equals: id } } }), 'one summary').toBe(1);
   });
 });

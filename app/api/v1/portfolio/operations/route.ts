@@ -15,7 +15,8 @@ export const POST = route({
     'Same selection and action as the preview. Each item goes through its one-item service in its own transaction, with that service\'s audit event and the item\'s ' +
     'recorded outcome: a refusal never undoes the others. With `expected` (item key → the "before" the preview showed), an item that changed since, or that the preview ' +
     'did not list, is refused with CONFLICT instead of applied. The request answers when every item is done (201); meanwhile GET ?idempotencyKey= shows its progress. ' +
-    'A retry with the same Idempotency-Key answers the same operation (200, Idempotent-Replayed: true) instead of applying twice. ' +
+    'A retry with the same Idempotency-Key answers the same operation (200, Idempotent-Replayed: true) instead of applying twice, ' +
+    'and finishes its pending items if a crash interrupted it. ' +
     'Results: GET /api/v1/portfolio/operations/{id}/result?format=csv|json.',
   permission: 'registry.read',
   scope: 'list',
@@ -26,7 +27,9 @@ export const POST = route({
   otherResponses: { 200: { description: 'A retry with the same Idempotency-Key: the operation it started', schema: ZPortfolioOperation } },
   handler: async ({ actor, body, headers, visibleModels }) => {
     const { id, replayed } = await startPortfolioOperation(actor, body, visibleModels, { idempotencyKey: headers['idempotency-key'] });
-    if (!replayed) await runPortfolioOperation(actor, id);
+    // A retry resumes an operation that a crash or a dropped connection left with pending items (a finished
+    // one is answered as it is); items are claimed one by one, so none is applied twice.
+    await runPortfolioOperation(actor, id);
     const operation = await portfolioOperationFor(actor, { id });
     return replayed ? reply(operation, { status: 200, headers: { 'Idempotent-Replayed': 'true' } }) : operation;
   },
