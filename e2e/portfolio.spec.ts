@@ -62,8 +62,8 @@ test('an admin selects every model a search matches, previews a tag, applies it 
   const download = page.waitForEvent('download');
   await dialog.getByRole('link', { name: 'Download CSV' }).click();
   const csv = readFileSync(await (await download).path(), 'utf8');
-  expect(csv).toContain('item,model,version,outcome,code,reason,before,after');
-  expect(csv).toContain(`${names[0]},${names[0]},,changed,,,${PREFIX},"${PREFIX}, tier=gold"`);
+  expect(csv).toContain('item,model,version,outcome,code,reason,before,after,audit_events');
+  expect(csv).toContain(`${names[0]},${names[0]},,changed,,,${PREFIX},"${PREFIX}, tier=gold",model.tag_set`);
   await dialog.getByRole('button', { name: 'Close' }).click();
   // The list shows the new tags; the audit history has one event per model changed.
   await expect(page.getByRole('listitem').filter({ hasText: names[2]! }).getByRole('list', { name: 'Tags' })).toContainText('tier=gold');

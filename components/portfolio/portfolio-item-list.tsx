@@ -25,9 +25,16 @@ export function PortfolioItemList({ items, preview }: { items: PortfolioItemResu
                 <li key={item.key} className="px-3 py-2 text-sm">
                   <p className="font-mono text-xs font-medium break-all text-ink">{item.key}</p>
                   {item.outcome === 'changed' ? (
-                    <p className="mt-0.5 text-ink-muted break-words">
-                      <span>{item.before}</span> <span aria-label="becomes">→</span> <span className="text-ink">{item.after}</span>
-                    </p>
+                    <>
+                      <p className="mt-0.5 text-ink-muted break-words">
+                        <span>{item.before}</span> <span aria-label="becomes">→</span> <span className="text-ink">{item.after}</span>
+                      </p>
+                      {item.events.length > 0 && (
+                        <p className="mt-0.5 text-xs text-ink-muted">
+                          Audit: <span className="font-mono">{item.events.join(', ')}</span>
+                        </p>
+                      )}
+                    </>
                   ) : (
                     <p className="mt-0.5 text-ink-muted break-words">
                       {item.code && <span className="mr-1.5 font-mono text-xs text-red-700 dark:text-red-300">{item.code}</span>}

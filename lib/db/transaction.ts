@@ -15,6 +15,8 @@ export type TransactionOptions = NonNullable<Parameters<typeof db.$transaction>[
 export interface TransactionContext {
   dryRun?: boolean;
   beforeCommit?: (tx: Tx, result: unknown) => Promise<void>;
+  /** Filled in: the audit events the service wrote in its transaction (what a preview promises, exactly). */
+  events?: string[];
 }
 
 const context = new AsyncLocalStorage<TransactionContext>();
@@ -41,6 +43,9 @@ export async function inTransaction<T>(fn: (tx: Tx) => Promise<T>, options?: Tra
       db.$transaction(async (tx) => {
         // Only the outermost transaction of the item carries the context.
         const result = await context.run({}, () => fn(tx));
+        // The rows this transaction inserted carry its transaction id.
+        const events = await tx.$queryRaw<{ action: string }[]>`SELECT "action" FROM "audit_event" WHERE xmin = pg_current_xact_id()::xid ORDER BY "id"`;
+        ctx.events = events.map((e) => e.action);
         if (ctx.dryRun) {
           // Deferred checks (the serving guards) would run at COMMIT: run them now, so the preview sees them.
           await tx.$executeRaw`SET CONSTRAINTS ALL IMMEDIATE`;

@@ -55,10 +55,12 @@ describe('portfolio bulk actions: the pure parts', () => {
   });
 
   it('writes result rows with a header, one row per item', () => {
-    const item: PortfolioItemResult = { key: 'fraud/v3', model: 'fraud', version: 3, outcome: 'refused', code: 'INVALID_TRANSITION', reason: 'v3 is in Production', before: 'Production', after: null };
-    expect(portfolioCsvRows([item])).toEqual([
-      ['item', 'model', 'version', 'outcome', 'code', 'reason', 'before', 'after'],
-      ['fraud/v3', 'fraud', 3, 'refused', 'INVALID_TRANSITION', 'v3 is in Production', 'Production', null],
+    const refused: PortfolioItemResult = { key: 'fraud/v3', model: 'fraud', version: 3, outcome: 'refused', code: 'INVALID_TRANSITION', reason: 'v3 is in Production', before: 'Production', after: null, events: [] };
+    const archived: PortfolioItemResult = { ...refused, key: 'fraud/v4', version: 4, outcome: 'changed', code: null, reason: null, before: 'Staging', after: 'Archived', events: ['version.archived', 'promotion.cancelled'] };
+    expect(portfolioCsvRows([refused, archived])).toEqual([
+      ['item', 'model', 'version', 'outcome', 'code', 'reason', 'before', 'after', 'audit_events'],
+      ['fraud/v3', 'fraud', 3, 'refused', 'INVALID_TRANSITION', 'v3 is in Production', 'Production', null, ''],
+      ['fraud/v4', 'fraud', 4, 'changed', null, null, 'Staging', 'Archived', 'version.archived promotion.cancelled'],
     ]);
   });
 });

@@ -57,6 +57,8 @@ export interface PortfolioItemResult {
   reason: string | null;
   before: string | null;
   after: string | null;
+  /** The audit events its change writes (in a preview: would write), e.g. version.archived, promotion.cancelled. */
+  events: string[];
 }
 
 export function portfolioItemKey(model: string, version: number | null): string {
@@ -102,9 +104,9 @@ export function canonicalJson(value: unknown): string {
   );
 }
 
-export const PORTFOLIO_CSV_HEADER = ['item', 'model', 'version', 'outcome', 'code', 'reason', 'before', 'after'] as const;
+export const PORTFOLIO_CSV_HEADER = ['item', 'model', 'version', 'outcome', 'code', 'reason', 'before', 'after', 'audit_events'] as const;
 
 /** The rows of a result file, header first (the caller quotes them and defuses formulas). */
 export function portfolioCsvRows(items: readonly PortfolioItemResult[]): (string | number | null)[][] {
-  return [[...PORTFOLIO_CSV_HEADER], ...items.map((i) => [i.key, i.model, i.version, i.outcome, i.code, i.reason, i.before, i.after])];
+  return [[...PORTFOLIO_CSV_HEADER], ...items.map((i) => [i.key, i.model, i.version, i.outcome, i.code, i.reason, i.before, i.after, i.events.join(' ')])];
 }

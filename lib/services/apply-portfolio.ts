@@ -75,7 +75,7 @@ export async function runPortfolioOperation(actor: Actor, id: string): Promise<v
     const write = (tx: Tx | typeof db, result: PortfolioItemResult) =>
       tx.portfolioItem.updateMany({
         where: { operationId: id, seq: item.seq, outcome: 'pending' },
-        data: { outcome: result.outcome, code: result.code, reason: result.reason, before: result.before, after: result.after, doneAt: clock.now() },
+        data: { outcome: result.outcome, code: result.code, reason: result.reason, before: result.before, after: result.after, events: result.events, doneAt: clock.now() },
       });
     const claim = async (tx: Tx, result: PortfolioItemResult) => {
       if ((await write(tx, result)).count !== 1) throw new RegistryError('CONFLICT', 'Another run of this operation applied this item.');

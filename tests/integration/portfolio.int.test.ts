@@ -66,7 +66,9 @@ describe('portfolio bulk update', () => {
     expect(applied.status).toBe(201);
     const op = applied.json as Operation;
     expect(op.status).toBe('done');
-    expect(op.items.map(({ key, outcome, before, after }) => ({ key, outcome, before, after }))).toEqual(p.items.map(({ key, outcome, before, after }) => ({ key, outcome, before, after })));
+    // The same outcome, before, after and audit events per item as the preview promised.
+    expect(op.items.map(({ key, outcome, before, after, events }) => ({ key, outcome, before, after, events }))).toEqual(p.items.map(({ key, outcome, before, after, events }) => ({ key, outcome, before, after, events })));
+    expect(p.items[0]!.events).toEqual(['model.tag_set']);
     for (const name of names) expect((await db.registeredModel.findUniqueOrThrow({ where: { name } })).tags).toEqual(['tier=gold']);
     const events = await db.auditEvent.findMany({ where: { modelName: { in: names }, action: 'model.tag_set' } });
     expect(events.map((e) => e.modelName).sort(), 'one event per model changed, none for the one already tagged (besides its own earlier tag)').toEqual([names[0], names[1], names[2]].sort());
@@ -84,6 +86,11 @@ describe('portfolio bulk update', () => {
     expect(byModel.status).toBe(200);
     // A model's Testing and Staging versions; Production is never archived by a move.
     expect(outcomes((byModel.json as Preview).items)).toEqual({ [`${name}/v${staging.number}`]: 'changed', [`${name}/v${testing.number}`]: 'changed', [`${name}/v${requested}`]: 'changed' });
+    // The preview names the audit events the change would write, read from its rolled-back transaction:
+    // archiving the requested version cancels its pending request, as the single Archive button does.
+    const requestedItem = (byModel.json as Preview).items.find((i) => i.version === requested)!;
+    expect(requestedItem.events).toEqual(['version.archived', 'promotion.cancelled']);
+    expect((byModel.json as Preview).items.find((i) => i.version === testing.number)!.events).toEqual(['version.archived']);
 
     const versions = [production.number, staging.number, testing.number].map((number) => ({ model: name, number }));
     const applied = (await apply(tokens.scientist!, { selection: { versions }, action: { type: 'archive', comment: 'tidy the portfolio' } })).json as Operation;
@@ -222,8 +229,8 @@ describe('portfolio bulk update', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-disposition')).toContain(`modelgate-portfolio-${op.id}.csv`);
     const lines = (csv.json as string).replace(/^\uFEFF/, '').trim().split('\n');
-    expect(lines[0]).toBe('item,model,version,outcome,code,reason,before,after');
-    expect(lines[1]).toBe(`${name},${name},,changed,,,(no tags),'-risk`);
+    expect(lines[0]).toBe('item,model,version,outcome,code,reason,before,after,audit_events');
+    expect(lines[1]).toBe(`${name},${name},,changed,,,(no tags),'-risk,model.tag_set`);
     const json = await call(resultRoute.GET, { token: tokens.scientist, params: { id: op.id }, url: 'http://localhost/api?format=json' });
     expect((json.json as Operation).counts).toMatchObject({ changed: 1, refused: 1 });
   });

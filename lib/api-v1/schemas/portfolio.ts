@@ -11,6 +11,7 @@ export const ZPortfolioItem = z
     reason: z.string().nullable().meta({ description: 'The refusal, or why nothing was to do, in words' }),
     before: z.string().nullable(),
     after: z.string().nullable(),
+    events: z.array(z.string()).meta({ description: 'The audit events its change writes (in a preview: would write, read from the rolled-back transaction), e.g. version.archived, promotion.cancelled' }),
   })
   .meta({ id: 'PortfolioItem' });
 

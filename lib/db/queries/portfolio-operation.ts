@@ -34,6 +34,7 @@ export async function portfolioOperationFor(actor: Actor, where: Prisma.Portfoli
     reason: i.reason,
     before: i.before,
     after: i.after,
+    events: i.events,
   }));
   return {
     id: row.id,

@@ -1,6 +1,6 @@
 import { ZodError } from 'zod';
 import { db, type Tx } from '@/lib/db/prisma';
-import { withTransactionContext } from '@/lib/db/transaction';
+import { withTransactionContext, type TransactionContext } from '@/lib/db/transaction';
 import {
   assertAllowed,
   canonicalJson,
@@ -60,7 +60,7 @@ export interface StepOptions {
  */
 export async function portfolioStep(actor: Actor, action: ResolvedAction, target: PortfolioTarget, options: StepOptions): Promise<{ result: PortfolioItemResult; recorded: boolean }> {
   const base = { key: target.key, model: target.model, version: target.version };
-  const refused = (code: string, reason: string, before: string | null = null) => ({ result: { ...base, outcome: 'refused' as const, code, reason, before, after: null }, recorded: false });
+  const refused = (code: string, reason: string, before: string | null = null) => ({ result: { ...base, outcome: 'refused' as const, code, reason, before, after: null, events: [] }, recorded: false });
   let plan: ItemPlan | null = null;
   try {
     // The permission first, with the service's own check: nothing about a model out of reach is read.
@@ -68,25 +68,21 @@ export async function portfolioStep(actor: Actor, action: ResolvedAction, target
     plan = await planItem(actor, action, target);
     const stale = options.expected === undefined ? null : staleSincePreview(options.expected, plan.before);
     if (stale) return refused('CONFLICT', stale, plan.before);
-    if (plan.unchanged) return { result: { ...base, outcome: 'unchanged', code: null, reason: plan.unchanged, before: plan.before, after: plan.before }, recorded: false };
+    if (plan.unchanged) return { result: { ...base, outcome: 'unchanged', code: null, reason: plan.unchanged, before: plan.before, after: plan.before, events: [] }, recorded: false };
     const current = plan;
+    const context: TransactionContext = { dryRun: options.dryRun };
     const outcomeOf = (answer: unknown): PortfolioItemResult =>
       current.changed && !current.changed(answer)
-        ? { ...base, outcome: 'unchanged', code: null, reason: 'Already so.', before: current.before, after: current.before }
-        : { ...base, outcome: 'changed', code: null, reason: null, before: current.before, after: current.after(answer) };
+        ? { ...base, outcome: 'unchanged', code: null, reason: 'Already so.', before: current.before, after: current.before, events: [] }
+        : { ...base, outcome: 'changed', code: null, reason: null, before: current.before, after: current.after(answer), events: context.events ?? [] };
     let recorded = false;
-    const answer = await withTransactionContext(
-      {
-        dryRun: options.dryRun,
-        beforeCommit: options.record
-          ? async (tx, answerInTx) => {
-              await options.record!(tx, outcomeOf(answerInTx));
-              recorded = true;
-            }
-          : undefined,
-      },
-      current.run,
-    );
+    if (options.record) {
+      context.beforeCommit = async (tx, answerInTx) => {
+        await options.record!(tx, outcomeOf(answerInTx));
+        recorded = true;
+      };
+    }
+    const answer = await withTransactionContext(context, current.run);
     return { result: outcomeOf(answer), recorded };
   } catch (error) {
     if (error instanceof RegistryError) return refused(error.code, error.message, plan?.before ?? null);

@@ -30,6 +30,7 @@ CREATE TABLE "portfolio_item" (
   "before"         TEXT,
   "after"          TEXT,
   "expected"       TEXT,
+  "events"         TEXT[] NOT NULL DEFAULT ARRAY[]::TEXT[],
   "done_at"        TIMESTAMP(3),
   CONSTRAINT "portfolio_item_pkey" PRIMARY KEY ("operation_id", "seq"),
   CONSTRAINT "portfolio_item_operation_id_fkey" FOREIGN KEY ("operation_id") REFERENCES "portfolio_operation"("id") ON DELETE CASCADE ON UPDATE CASCADE
