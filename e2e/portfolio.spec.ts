@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { contextFor, seedGrant, seedModel, seedPeople, type People } from './fixtures';
+import { contextFor, seedGrant, seedModel, seedPendingRequest, seedPeople, seedProductionVersion, seedVersion, type People } from './fixtures';
 import { SCREENSHOTS } from './helpers';
 
 const PREFIX = `pf-${Date.now().toString(36)}`;
@@ -101,5 +101,30 @@ test('a viewer granted scientist on one model sees the other refused, with the r
   const context = await contextFor(browser, people.admin);
   const models = await (await context.request.get(`/api/v1/models?q=${PREFIX}`)).json();
   expect(models.items.every((m: { tags: string[] }) => !m.tags.includes('reviewed'))).toBe(true);
+  await context.close();
+});
+
+test('an admin archives a model\'s Testing and Staging versions: the preview names the request it cancels, Production stays', async ({ browser }) => {
+  const model = (await seedModel({ name: `${PREFIX}-archive` })).name;
+  await seedProductionVersion(model);
+  await seedVersion(model);
+  const { number: requested } = await seedPendingRequest(model);
+  const context = await contextFor(browser, people.admin, { colorScheme: 'dark' });
+  const page = await context.newPage();
+  await page.goto(`/models?q=${PREFIX}-archive`);
+  await page.getByRole('checkbox', { name: `Select ${model}` }).check();
+  const bar = page.getByRole('region', { name: 'Bulk actions' });
+  await bar.getByLabel('Bulk action').selectOption('archive');
+  await bar.getByLabel('Reason').fill('Q4 portfolio tidy-up');
+  await bar.getByRole('button', { name: 'Preview' }).click();
+  const changes = page.getByRole('dialog').getByRole('region', { name: 'Will change (2)' });
+  await expect(changes).toContainText(`${model}/v${requested}`);
+  await expect(changes).toContainText('Staging → Archived');
+  await expect(changes).toContainText('Audit: version.archived, promotion.cancelled');
+  await page.screenshot({ path: `${SCREENSHOTS}/portfolio-archive-preview-dark.png` });
+  await page.getByRole('dialog').getByRole('button', { name: 'Apply to 2 items' }).click();
+  await expect(page.getByRole('dialog').getByRole('status')).toContainText('2 changed · 0 refused · 0 unchanged');
+  const versions = await (await context.request.get(`/api/v1/models/${model}/versions`)).json();
+  expect(versions.versions.map((v: { stage: string }) => v.stage).sort()).toEqual(['archived', 'archived', 'production']);
   await context.close();
 });
