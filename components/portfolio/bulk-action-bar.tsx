@@ -8,7 +8,8 @@ import type { PortfolioSelection } from '@/lib/validations/portfolio';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { PortfolioDialog } from './portfolio-dialog';
-import { selectedCount, selectionBody, usePortfolioSelection } from './portfolio-selection';
+import { usePortfolioSelection } from './portfolio-selection';
+import { selectedCount, selectionBody } from './selection';
 
 /**
  * The bar above the model list: tick the page or every match of the search, pick a bulk action and its

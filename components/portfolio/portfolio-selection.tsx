@@ -1,20 +1,14 @@
 'use client';
 
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import type { PortfolioSelection as Selection } from '@/lib/validations/portfolio';
+import type { SelectionFacts } from './selection';
 
-interface SelectionState {
-  /** Names ticked on this page. */
-  names: ReadonlySet<string>;
-  /** Every model the search matches, on every page (sent as the filter, resolved by the server). */
-  allMatching: boolean;
+interface SelectionState extends SelectionFacts {
   toggle: (name: string) => void;
   setPage: (checked: boolean) => void;
   selectAllMatching: () => void;
   clear: () => void;
   pageNames: readonly string[];
-  query: string;
-  total: number;
 }
 
 const SelectionContext = createContext<SelectionState | null>(null);
@@ -51,15 +45,6 @@ export function PortfolioSelectionProvider({ pageNames, query, total, children }
 /** The selection, or null outside the provider (a viewer's page shows no checkboxes). */
 export function usePortfolioSelection(): SelectionState | null {
   return useContext(SelectionContext);
-}
-
-/** What the API is sent: the ticked names, or the page's search when every match is selected. */
-export function selectionBody(state: Pick<SelectionState, 'names' | 'allMatching' | 'query'>): Selection {
-  return state.allMatching && state.query ? { filter: { q: state.query } } : { models: [...state.names] };
-}
-
-export function selectedCount(state: Pick<SelectionState, 'names' | 'allMatching' | 'total'>): number {
-  return state.allMatching ? state.total : state.names.size;
 }
 
 /** One row's checkbox, above the row's stretched link so it can be clicked and tabbed to. */

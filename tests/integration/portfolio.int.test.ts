@@ -244,4 +244,15 @@ describe('portfolio bulk update', () => {
     expect(await db.auditEvent.count({ where: { modelName: { in: names }, action: 'model.tag_set' } }), 'one event per model').toBe(4);
     expect(await db.auditEvent.count({ where: { action: 'portfolio.applied', data: { path: ['operation'], equals: id } } }), 'one summary').toBe(1);
   });
+
+  it('finishes an interrupted operation when the request is retried with its Idempotency-Key', async () => {
+    const names = await models(2);
+    const body = { selection: { models: names }, action: { type: 'add-tag', key: 'resumed', value: '' } };
+    // As if the process died right after storing the operation: every item still pending.
+    const { id } = await startPortfolioOperation(scientist, body, null, { idempotencyKey: `resume-${names[0]}` });
+    const retried = await apply(tokens.scientist!, body, { 'idempotency-key': `resume-${names[0]}` });
+    expect(retried.status).toBe(200);
+    expect(retried.json).toMatchObject({ id, status: 'done', counts: { changed: 2, pending: 0 } });
+  });
 });
+
