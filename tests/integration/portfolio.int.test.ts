@@ -247,7 +247,7 @@ describe('portfolio bulk update', () => {
 
   it('finishes an interrupted operation when the request is retried with its Idempotency-Key', async () => {
     const names = await models(2);
-    const body = { selection: { models: names }, action: { type: 'add-tag', key: 'resumed', value: '' } };
+    const body = { selection: { models: names }, action: { type: 'add-tag' as const, key: 'resumed', value: '' } };
     // As if the process died right after storing the operation: every item still pending.
     const { id } = await startPortfolioOperation(scientist, body, null, { idempotencyKey: `resume-${names[0]}` });
     const retried = await apply(tokens.scientist!, body, { 'idempotency-key': `resume-${names[0]}` });
