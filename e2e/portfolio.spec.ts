@@ -128,3 +128,26 @@ test('an admin archives a model\'s Testing and Staging versions: the preview nam
   expect(versions.versions.map((v: { stage: string }) => v.stage).sort()).toEqual(['archived', 'archived', 'production']);
   await context.close();
 });
+
+test('"select all matching" takes every model the search matches, beyond the page, as the filter', async ({ browser }) => {
+  const wide = `${PREFIX}-wide`;
+  for (let i = 0; i < 22; i++) await seedModel({ name: `${wide}-${String(i).padStart(2, '0')}` });
+  const context = await contextFor(browser, people.admin);
+  const page = await context.newPage();
+  await page.goto(`/models?q=${wide}`);
+  const bar = page.getByRole('region', { name: 'Bulk actions' });
+  await bar.getByRole('checkbox', { name: 'Select this page' }).check();
+  await expect(bar).toContainText('20 selected');
+  await bar.getByRole('button', { name: `Select all 22 matching “${wide}”` }).click();
+  await expect(bar).toContainText('22 selected');
+  await bar.getByLabel('Tag key').fill('wide');
+  await bar.getByRole('button', { name: 'Preview' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('region', { name: 'Will change (22)' })).toBeVisible();
+  // A long list scrolls inside the dialog, by keyboard too.
+  await axe(page);
+  await page.screenshot({ path: `${SCREENSHOTS}/portfolio-all-matching.png` });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await context.close();
+});

@@ -10,7 +10,8 @@ const GROUPS: { outcome: PortfolioOutcome; title: string; preview: string; tone:
 /** The items of a preview or result, grouped by outcome: refusals first, with their code and reason. */
 export function PortfolioItemList({ items, preview }: { items: PortfolioItemResult[]; preview?: boolean }) {
   return (
-    <div className="max-h-[50vh] space-y-4 overflow-y-auto pr-1">
+    // Focusable, so a keyboard can scroll a long list (axe: scrollable-region-focusable).
+    <div role="group" aria-label={preview ? 'What the action would do, per item' : 'Outcome per item'} tabIndex={0} className="max-h-[50vh] space-y-4 overflow-y-auto rounded-md pr-1 focus-visible:outline-2 focus-visible:outline-accent">
       {GROUPS.map((group) => {
         const rows = items.filter((i) => i.outcome === group.outcome);
         if (rows.length === 0) return null;
