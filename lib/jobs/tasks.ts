@@ -1,4 +1,5 @@
 import type { JobHelpers } from 'graphile-worker';
+import { retentionPass } from './tasks/retention-pass';
 
 /**
  * Every task the job queue runs, by name. A task validates its payload (zod) and must be safe to run twice:
@@ -8,6 +9,8 @@ import type { JobHelpers } from 'graphile-worker';
 export const TASKS = {
   /** Does nothing; lets an operator (and the tests) check that the queue runs. */
   noop: async () => {},
+  /** Every model's retention rule, applied once (scheduled in lib/jobs/schedule.ts). */
+  retention_pass: retentionPass,
 } satisfies Record<string, (payload: unknown, helpers: JobHelpers) => Promise<void>>;
 
 export type TaskName = keyof typeof TASKS;

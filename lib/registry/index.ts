@@ -18,3 +18,4 @@ export * from './accounts';
 export * from './version-edits';
 export * from './mentions';
 export * from './portfolio';
+export * from './retention';
