@@ -64,6 +64,8 @@ export const CONSTRAINT_RULES = {
   api_token_owned_by_creator: { code: 'INVALID_ARGUMENT', message: 'A token belongs to the person who creates it, or to a service account.' },
   approval_by_person: PEOPLE_ONLY,
   user_identity_by_person: PEOPLE_ONLY,
+  // Portfolio operations (…_portfolio_operations): two requests raced with one Idempotency-Key.
+  portfolio_operation_actor_id_idempotency_key_key: { code: 'CONFLICT', message: 'An operation with this Idempotency-Key is already being applied: fetch it instead of sending it again.' },
 } as const satisfies Record<string, ConstraintRule>;
 
 export type ConstraintName = keyof typeof CONSTRAINT_RULES;

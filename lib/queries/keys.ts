@@ -70,3 +70,11 @@ export const commentKeys = {
   version: (model: string, number: number) => [...commentKeys.all, model, number] as const,
   people: (model: string, q: string) => [...commentKeys.all, 'people', model, q] as const,
 };
+
+export const portfolioKeys = {
+  all: ['portfolio'] as const,
+  /** What a bulk action would do now (never cached: a preview must be fresh). */
+  preview: (body: string) => [...portfolioKeys.all, 'preview', body] as const,
+  /** An operation's progress, followed by the Idempotency-Key it was sent with while the request runs. */
+  progress: (idempotencyKey: string) => [...portfolioKeys.all, 'progress', idempotencyKey] as const,
+};

@@ -17,4 +17,5 @@ export * from './tags';
 export * from './accounts';
 export * from './version-edits';
 export * from './mentions';
+export * from './portfolio';
 export * from './retention';
