@@ -181,15 +181,9 @@ interface HeaderRow {
 
 const ISO = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 
-/**
- * The board in two statements that run side by side, both keyed by the name: the model with its owner,
- * latest Production periods (for the rollback target), primary metric, stage counts (kept by a trigger, so 100,000 versions cost no more
- * to count than ten) and former names; and the three columns' cards. The live split is read only when
- * the model has canary shares.
- */
-export async function getBoard(name: string): Promise<BoardData | null> {
-  const [headers, rows] = await Promise.all([
-    db.$queryRaw<HeaderRow[]>`
+/** The board's two statements, started together; the header alone says whether the model exists. */
+function boardStatements(name: string): { header: Promise<HeaderRow | undefined>; rows: Promise<CardRow[]> } {
+  const header = db.$queryRaw<HeaderRow[]>`
       SELECT m."id", m."name", m."description", m."tags", o."name" AS "owner",
         COALESCE((SELECT json_agg(json_build_object('versionId', v."id", 'number', v."number", 'semver', v."semver", 'stage', v."stage",
             'failed', EXISTS (SELECT 1 FROM "version_tag" t WHERE t."version_id" = v."id" AND t."key" = 'failed')) ORDER BY p."started_at" DESC, p."id" DESC)
@@ -203,15 +197,29 @@ export async function getBoard(name: string): Promise<BoardData | null> {
       FROM "registered_model" m
       JOIN "app_user" o ON o."id" = m."owner_id"
       LEFT JOIN LATERAL (SELECT "key", "direction" FROM "metric_definition" WHERE "model_id" = m."id" AND "is_primary" ORDER BY "id" LIMIT 1) d ON TRUE
-      WHERE m."name" = ${name}`,
-    cardRows(
-      Prisma.sql`SELECT r."id", (SELECT d."key" FROM "metric_definition" d WHERE d."model_id" = r."id" AND d."is_primary" ORDER BY d."id" LIMIT 1) AS "primary_key" FROM "registered_model" r WHERE r."name" = ${name}`,
-      BOARD_STAGES,
-      undefined,
-      BOARD_FIRST_PAGE,
-    ),
-  ]);
-  const model = headers[0];
+      WHERE m."name" = ${name}`.then((found) => found[0]);
+  // Prisma's queries start when awaited: `.then` sends both now, side by side.
+  const rows = cardRows(
+    Prisma.sql`SELECT r."id", (SELECT d."key" FROM "metric_definition" d WHERE d."model_id" = r."id" AND d."is_primary" ORDER BY d."id" LIMIT 1) AS "primary_key" FROM "registered_model" r WHERE r."name" = ${name}`,
+    BOARD_STAGES,
+    undefined,
+    BOARD_FIRST_PAGE,
+  ).then((found) => found);
+  return { header, rows };
+}
+
+/**
+ * The board in two statements that run side by side, both keyed by the name: the model with its owner,
+ * latest Production periods (for the rollback target), primary metric, stage counts (kept by a trigger, so 100,000 versions cost no more
+ * to count than ten) and former names; and the three columns' cards. The live split is read only when
+ * the model has canary shares.
+ */
+export async function getBoard(name: string): Promise<BoardData | null> {
+  return assemble(name, boardStatements(name));
+}
+
+async function assemble(name: string, statements: ReturnType<typeof boardStatements>): Promise<BoardData | null> {
+  const [model, rows] = await Promise.all([statements.header, statements.rows]);
   if (!model) return null;
   const split = model.hasCanaries ? await currentSplit(name) : null;
   // The dialog promises the version the rollback service will pick: the same rule (lib/registry/rollback.ts)
@@ -237,5 +245,14 @@ export async function getBoard(name: string): Promise<BoardData | null> {
   };
 }
 
-/** getBoard once per request: the board's layout starts it, its page awaits it. */
-export const loadBoard = cache(getBoard);
+/**
+ * The board's statements once per request: the layout starts them and waits for the header only (it says
+ * whether the model exists, so no separate lookup), the page awaits the whole board.
+ */
+const requestStatements = cache(boardStatements);
+
+/** Whether `name` is a model's current name, from the board's own header statement (no extra round trip). */
+export const boardModelExists = cache(async (name: string): Promise<boolean> => (await requestStatements(name).header) !== undefined);
+
+/** getBoard once per request, on the statements the layout started. */
+export const loadBoard = cache((name: string): Promise<BoardData | null> => assemble(name, requestStatements(name)));
