@@ -1,11 +1,11 @@
 import 'server-only';
 import { cache } from 'react';
-import { getToken } from 'next-auth/jwt';
-import { cookies, headers } from 'next/headers';
+import { getServerSession } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { db } from '@/lib/db/prisma';
 import type { Role } from '@/lib/registry';
 import type { Actor } from '@/lib/services/actor';
+import { authOptions } from './options';
 
 export interface CurrentUser extends Actor {
   id: string;
@@ -24,28 +24,10 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
 });
 
 /**
- * Whom the session cookie names, without the database: the id the sign-in put into the (encrypted, signed)
- * session token, or null when there is none, it does not decrypt, or it has expired. This is what
- * `getServerSession` finds, without the rest of its work on a server render: it also builds next-auth's whole
- * configuration, a CSRF token, and a re-encrypted session token whose cookie a server component cannot set
- * anyway (~1 ms a request). The cookie is next-auth's: `__Secure-` prefixed when its URL is https.
+ * Whom the session cookie names, without the database (next-auth decrypts and checks the token), or null.
+ * Once per request, so a layout can start its reads beside the re-read of that person.
  */
-export const sessionUserId = cache(async (): Promise<string | null> => {
-  const [jar, h] = await Promise.all([cookies(), headers()]);
-  const token = await getToken({
-    req: { cookies: Object.fromEntries(jar.getAll().map((c) => [c.name, c.value])), headers: {} } as unknown as Parameters<typeof getToken>[0]['req'],
-    secret: process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET,
-    secureCookie: authOrigin(h).startsWith('https://'),
-  });
-  return typeof token?.uid === 'string' ? token.uid : null;
-});
-
-/** The origin next-auth signs in on (its detectOrigin), which decides the cookie's name. */
-function authOrigin(h: Headers): string {
-  if (process.env.NEXTAUTH_URL) return process.env.NEXTAUTH_URL;
-  if (process.env.VERCEL ?? process.env.AUTH_TRUST_HOST) return `${h.get('x-forwarded-proto') === 'http' ? 'http' : 'https'}://`;
-  return '';
-}
+export const sessionUserId = cache(async (): Promise<string | null> => (await getServerSession(authOptions))?.user?.id ?? null);
 
 /**
  * The person behind a session as they are now: null when they no longer exist, are disabled, or are not a

@@ -8,7 +8,7 @@
 // `--profile` preloads scripts/bench/profile-preload.mjs and writes a CPU profile of 100 sequential board
 // requests per build to $MODELGATE_PROFILE_DIR (default .modelgate/profiles).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createTestDatabase, freePort } from '../lib/test-database';
 import { migrateDeploy } from '../lib/run';
@@ -35,6 +35,27 @@ async function sequential(url: string, n: number, headers: Record<string, string
     times.push(performance.now() - t);
   }
   return median(times);
+}
+
+/** utime + stime of a process and its descendants, in ms (Linux /proc; clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  let total = 0;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    total += (Number(fields[11]) + Number(fields[12])) * 10;
+    for (const task of readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) total += cpuMs(Number(task));
+  } catch {
+    // gone
+  }
+  return total;
+}
+
+/** Server CPU per answer over `n` sequential requests. */
+async function cpuPerRequest(pid: number, url: string, n: number, headers: Record<string, string> = {}): Promise<number> {
+  const before = cpuMs(pid);
+  await sequential(url, n, headers);
+  return (cpuMs(pid) - before) / n;
 }
 
 async function main() {
@@ -79,6 +100,12 @@ async function main() {
         notFound: await sequential(`${bases[side]}/models/no-such-model`, 40, { cookie }),
         board: await sequential(board(side), 40, { cookie }),
       };
+      const cpu = {
+        static: await cpuPerRequest(pids[side], `${bases[side]}/signin`, 200),
+        notFound: await cpuPerRequest(pids[side], `${bases[side]}/models/no-such-model`, 200, { cookie }),
+        board: await cpuPerRequest(pids[side], board(side), 200, { cookie }),
+      };
+      console.log(`${side}: server CPU per answer (200 sequential each): static ${cpu.static.toFixed(2)} ms, authenticated 404 ${cpu.notFound.toFixed(2)} ms, board ${cpu.board.toFixed(2)} ms`);
       console.log(`${side} (${dirs[side]}): sequential p50 static ${seq.static.toFixed(1)} ms, authenticated 404 ${seq.notFound.toFixed(1)} ms, board ${seq.board.toFixed(1)} ms; board HTML ${html.length} B of which RSC payload ${rsc} B`);
       if (profile) {
         process.kill(pids[side], 'SIGUSR2');
