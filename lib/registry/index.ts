@@ -17,3 +17,5 @@ export * from './tags';
 export * from './accounts';
 export * from './version-edits';
 export * from './mentions';
+export * from './notifications';
+export * from './notification-messages';

@@ -11,6 +11,7 @@ import { ApproverRules } from './approver-rules';
 import { PolicyPreview } from './policy-preview';
 import { samePolicy, STAGES, stripKeys, toDraft, validateDraft, type DraftPolicy } from './policy-draft';
 import { ProtectedAliases } from './protected-aliases';
+import { ReminderRules } from './reminder-rules';
 import { StageGates } from './stage-gates';
 
 interface PolicyEditorProps {
@@ -77,6 +78,11 @@ export function PolicyEditor({ model, saved, isDefault, savedAt }: PolicyEditorP
           authorMayApprove={draft.other.authorMayApprove === true}
           // Off is the absence of the flag, so switching it on and off again leaves the policy unchanged.
           onChange={(on) => setDraft((d) => ({ ...d, other: { ...d.other, authorMayApprove: on ? true : undefined } }))}
+        />
+        <ReminderRules
+          remindAfterHours={draft.other.notifications?.remindAfterHours}
+          error={validation.errors?.notifications}
+          onChange={(hours) => setDraft((d) => ({ ...d, other: { ...d.other, notifications: hours === undefined ? undefined : { remindAfterHours: hours } } }))}
         />
       </div>
       <SectionCard title="Preview" className="xl:sticky xl:top-20">
