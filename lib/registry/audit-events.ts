@@ -51,6 +51,8 @@ export const AUDIT_ACTIONS = {
   'comment.added': 'Somebody commented on a version (the event holds the text and who was mentioned)',
   'comment.edited': 'A comment was edited by its author (the event holds the text before and after)',
   'comment.withdrawn': 'A comment was withdrawn by its author or an admin (the event holds the text it had)',
+  'notifications.preferences_updated': 'A person changed which e-mail notifications they receive (the event holds the choices before and after)',
+  'request.reminded': "The approvers of a request still open past its policy's reminder time were sent a reminder (the event holds the round and how many were sent)",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
