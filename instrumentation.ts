@@ -1,5 +1,5 @@
-// Runs once when a Next.js server starts: the webhook outbox dispatcher and the audit checkpoint signer live
-// in every app instance, each request is stamped with its TCP peer for the sign-in limits
+// Runs once when a Next.js server starts: the webhook outbox dispatcher, the audit checkpoint signer and the
+// job queue's worker and scheduler (lib/jobs/runner.ts) live in every app instance, each request is stamped with its TCP peer for the sign-in limits
 // (lib/auth/client-address.ts), and the change feed that keeps the serving caches honest starts listening
 // (lib/serving/change-feed.ts; without it the caches are bypassed).
 export async function register() {
@@ -13,5 +13,7 @@ export async function register() {
     startWebhookWorker();
     const { startCheckpointWorker } = await import('./lib/audit/checkpoint-worker');
     startCheckpointWorker();
+    const { startJobRunner } = await import('./lib/jobs/runner');
+    void startJobRunner();
   }
 }

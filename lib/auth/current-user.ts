@@ -21,7 +21,14 @@ export interface CurrentUser extends Actor {
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
-  if (!id) return null;
+  return id ? personById(id) : null;
+});
+
+/**
+ * The person behind a session as they are now: null when they no longer exist, are disabled, or are not a
+ * person. Long-lived streams opened by a session ask again when people or grants change.
+ */
+export async function personById(id: string): Promise<CurrentUser | null> {
   const user = await db.user.findUnique({
     where: { id },
     select: { id: true, email: true, name: true, role: true, kind: true, disabled: true, grants: { select: { role: true, model: { select: { name: true } } } } },
@@ -30,7 +37,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!user || user.disabled || user.kind !== 'person') return null;
   const grants = Object.fromEntries(user.grants.map((g) => [g.model.name, g.role]));
   return { id: user.id, email: user.email, name: user.name, role: user.role, kind: user.kind, label: user.email, grants };
-});
+}
 
 /** For pages: the signed-in user, or a redirect to the sign-in page. */
 export async function requireUser(): Promise<CurrentUser> {

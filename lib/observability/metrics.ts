@@ -63,6 +63,12 @@ function create() {
     help: 'Webhook deliveries waiting to be sent (the outbox depth), read at scrape time',
     registers: [registry],
   });
+  const jobs = new Gauge({
+    name: 'modelgate_jobs',
+    help: 'The job queue (graphile-worker) at scrape time: jobs waiting to run, and jobs that used up their attempts',
+    labelNames: ['state'] as const,
+    registers: [registry],
+  });
   new Gauge({
     name: 'modelgate_gauge',
     help: 'Other live figures: serving watchers connected, change feed live (1/0), change feed reconnects',
@@ -72,7 +78,7 @@ function create() {
       for (const [name, read] of sources.gauges) this.set({ name }, read());
     },
   });
-  return { registry, requestDuration, outbox, sources };
+  return { registry, requestDuration, outbox, jobs, sources };
 }
 
 const globalForMetrics = globalThis as unknown as { modelgateMetrics?: ReturnType<typeof create> };

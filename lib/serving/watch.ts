@@ -1,16 +1,16 @@
 import 'server-only';
 import type { z } from 'zod';
-import { actorFromToken } from '@/lib/auth/api-token';
 import { registerGauge } from '@/lib/observability/metrics';
 import { logger } from '@/lib/observability/logger';
 import { assertAllowed, RegistryError } from '@/lib/registry';
+import type { Actor } from '@/lib/services/actor';
 import type { ZResolveQuery } from '@/lib/validations/api-v1';
 import { cachedResolve, type ResolveAnswer } from './answers';
 import { changeFeed, type FeedEvent } from './change-feed';
 
 // Server-sent events for serving systems: the resolve answer now, then again whenever it changes (told
 // by the change feed, so within its lease of a commit on any instance), a heartbeat in between, and the
-// stream ends when the token that opened it is revoked. While the feed is down every watcher is checked
+// stream ends when the caller that opened it — a token or a browser session — may no longer resolve the model. While the feed is down every watcher is checked
 // against the database once a second instead, so a change is still seen within about a second.
 
 const MAX_WATCHERS = Math.max(Number(process.env.MODELGATE_WATCH_MAX ?? 1_000) || 1_000, 1);
@@ -22,8 +22,11 @@ interface Watcher {
   query: z.infer<typeof ZResolveQuery>;
   /** The ETag (or error message) last sent: an event goes out only when it changes. */
   last: string | null;
-  /** The bearer that opened the stream, re-checked when tokens or grants change; null for a browser session. */
-  bearer: string | null;
+  /**
+   * Who opened the stream, as they are now (the token read again, or the session's person); asked again
+   * whenever tokens, people or grants change. Null or a throw: they are no longer anyone.
+   */
+  caller: () => Promise<Actor | null>;
   send: (event: string, data: string, id?: string) => boolean;
   close: () => void;
   checking: boolean;
@@ -39,7 +42,7 @@ class WatchHub {
     changeFeed.subscribe((event) => this.onChange(event));
   }
 
-  open(name: string, query: z.infer<typeof ZResolveQuery>, bearer: string | null, signal: AbortSignal): Response {
+  open(name: string, query: z.infer<typeof ZResolveQuery>, caller: () => Promise<Actor | null>, signal: AbortSignal): Response {
     if (this.watchers.size >= MAX_WATCHERS) {
       throw new RegistryError('UNAVAILABLE', `This instance already serves ${MAX_WATCHERS} watchers (MODELGATE_WATCH_MAX); retry another instance or later, or poll resolve.`);
     }
@@ -50,7 +53,7 @@ class WatchHub {
       name,
       query,
       last: null,
-      bearer,
+      caller,
       checking: false,
       again: false,
       send: (event, data, id) => {
@@ -132,12 +135,12 @@ class WatchHub {
     for (const watcher of this.watchers) void this.check(watcher);
   }
 
-  /** Tokens or grants changed: a watcher whose token may no longer resolve this model is told and closed. */
+  /** Tokens, people or grants changed: a watcher whose caller may no longer resolve this model is told and closed. */
   private async reauthorize(): Promise<void> {
     for (const watcher of [...this.watchers]) {
-      if (!watcher.bearer) continue;
       try {
-        const actor = await actorFromToken(watcher.bearer);
+        const actor = await watcher.caller();
+        if (!actor) throw new RegistryError('UNAUTHENTICATED', 'The session that opened this stream has ended: sign in again.');
         assertAllowed(actor, 'version.resolve', { model: watcher.name });
       } catch (error) {
         if (!(error instanceof RegistryError) || !['UNAUTHENTICATED', 'FORBIDDEN'].includes(error.code)) continue;

@@ -67,7 +67,7 @@ export async function grantRuntimePrivileges(ownerUrl: string, role: string): Pr
 
     const tables = (await client.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)).rows.map((r) => r.name);
     const database = (await client.query<{ name: string }>('SELECT current_database() AS name')).rows[0]!.name;
-    const statements = [
+    const statements: string[] = [
       `GRANT CONNECT ON DATABASE ${quoteIdent(database)} TO ${who}`,
       `REVOKE CREATE ON SCHEMA public FROM PUBLIC`,
       `GRANT USAGE ON SCHEMA public TO ${who}`,
@@ -80,6 +80,27 @@ export async function grantRuntimePrivileges(ownerUrl: string, role: string): Pr
           return `GRANT ${privileges} ON ${quoteIdent(table)} TO ${who}`;
         }),
     ];
+    // The job queue (graphile-worker, scripts/lib/job-queue.ts) is the owner's schema too; the app takes,
+    // runs and finishes jobs, so it may change the queue's rows but not its tables or functions.
+    const hasJobQueue = (await client.query(`SELECT 1 FROM pg_namespace WHERE nspname = 'graphile_worker'`)).rowCount === 1;
+    if (hasJobQueue) {
+      statements.push(
+        `GRANT USAGE ON SCHEMA graphile_worker TO ${who}`,
+        `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA graphile_worker TO ${who}`,
+        `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA graphile_worker TO ${who}`,
+        `GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA graphile_worker TO ${who}`,
+      );
+      // graphile-worker turns row-level security on for its private tables, so only their owner sees a row;
+      // a policy per table lets the app's role see and change them all (the privileges above still bound it).
+      const secured = await client.query<{ name: string }>(
+        `SELECT relname AS name FROM pg_class WHERE relnamespace = 'graphile_worker'::regnamespace AND relkind = 'r' AND relrowsecurity ORDER BY 1`,
+      );
+      for (const { name } of secured.rows) {
+        const table = `graphile_worker.${quoteIdent(name)}`;
+        const policy = quoteIdent(`modelgate_${role}`.slice(0, 63));
+        statements.push(`DROP POLICY IF EXISTS ${policy} ON ${table}`, `CREATE POLICY ${policy} ON ${table} TO ${who} USING (true) WITH CHECK (true)`);
+      }
+    }
     await client.query('BEGIN');
     try {
       for (const statement of statements) await client.query(statement);

@@ -1,6 +1,7 @@
 import { spawn, type SpawnOptions } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import pg from 'pg';
+import { installJobQueue, jobQueueIsCurrent } from './job-queue';
 import { applyMigrations } from './migrate';
 
 /** Runs a command with inherited output; resolves with its exit code. */
@@ -21,10 +22,12 @@ export const bin = (name: string) => `node_modules/.bin/${name}`;
 
 /**
  * Applies the committed migrations, recorded as `prisma migrate deploy` records them (scripts/lib/migrate.ts:
- * each file whole, in one transaction, so function bodies can be $$-quoted).
+ * each file whole, in one transaction, so function bodies can be $$-quoted), then the job queue's own schema
+ * (scripts/lib/job-queue.ts).
  */
 export async function migrateDeploy(databaseUrl: string): Promise<void> {
   await applyMigrations(databaseUrl);
+  await installJobQueue(databaseUrl);
 }
 
 /**
@@ -40,7 +43,7 @@ export async function migrationsAreCurrent(databaseUrl: string): Promise<boolean
       'SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
     );
     const applied = new Set(rows.map((r) => r.name));
-    return committed.every((name) => applied.has(name));
+    return committed.every((name) => applied.has(name)) && (await jobQueueIsCurrent(client));
   } catch {
     return false;
   } finally {

@@ -16,11 +16,17 @@ import { createApiToken } from '@/lib/services/create-api-token';
 import { revokeApiToken } from '@/lib/services/revoke-api-token';
 import { moveVersion } from '@/lib/services/move-version';
 import { setAlias } from '@/lib/services/set-alias';
+import { updateUser } from '@/lib/services/update-user';
 import { call } from './api-client';
 import { register, seedModel, seedToken, seedUser } from '../fixtures';
 
-// No browser session here (next-auth needs Next's request scope): a caller without a token is nobody.
-vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => null }));
+// No next-auth session here (it needs Next's request scope): a caller without a token is nobody, unless a
+// test signs someone in by setting `session.user` (the person is still read from the database, as in the app).
+const session = vi.hoisted(() => ({ user: null as string | null }));
+vi.mock('@/lib/auth/current-user', async (importOriginal) => {
+  const original = await importOriginal<typeof import('@/lib/auth/current-user')>();
+  return { ...original, getCurrentUser: async () => (session.user ? original.personById(session.user) : null) };
+});
 
 let scientist: Actor, admin: Actor, viewer: Actor, approver: Actor;
 const CARD = DEFAULT_CARD_SECTIONS.map((section) => `## ${section}\ntext`).join('\n');
@@ -190,6 +196,22 @@ describe('watch', () => {
     expect(stream.events.at(-1)!.event).toBe('revoked');
   });
 
+  it('ends a browser session\'s stream when that person is disabled', async () => {
+    const { model } = await stagedModel();
+    const person = await seedUser({ role: 'viewer' });
+    session.user = person.id;
+    try {
+      const stream = await watch(model.name, 'stage=staging');
+      expect(stream.response.status).toBe(200);
+      await until(async () => stream.events.length > 0, 2_000);
+      await updateUser(admin, { userId: person.id, disabled: true });
+      await until(async () => stream.ended(), 2_000);
+      expect(stream.events.at(-1)).toMatchObject({ event: 'revoked', data: expect.stringContaining('UNAUTHENTICATED') });
+    } finally {
+      session.user = null;
+    }
+  });
+
   it('refuses a caller without a token, and one restricted to another model, before streaming', async () => {
     const { model } = await stagedModel();
     expect((await watch(model.name, 'stage=staging')).response.status).toBe(401);
@@ -218,7 +240,7 @@ describe('metrics and request ids', () => {
     }
   });
 
-  it('reports latency per route template, the database pool, the outbox depth and the cache hit rate', async () => {
+  it('reports latency per route template, the database pool, the outbox depth, the job queue and the cache hit rate', async () => {
     const { model } = await stagedModel();
     for (let i = 0; i < 3; i++) await resolve(model.name, 'stage=staging');
     const text = (await scrape(adminToken)).json as string;
@@ -226,6 +248,7 @@ describe('metrics and request ids', () => {
     expect(text).not.toContain(model.name);
     expect(text).toMatch(/modelgate_db_pool_connections\{pool="prisma",state="in_use"\} \d+/);
     expect(text).toMatch(/modelgate_webhook_outbox_pending \d+/);
+    expect(text).toMatch(/modelgate_jobs\{state="waiting"\} \d+/);
     expect(text).toMatch(/modelgate_serving_cache_lookups_total\{cache="resolve",result="hit"\} [1-9]/);
     expect(text).toMatch(/modelgate_gauge\{name="change_feed_live"\} 1/);
   });

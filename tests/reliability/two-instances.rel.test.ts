@@ -89,4 +89,15 @@ describe('sign-in limits across both instances', () => {
     expect(((await session.json()) as { user?: { email?: string } }).user?.email).toBe(user!.email);
     expect(await signIn(b, user!.email, user!.password)).toBe('signed-in');
   });
+
+  it('both instances work the job queue as the app\'s own database role: queued jobs run, none is left or fails', async () => {
+    const marker = `two-instances-${Date.now()}`;
+    await sql(databaseUrl, `SELECT graphile_worker.add_job('noop', json_build_object('marker', $1::text, 'i', i)) FROM generate_series(1, 20) AS i`, [marker]);
+    const left = async () =>
+      Number((await sql<{ n: string }>(databaseUrl, `SELECT count(*) AS n FROM graphile_worker._private_jobs WHERE payload->>'marker' = $1`, [marker]))[0]!.n);
+    const deadline = Date.now() + 20_000;
+    while ((await left()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    expect(await left()).toBe(0);
+    expect(a.output() + b.output()).not.toContain('job queue did not start');
+  });
 });

@@ -1,4 +1,5 @@
-// GET /api/metrics – Prometheus metrics: request latency per route, database pools, outbox depth, serving caches
+// GET /api/metrics – Prometheus metrics: request latency per route, database pools, outbox depth, job queue, serving caches
+import { countJobs } from '@/lib/db/queries/jobs';
 import { countPendingDeliveries } from '@/lib/db/queries/outbox';
 import { rawResponse } from '@/lib/http/contract';
 import { route } from '@/lib/http/route';
@@ -13,7 +14,10 @@ export const GET = route({
   secretEnv: 'MODELGATE_METRICS_TOKEN',
   response: rawResponse(['text/plain; version=0.0.4'], 'Prometheus exposition format'),
   handler: async () => {
-    metrics.outbox.set(await countPendingDeliveries());
+    const [pending, jobs] = await Promise.all([countPendingDeliveries(), countJobs()]);
+    metrics.outbox.set(pending);
+    metrics.jobs.set({ state: 'waiting' }, jobs.waiting);
+    metrics.jobs.set({ state: 'failed' }, jobs.failed);
     return new Response(await metrics.registry.metrics(), { headers: { 'Content-Type': metrics.registry.contentType, 'Cache-Control': 'no-store' } });
   },
 });
