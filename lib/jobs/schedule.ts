@@ -10,4 +10,7 @@ export interface ScheduledTask extends CronItem {
  * known-crontabs row for each identifier (updated in one statement) lets exactly one of them queue each
  * tick: the database decides who runs a pass, not the instances.
  */
-export const SCHEDULE: ScheduledTask[] = [];
+export const SCHEDULE: ScheduledTask[] = [
+  // A reminder round is written once (request_reminder's key), so a tick that two instances both saw sends one.
+  { task: 'request_reminders', match: '*/15 * * * *', identifier: 'request_reminders' },
+];

@@ -1,4 +1,6 @@
 import type { JobHelpers } from 'graphile-worker';
+import { requestRemindersTask } from './tasks/request-reminders';
+import { sendEmailTask } from './tasks/send-email';
 
 /**
  * Every task the job queue runs, by name. A task validates its payload (zod) and must be safe to run twice:
@@ -8,6 +10,10 @@ import type { JobHelpers } from 'graphile-worker';
 export const TASKS = {
   /** Does nothing; lets an operator (and the tests) check that the queue runs. */
   noop: async () => {},
+  /** One notification e-mail (lib/notifications): re-checks its recipient, then hands it to the SMTP server. */
+  send_email: sendEmailTask,
+  /** Reminders for requests waiting past their policy's remindAfterHours (cron, every 15 minutes). */
+  request_reminders: requestRemindersTask,
 } satisfies Record<string, (payload: unknown, helpers: JobHelpers) => Promise<void>>;
 
 export type TaskName = keyof typeof TASKS;
