@@ -63,3 +63,9 @@ export const commentKeys = {
   version: (model: string, number: number) => [...commentKeys.all, model, number] as const,
   people: (model: string, q: string) => [...commentKeys.all, 'people', model, q] as const,
 };
+
+export const settingsKeys = {
+  all: ['settings'] as const,
+  /** The signed-in person's e-mail notification choices. */
+  notifications: () => [...settingsKeys.all, 'notifications'] as const,
+};

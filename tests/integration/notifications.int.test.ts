@@ -125,7 +125,7 @@ describe('notification e-mail, against a real SMTP server', () => {
     expect(mail!.text).toContain(`${BASE}/models/${model}/versions/${number}`);
     // An edit that adds a mention tells the newcomer only; the author is never told of their own comment.
     inbox.length = 0;
-    await editComment(approver, { model, number, id: comment.id, body: `@${reader.label} and @${requester.label}: can you check the slices? @${approver.label}` });
+    await editComment(approver, { model, number, id: String(comment.id), body: `@${reader.label} and @${requester.label}: can you check the slices? @${approver.label}` });
     await runQueuedJobs();
     expect(inbox.map((m) => m.to)).toEqual([requester.label]);
   });
