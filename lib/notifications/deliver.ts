@@ -1,4 +1,3 @@
-import 'server-only';
 import { notificationDenial, renderNotification, type NotificationMessageInput, type NotificationSubject } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import { loadSeparationFacts } from '@/lib/services/internal/separation';

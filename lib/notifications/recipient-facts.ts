@@ -1,4 +1,3 @@
-import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { RecipientFacts, Role } from '@/lib/registry';
 import type { Tx } from '@/lib/db/prisma';

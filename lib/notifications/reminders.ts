@@ -1,4 +1,3 @@
-import 'server-only';
 import { parsePolicy, reminderRound } from '@/lib/registry';
 import { db } from '@/lib/db/prisma';
 import { inTransaction } from '@/lib/db/transaction';

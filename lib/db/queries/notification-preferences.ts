@@ -1,4 +1,3 @@
-import 'server-only';
 import { DEFAULT_NOTIFICATION_PREFERENCES, type NotificationPreferences } from '@/lib/registry';
 import { db, type Tx } from '@/lib/db/prisma';
 
