@@ -42,7 +42,7 @@ export function NotificationSettings({ initial, email }: { initial: Settings; em
                     type="checkbox"
                     role="switch"
                     name={kind}
-                    className="mt-0.5 size-4 accent-accent"
+                    className="mt-0.5 size-4 shrink-0 accent-accent"
                     checked={data.preferences[kind]}
                     disabled={save.isPending}
                     onChange={(e) => toggle(kind, e.target.checked)}

@@ -15,7 +15,10 @@ interface ReminderRulesProps {
 export function ReminderRules({ remindAfterHours, error, onChange }: ReminderRulesProps) {
   const id = useId();
   // The text as typed, so a half-typed or wrong value stays on screen with its error.
-  const [text, setText] = useState(remindAfterHours === undefined ? '' : String(remindAfterHours));
+  const [typed, setTyped] = useState(remindAfterHours === undefined ? '' : String(remindAfterHours));
+  // When the draft changes from outside (Discard changes, Use default), show its value instead.
+  const typedValue = typed.trim() === '' ? undefined : Number(typed.trim());
+  const text = Object.is(typedValue, remindAfterHours) ? typed : remindAfterHours === undefined ? '' : String(remindAfterHours);
   return (
     <section aria-labelledby={`${id}-title`} className="rounded-lg border border-line bg-surface shadow-xs">
       <header className="flex flex-wrap items-baseline justify-between gap-2 border-b border-line px-4 py-3">
@@ -39,7 +42,7 @@ export function ReminderRules({ remindAfterHours, error, onChange }: ReminderRul
             className="max-w-32"
             value={text}
             onChange={(e) => {
-              setText(e.target.value);
+              setTyped(e.target.value);
               const trimmed = e.target.value.trim();
               onChange(trimmed === '' ? undefined : Number(trimmed));
             }}
