@@ -39,3 +39,17 @@ export async function sendMail(message: { to: string; subject: string; text: str
   if (!config) throw new Error('Mail is off: MODELGATE_SMTP_URL is not set.');
   await transport(config.url).sendMail({ from: config.from, to: message.to, subject: message.subject, text: message.text });
 }
+
+/** What the admin overview says about mail: the server's address without its credentials. */
+export function mailStatus(): { enabled: false } | { enabled: true; server: string; from: string } {
+  const config = mailConfig();
+  if (!config) return { enabled: false };
+  let server = 'the configured SMTP server';
+  try {
+    const url = new URL(config.url);
+    server = `${url.protocol.replace(/:$/, '')}://${url.host}`;
+  } catch {
+    // An unparseable URL fails on the first send, with nodemailer's own message in the job's error.
+  }
+  return { enabled: true, server, from: config.from };
+}

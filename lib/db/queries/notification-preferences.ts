@@ -8,3 +8,8 @@ export async function loadNotificationPreferences(userId: string, client: Tx = d
   const { updatedAt, ...preferences } = row;
   return { preferences, updatedAt };
 }
+
+/** How many notification e-mails were handed to the SMTP server in the last `hours` hours (the admin overview). */
+export function countNotificationsSent(hours: number): Promise<number> {
+  return db.notificationSent.count({ where: { sentAt: { gt: new Date(Date.now() - hours * 3_600_000) } } });
+}
