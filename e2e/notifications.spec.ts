@@ -83,5 +83,8 @@ test('an admin sets a reminder time in the policy editor; a wrong value is refus
   await page.reload();
   await expect(page.getByLabel(/Remind approvers after \(hours\)/)).toHaveValue('24');
   await page.getByRole('region', { name: 'Reminders' }).screenshot({ path: `${SCREENSHOTS}/policy-reminders.png` });
+  // The admin overview says whether mail goes out at all.
+  await page.goto('/admin');
+  await expect(page.getByTestId('mail-status')).toContainText('Off: nobody receives e-mail and nothing is queued');
   await page.context().close();
 });
