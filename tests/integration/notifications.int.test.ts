@@ -6,15 +6,19 @@ import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as preferencesRoute from '@/app/api/v1/me/notification-preferences/route';
+import * as requestRoute from '@/app/api/v1/models/[name]/versions/[number]/promotion-requests/route';
+import * as approveRoute from '@/app/api/v1/promotion-requests/[id]/approve/route';
 import { db } from '@/lib/db/prisma';
 import type { Actor } from '@/lib/services/actor';
 import { addComment } from '@/lib/services/add-comment';
 import { clock } from '@/lib/services/clock';
-import { decideRequest } from '@/lib/services/decide-request';
 import { editComment } from '@/lib/services/edit-comment';
 import { removeGrant } from '@/lib/services/remove-grant';
 import { requestProduction } from '@/lib/services/request-production';
 import { setGrant } from '@/lib/services/set-grant';
+import { updateUser } from '@/lib/services/update-user';
+import { requestCanary } from '@/lib/services/request-canary';
+import { decideRequest } from '@/lib/services/decide-request';
 import { updatePolicy } from '@/lib/services/update-policy';
 import { sendDueReminders } from '@/lib/notifications/reminders';
 import { call } from './api-client';
@@ -83,7 +87,10 @@ describe('notification e-mail, against a real SMTP server', () => {
 
   it('tells the approvers of a new request, naming the version with a link; not one who opted out or lost the right', async () => {
     const { number } = await seedVersion(model, { stage: 'staging', by: requester });
-    const { request } = await requestProduction(requester, { model, number, comment: 'AUC up two points' });
+    // Over REST v1, as a pipeline would.
+    const made = await call(requestRoute.POST, { method: 'POST', token: await seedToken(requester), params: { name: model, number: String(number) }, body: { comment: 'AUC up two points' } });
+    expect(made.status).toBe(201);
+    const request = (made.json as { request: { id: string } }).request;
     const keys = await queuedKeys(`new_request:${request.id}:`);
     expect(keys).toEqual(expect.arrayContaining([`new_request:${request.id}:${approver.id}`, `new_request:${request.id}:${granted.id}`]));
     expect(keys).not.toContain(`new_request:${request.id}:${optedOut.id}`);
@@ -106,11 +113,33 @@ describe('notification e-mail, against a real SMTP server', () => {
 
     // A decision: the requester hears it was approved and deployed; the approver hears nothing of their own act.
     inbox.length = 0;
-    await decideRequest(approver, { requestId: request.id, decision: 'approve', comment: 'looks good' });
+    const approved = await call(approveRoute.POST, { method: 'POST', token: await seedToken(approver), params: { id: request.id }, body: { comment: 'looks good' } });
+    expect(approved.status).toBe(200);
     await runQueuedJobs();
     expect(mailTo(requester).map((m) => m.subject).sort()).toEqual([`[Modelgate] ${model} v${number} approved`, `[Modelgate] ${model} v${number} deployed to Production`]);
     expect(mailTo(requester).find((m) => m.subject.endsWith('approved'))!.text).toContain(`was approved by ${approver.label}`);
     expect(mailTo(approver)).toEqual([]);
+  });
+
+  it('tells approvers of a canary request, not one disabled before sending, and the requester of a rejection', async () => {
+    const late = await seedUser({ role: 'approver' });
+    const { number } = await seedVersion(model, { stage: 'staging', by: requester });
+    const { request } = await requestCanary(requester, { model, number, weight: 10, comment: 'try 10 percent' });
+    expect(await queuedKeys(`new_request:${request.id}:${late.id}`)).toHaveLength(1);
+    await updateUser(admin, { userId: late.id!, disabled: true });
+    inbox.length = 0;
+    await runQueuedJobs();
+    expect(mailTo(approver).map((m) => m.subject)).toEqual([`[Modelgate] ${model} v${number}: canary request waits for your decision`]);
+    expect(mailTo(late)).toEqual([]);
+
+    inbox.length = 0;
+    await decideRequest(approver, { requestId: request.id, decision: 'reject', comment: 'not this week' });
+    await runQueuedJobs();
+    const [rejected, ...more] = mailTo(requester);
+    expect(more).toEqual([]);
+    expect(rejected!.subject).toBe(`[Modelgate] ${model} v${number} rejected`);
+    expect(rejected!.text).toContain(`Your canary request of ${model} v${number}`);
+    expect(rejected!.text).toContain('> not this week');
   });
 
   it('tells a mentioned person once, even after the comment is edited', async () => {
