@@ -22,6 +22,8 @@ const PEOPLE_ONLY: ConstraintRule = { code: 'FORBIDDEN', message: 'Service accou
 const MALFORMED_VERSION: ConstraintRule = { code: 'INVALID_ARGUMENT', message: 'A new version starts in Testing, with a well-formed number, semver and sha256 digest.' };
 
 export const CONSTRAINT_RULES = {
+  // Registration's one-statement path (…_registration_in_one_statement): the service decides again under the lock.
+  registration_state_changed: { code: 'CONFLICT', message: 'Another version of this model was registered at the same moment. Try again.' },
   // Stages (prisma/migrations/…_init, and lib/registry/stages.ts, which the trigger mirrors).
   model_version_one_production_per_model: { code: 'CONFLICT', message: 'Another version became Production at the same moment. Refresh and try again.' },
   model_version_stage_transition: { code: 'INVALID_TRANSITION', message: 'That stage move is not allowed.' },

@@ -1,15 +1,24 @@
 import { assertAllowed, assertSemverMovesForward, formatSemver, nextSemver, parseSemver, RegistryError, reservedVersionTagReason } from '@/lib/registry';
 import { cardOutline, type CardSection } from '@/lib/registry/model-card';
 import { db, type Tx } from '@/lib/db/prisma';
-import { withDbErrors } from '@/lib/db/errors';
+import { constraintOf, mapDbError, withDbErrors } from '@/lib/db/errors';
 import { inTransaction } from '@/lib/db/transaction';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { ZRegisterVersionInput, type RegisterVersionInput } from '@/lib/validations/version';
 import type { Actor } from './actor';
 import { auditStatementParts } from './audit';
 import { clock } from './clock';
-import { insertVersionChildren, lockModelAndTakeNumber, readKnownState, resolveParents } from './internal/registration';
+import {
+  lockModelAndTakeNumber,
+  readKnownState,
+  readModelState,
+  resolveParents,
+  writeVersion,
+  type KnownState,
+  type ParentRecord,
+  type VersionRow,
+} from './internal/registration';
 import { versionRecordInclude, type VersionRecord } from './internal/version-record';
 
 export interface RegisterOptions {
@@ -33,9 +42,16 @@ class AlreadyRegistered extends Error {
 
 /**
  * Registers a version in Testing. The version number comes from the model's counter, incremented under
- * the model's row lock (taken by that same increment), so concurrent registrations queue instead of
- * racing on MAX(number)+1. The same lock makes the idempotency checks race-free: a retried pipeline step
- * never creates two versions. A retry rolls the increment back, so numbers stay without gaps.
+ * the model's row lock, so concurrent registrations queue instead of racing on MAX(number)+1. The same lock
+ * makes the idempotency checks race-free: a retried pipeline step never creates two versions. A retry rolls
+ * the increment back, so numbers stay without gaps.
+ *
+ * Two ways to the same rows. First, at once: what registration must know is read without a lock, decided
+ * here, and written in one statement that takes the lock and the number only if the model's counter still
+ * says nothing was registered since the read (modelgate_take_version_number) — two round trips and no
+ * interactive transaction, the common case of one pipeline registering at a time. When another registration
+ * came between, that statement writes nothing and the version is registered under the lock, deciding again
+ * on what the lock's holder sees.
  */
 export async function registerVersion(actor: Actor, rawInput: RegisterVersionInput, options: RegisterOptions = {}): Promise<RegisteredVersion> {
   const input = ZRegisterVersionInput.parse(rawInput);
@@ -45,19 +61,25 @@ export async function registerVersion(actor: Actor, rawInput: RegisterVersionInp
     if (reason) throw new RegistryError('INVALID_ARGUMENT', reason, { tag: key });
   }
   const explicitSemver = input.semver ? parseSemver(input.semver) : null;
-  const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
-  const idempotencyKey = options.idempotencyKey && actor.id ? options.idempotencyKey : undefined;
-  // Parsed once, here and outside the transaction (no lock or connection held meanwhile): gates read the result.
-  const cardSections = cardOutline(input.modelCard);
+  const plan: Plan = {
+    explicitSemver,
+    requestHash: createHash('sha256').update(JSON.stringify(input)).digest('hex'),
+    idempotencyKey: options.idempotencyKey && actor.id ? options.idempotencyKey : undefined,
+    dedupeByDigest: options.dedupeByDigest ?? false,
+    // Parsed once, here and outside the transaction (no lock or connection held meanwhile): gates read the result.
+    cardSections: cardOutline(input.modelCard),
+  };
 
   try {
-    return await inTransaction((tx) => register(tx, actor, input, { explicitSemver, requestHash, idempotencyKey, dedupeByDigest: options.dedupeByDigest ?? false, cardSections }));
+    return (await registerAtOnce(actor, input, plan)) ?? (await inTransaction((tx) => registerUnderLock(tx, actor, input, plan)));
   } catch (error) {
     if (!(error instanceof AlreadyRegistered)) throw error;
     const existing = await withDbErrors(() => db.modelVersion.findUniqueOrThrow({ where: { id: error.versionId }, include: versionRecordInclude }));
     return { ...existing, created: false };
   }
 }
+
+type Input = ReturnType<typeof ZRegisterVersionInput.parse>;
 
 interface Plan {
   explicitSemver: ReturnType<typeof parseSemver> | null;
@@ -67,18 +89,49 @@ interface Plan {
   cardSections: CardSection[];
 }
 
-async function register(tx: Tx, actor: Actor, input: ReturnType<typeof ZRegisterVersionInput.parse>, plan: Plan): Promise<RegisteredVersion> {
+const knownArgs = (actor: Actor, input: Input, plan: Plan) => ({
+  actorId: actor.id,
+  idempotencyKey: plan.idempotencyKey,
+  digest: plan.dedupeByDigest ? input.artifactDigest : undefined,
+  semver: plan.explicitSemver ? { text: formatSemver(plan.explicitSemver), major: plan.explicitSemver.major, minor: plan.explicitSemver.minor } : undefined,
+});
+
+/** The one-statement path; null when another registration of the model came between its read and its write. */
+async function registerAtOnce(actor: Actor, input: Input, plan: Plan): Promise<RegisteredVersion | null> {
+  const now = clock.now();
+  const state = await withDbErrors(() => readModelState(db, input.model, knownArgs(actor, input, plan)));
+  if (!state) throw new RegistryError('NOT_FOUND', `No model named "${input.model}".`);
+  const parents = await withDbErrors(() => resolveParents(db, input.parents));
+  try {
+    return await write(db, actor, input, plan, { model: state.model, known: state.known, parents, now, take: true });
+  } catch (error) {
+    if (constraintOf(error) === 'registration_state_changed') return null;
+    throw mapDbError(error);
+  }
+}
+
+/** The path under the model's row lock, taken (with the number) by the first statement. */
+async function registerUnderLock(tx: Tx, actor: Actor, input: Input, plan: Plan): Promise<RegisteredVersion> {
   const now = clock.now();
   const model = await lockModelAndTakeNumber(tx, input.model, now);
   if (!model) throw new RegistryError('NOT_FOUND', `No model named "${input.model}".`);
+  const known = await readKnownState(tx, { modelId: model.id, ...knownArgs(actor, input, plan) });
+  const parents = await resolveParents(tx, input.parents);
+  return write(tx, actor, input, plan, { model, known, parents, now, take: false });
+}
 
-  const known = await readKnownState(tx, {
-    modelId: model.id,
-    actorId: actor.id,
-    idempotencyKey: plan.idempotencyKey,
-    digest: plan.dedupeByDigest ? input.artifactDigest : undefined,
-    semver: plan.explicitSemver ? { text: formatSemver(plan.explicitSemver), major: plan.explicitSemver.major, minor: plan.explicitSemver.minor } : undefined,
-  });
+interface Decided {
+  model: { id: string; name: string; number: number };
+  known: KnownState;
+  parents: ParentRecord[];
+  now: Date;
+  /** Take the lock and the number in the write itself (registerAtOnce). */
+  take: boolean;
+}
+
+/** Decides on what is known (idempotent replay, semver bump, clashes) and writes the version with its audit event. */
+async function write(q: Parameters<typeof writeVersion>[0], actor: Actor, input: Input, plan: Plan, d: Decided): Promise<RegisteredVersion> {
+  const { model, known, parents, now } = d;
   if (known.idempotent && known.idempotent.requestHash !== plan.requestHash) {
     throw new RegistryError('CONFLICT', 'This Idempotency-Key was already used for a different request.');
   }
@@ -96,39 +149,41 @@ async function register(tx: Tx, actor: Actor, input: ReturnType<typeof ZRegister
   if (known.clash !== null) throw new RegistryError('CONFLICT', `Version ${semverText} of ${model.name} already exists (number ${known.clash}).`);
   if (plan.explicitSemver) assertSemverMovesForward(semver, known.latest, known.linePatch);
 
-  const parents = await resolveParents(tx, input.parents);
-  const version = await tx.modelVersion.create({
-    data: {
-      modelId: model.id,
-      number: model.number,
-      semver: semverText,
-      ...semver,
-      dataVersion: input.dataVersion,
-      artifactUri: input.artifactUri,
-      artifactDigest: input.artifactDigest ?? null,
-      framework: input.framework ?? null,
-      hyperparameters: input.hyperparameters as Prisma.InputJsonObject,
-      features: input.features,
-      trainingDataHash: input.trainingDataHash ?? null,
-      trainingDataSource: input.trainingDataSource ?? null,
-      codeCommit: input.codeCommit ?? null,
-      trainingDurationSec: input.trainingDurationSec ?? null,
-      trainingResources: (input.trainingResources as Prisma.InputJsonObject | undefined) ?? undefined,
-      description: input.description,
-      modelCard: input.modelCard,
-      changelog: input.changelog,
-      migrationNotes: input.migrationNotes,
-      environment: input.environment,
-      modelSizeBytes: input.modelSizeBytes ?? null,
-      cardOutline: plan.cardSections as unknown as Prisma.InputJsonArray,
-      createdById: actor.id,
-      // Kept for the four-eyes rule: whoever created a service account's token counts as an author.
-      createdViaTokenId: actor.token?.id ?? null,
-      createdAt: now,
-      stageChangedAt: now,
-    },
-  });
-  // The audit event goes in the children's statement: one round trip for everything the version records.
+  const version: VersionRow = {
+    // The row is written with the rest in one statement, so its id is made here (new versions get UUIDs).
+    id: randomUUID(),
+    modelId: model.id,
+    number: model.number,
+    semver: semverText,
+    major: semver.major,
+    minor: semver.minor,
+    patch: semver.patch,
+    dataVersion: input.dataVersion,
+    stage: 'testing',
+    artifactUri: input.artifactUri,
+    artifactDigest: input.artifactDigest ?? null,
+    framework: input.framework ?? null,
+    hyperparameters: input.hyperparameters as Prisma.JsonObject,
+    features: input.features,
+    trainingDataHash: input.trainingDataHash ?? null,
+    trainingDataSource: input.trainingDataSource ?? null,
+    codeCommit: input.codeCommit ?? null,
+    trainingDurationSec: input.trainingDurationSec ?? null,
+    trainingResources: (input.trainingResources as Prisma.JsonObject | undefined) ?? null,
+    description: input.description,
+    modelCard: input.modelCard,
+    cardOutline: plan.cardSections as unknown as Prisma.JsonArray,
+    changelog: input.changelog,
+    migrationNotes: input.migrationNotes,
+    environment: input.environment,
+    modelSizeBytes: input.modelSizeBytes ?? null,
+    createdById: actor.id,
+    // Kept for the four-eyes rule: whoever created a service account's token counts as an author.
+    createdViaTokenId: actor.token?.id ?? null,
+    createdAt: now,
+    stageChangedAt: now,
+  };
+  // The audit event goes in the same statement: one round trip for everything the version records.
   const audit = auditStatementParts(
     actor,
     {
@@ -142,14 +197,14 @@ async function register(tx: Tx, actor: Actor, input: ReturnType<typeof ZRegister
     },
     { modelActivityStamped: true },
   );
-  const written = await insertVersionChildren(tx, {
-    versionId: version.id,
-    modelId: model.id,
+  const written = await writeVersion(q, {
+    row: version,
     metrics: input.metrics,
     tags: input.tags,
     parentIds: parents.map((p) => p.id),
     idempotency: plan.idempotencyKey && actor.id ? { actorId: actor.id, key: plan.idempotencyKey, requestHash: plan.requestHash } : undefined,
     alsoWrite: audit,
+    take: d.take ? { at: now } : undefined,
   });
   return {
     ...version,

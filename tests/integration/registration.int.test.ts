@@ -1,6 +1,7 @@
-// Registration does as much as it can per statement (one UPDATE locks the model and takes the number,
-// one SELECT reads what it must know, one INSERT writes the version's children) and answers from what it
-// wrote. These pin down what those shortcuts must keep.
+// Registration does as much as it can per statement (one SELECT reads what it must know, one statement
+// takes the model's lock and number and writes the version, its children and its audit event; under
+// contention, the same under the lock) and answers from what it wrote. These pin down what those shortcuts
+// must keep.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as versionsRoute from '@/app/api/v1/models/[name]/versions/route';
 import * as versionRoute from '@/app/api/v1/models/[name]/versions/[number]/route';
@@ -81,6 +82,54 @@ describe('semantic versions', () => {
     const all = await Promise.all(Array.from({ length: 12 }, (_, i) => register(scientist, model.name, { dataVersion: i % 3 === 0 ? `d${i}` : 'same' })));
     expect(new Set(all.map((v) => v.semver)).size).toBe(12);
     expect(all.map((v) => v.number).sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+  });
+});
+
+describe('a registration that another one overtakes between its read and its write', () => {
+  it('is refused by the database when the model\'s counter moved, or its row is held, writing nothing', async () => {
+    const model = await seedModel({ owner: scientist });
+    await register(scientist, model.name);
+    const before = await db.registeredModel.findUniqueOrThrow({ where: { id: model.id }, select: { nextVersionNumber: true, lastActivityAt: true } });
+    await expect(db.$queryRaw`SELECT "modelgate_take_version_number"(${model.id}, ${before.nextVersionNumber - 1}::int, now())`).rejects.toThrow(/registered since its state was read/);
+    expect(await db.registeredModel.findUniqueOrThrow({ where: { id: model.id }, select: { nextVersionNumber: true, lastActivityAt: true } })).toEqual(before);
+    // Held by someone else: refused at once rather than after waiting (the locked path waits instead).
+    await db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT 1 FROM "registered_model" WHERE "id" = ${model.id} FOR UPDATE`;
+      const started = performance.now();
+      await expect(db.$queryRaw`SELECT "modelgate_take_version_number"(${model.id}, ${before.nextVersionNumber}::int, now())`).rejects.toThrow(/is being registered/);
+      expect(performance.now() - started).toBeLessThan(2_000);
+    });
+    expect(await db.registeredModel.findUniqueOrThrow({ where: { id: model.id }, select: { nextVersionNumber: true, lastActivityAt: true } })).toEqual(before);
+  });
+
+  it('is registered under the lock instead: both get their numbers in order, each with its audit event', async () => {
+    const model = await seedModel({ owner: scientist });
+    await register(scientist, model.name);
+    // Hold the model's row so that both registrations read the same state and then queue on the lock.
+    let release!: () => void;
+    let locked!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const taken = new Promise<void>((resolve) => (locked = resolve));
+    const holder = db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT 1 FROM "registered_model" WHERE "id" = ${model.id} FOR UPDATE`;
+      locked();
+      await held;
+    }, { timeout: 30_000 });
+    await taken;
+    const racing = ['a', 'b'].map((c) => registerVersion(scientist, versionInput(model.name, { artifactDigest: digest(c) })));
+    const waiting = async () =>
+      Number((await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)[0]!.n);
+    for (const started = Date.now(); (await waiting()) < 2; ) {
+      if (Date.now() - started > 10_000) throw new Error('the registrations never queued on the lock');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    release();
+    await holder;
+    const versions = await Promise.all(racing);
+    expect(versions.map((v) => v.number).sort()).toEqual([2, 3]);
+    expect(versions.map((v) => v.semver).sort()).toEqual(['1.0.1', '1.0.2']);
+    expect(await db.auditEvent.count({ where: { modelId: model.id, action: 'version.registered' } })).toBe(3);
+    expect((await db.registeredModel.findUniqueOrThrow({ where: { id: model.id } })).nextVersionNumber).toBe(4);
   });
 });
 
