@@ -2,7 +2,8 @@ import { notificationDenial, renderNotification, type NotificationMessageInput, 
 import { db } from '@/lib/db/prisma';
 import { loadSeparationFacts } from '@/lib/services/internal/separation';
 import { clock } from '@/lib/services/clock';
-import { mailEnabled, publicBaseUrl, sendMail } from './mailer';
+import { mailEnabled, sendMail } from './mailer';
+import { publicBaseUrl } from './public-url';
 import type { EmailJob } from './payload';
 import { loadRecipientFacts } from './recipient-facts';
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { mailConfig, mailStatus, publicBaseUrl } from './mailer';
+import { mailConfig, mailStatus } from './mailer';
+import { publicBaseUrl } from './public-url';
 
 afterEach(() => {
   delete process.env.MODELGATE_SMTP_URL;

@@ -18,11 +18,6 @@ export function mailConfig(): MailConfig | null {
 
 export const mailEnabled = (): boolean => mailConfig() !== null;
 
-/** The address links in messages point at: the app as its users reach it. */
-export function publicBaseUrl(): string {
-  return (process.env.MODELGATE_PUBLIC_URL || process.env.NEXTAUTH_URL || 'http://localhost:3000').replace(/\/+$/, '');
-}
-
 let cached: { url: string; transport: Transporter } | undefined;
 
 function transport(url: string): Transporter {

@@ -1,5 +1,5 @@
 import { chatText } from '@/lib/registry';
-import { publicBaseUrl } from '@/lib/notifications/mailer';
+import { publicBaseUrl } from '@/lib/notifications/public-url';
 
 interface QueuedPayload {
   event?: string;
@@ -17,9 +17,7 @@ interface QueuedPayload {
  */
 export function chatRequest(payload: unknown): { headers: Record<string, string>; body: string } {
   const p = (payload ?? {}) as QueuedPayload;
-  const text = chatText(
-      { event: p.event ?? 'event', actor: p.actor ?? 'someone', model: p.model ?? null, version: p.version ?? null, fromStage: p.fromStage ?? null, toStage: p.toStage ?? null, comment: p.comment ?? null },
-      publicBaseUrl(),
-    );
+  const event = { event: p.event ?? 'event', actor: p.actor ?? 'someone', model: p.model ?? null, version: p.version ?? null, fromStage: p.fromStage ?? null, toStage: p.toStage ?? null, comment: p.comment ?? null };
+  const text = chatText(event, publicBaseUrl());
   return { body: JSON.stringify({ text }), headers: { 'content-type': 'application/json', 'user-agent': 'Modelgate-Webhooks/1' } };
 }
