@@ -27,13 +27,19 @@ test('an approver turns reminders off from the header link; the choice is kept a
   }
   await page.screenshot({ path: `${SCREENSHOTS}/settings-notifications.png`, fullPage: true });
 
+  const saved = () => page.waitForResponse((r) => r.url().endsWith('/api/v1/me/notification-preferences') && r.request().method() === 'PUT');
+  let response = saved();
   await page.getByRole('switch', { name: 'Reminders' }).click();
+  expect((await response).status()).toBe(200);
   await expect(page.getByText('Notification settings saved')).toBeVisible();
   await expect(page.getByRole('switch', { name: 'Reminders' })).not.toBeChecked();
   // By keyboard: Space on a focused switch.
+  await expect(page.getByRole('switch', { name: 'Mentions' })).toBeEnabled();
   await page.getByRole('switch', { name: 'Mentions' }).focus();
+  response = saved();
   await page.keyboard.press('Space');
   await expect(page.getByRole('switch', { name: 'Mentions' })).not.toBeChecked();
+  expect((await response).status()).toBe(200);
   await expect(page.getByText(/Last changed/)).toBeVisible();
 
   await page.reload();
