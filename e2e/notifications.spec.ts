@@ -34,11 +34,12 @@ test('an approver turns reminders off from the header link; the choice is kept a
   await expect(page.getByText('Notification settings saved')).toBeVisible();
   await expect(page.getByRole('switch', { name: 'Reminders' })).not.toBeChecked();
   // By keyboard: Space on a focused switch.
-  await expect(page.getByRole('switch', { name: 'Mentions' })).toBeEnabled();
   await page.getByRole('switch', { name: 'Mentions' }).focus();
   response = saved();
   await page.keyboard.press('Space');
   await expect(page.getByRole('switch', { name: 'Mentions' })).not.toBeChecked();
+  // The switch keeps the focus while it saves, so a keyboard user can go on.
+  await expect(page.getByRole('switch', { name: 'Mentions' })).toBeFocused();
   expect((await response).status()).toBe(200);
   await expect(page.getByText(/Last changed/)).toBeVisible();
 

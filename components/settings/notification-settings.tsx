@@ -1,6 +1,6 @@
 'use client';
 
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { MailX } from 'lucide-react';
 import { NOTIFICATION_KIND_LABELS, NOTIFICATION_KINDS, type NotificationKind } from '@/lib/registry/notifications';
 import { useNotificationSettings, useSaveNotificationPreferences, type NotificationSettings as Settings } from '@/lib/queries/use-notification-preferences';
@@ -11,7 +11,13 @@ export function NotificationSettings({ initial, email }: { initial: Settings; em
   const id = useId();
   const { data } = useNotificationSettings(initial);
   const save = useSaveNotificationPreferences();
-  const toggle = (kind: NotificationKind, on: boolean) => save.mutate({ ...data.preferences, [kind]: on });
+  // What the switches show: moved at once, before the server answers; back to the saved choices if it refuses.
+  const [shown, setShown] = useState(data.preferences);
+  const toggle = (kind: NotificationKind, on: boolean) => {
+    const next = { ...shown, [kind]: on };
+    setShown(next);
+    save.mutate(next, { onError: () => setShown(data.preferences) });
+  };
 
   return (
     <div className="space-y-4">
@@ -24,7 +30,7 @@ export function NotificationSettings({ initial, email }: { initial: Settings; em
           </p>
         </div>
       )}
-      <fieldset className="rounded-lg border border-line bg-surface shadow-xs" aria-describedby={`${id}-to`}>
+      <fieldset className="rounded-lg border border-line bg-surface shadow-xs" aria-describedby={`${id}-to`} aria-busy={save.isPending}>
         <legend className="sr-only">E-mail notifications</legend>
         <div className="flex flex-wrap items-baseline justify-between gap-2 border-b border-line px-4 py-3">
           <h2 className="text-sm font-semibold text-ink">E-mail me when…</h2>
@@ -43,8 +49,7 @@ export function NotificationSettings({ initial, email }: { initial: Settings; em
                     role="switch"
                     name={kind}
                     className="mt-0.5 size-4 shrink-0 accent-accent"
-                    checked={data.preferences[kind]}
-                    disabled={save.isPending}
+                    checked={shown[kind]}
                     onChange={(e) => toggle(kind, e.target.checked)}
                     aria-describedby={`${id}-${kind}`}
                   />

@@ -21,25 +21,22 @@ export function useNotificationSettings(initial: NotificationSettings) {
   return useQuery({ queryKey: settingsKeys.notifications(), queryFn: ({ signal }) => getJson<NotificationSettings>(URL, signal), initialData: initial, staleTime: 30_000 });
 }
 
-/** Saves all four switches; the switch moves at once and moves back if the server refuses. */
+/**
+ * Saves all four switches. Saves run one after another (one mutation scope), each with the switches as they
+ * were when it was made, so quick toggles reach the server in order and the last one wins. The page moves
+ * its switches at once and moves them back when a save is refused.
+ */
 export function useSaveNotificationPreferences() {
   const queryClient = useQueryClient();
   const key = settingsKeys.notifications();
   return useMutation({
+    mutationKey: key,
+    scope: { id: 'notification-preferences' },
     mutationFn: (preferences: NotificationPreferences) => sendJson<NotificationSettings>('PUT', URL, preferences),
-    onMutate: async (preferences) => {
-      await queryClient.cancelQueries({ queryKey: key });
-      const before = queryClient.getQueryData<NotificationSettings>(key);
-      if (before) queryClient.setQueryData<NotificationSettings>(key, { ...before, preferences });
-      return { before };
-    },
     onSuccess: (saved) => {
       queryClient.setQueryData(key, saved);
       toast.success('Notification settings saved');
     },
-    onError: (error, _preferences, context) => {
-      if (context?.before) queryClient.setQueryData(key, context.before);
-      toastError(error);
-    },
+    onError: toastError,
   });
 }
