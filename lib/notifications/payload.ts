@@ -23,4 +23,3 @@ export const ZEmailJob = z.discriminatedUnion('kind', [
 export type EmailJob = z.infer<typeof ZEmailJob>;
 
 export const SEND_EMAIL_TASK = 'send_email' as const;
-export const REQUEST_REMINDERS_TASK = 'request_reminders' as const;
