@@ -40,6 +40,11 @@ export function AuditEventItem({ event, showModel }: { event: AuditEventView; sh
               override
             </Badge>
           )}
+          {isRetention(event) && (
+            <Badge tone="zinc" className="ml-2" data-testid="retention-badge">
+              retention
+            </Badge>
+          )}
           {advisories && (
             <Badge tone="amber" className="ml-2" data-testid="advisory-badge">
               {advisories}
@@ -69,4 +74,9 @@ export function AuditEventItem({ event, showModel }: { event: AuditEventView; sh
       </div>
     </li>
   );
+}
+
+/** An archive made by the policy's retention rule (lib/services/apply-retention.ts), not by a person. */
+function isRetention(event: AuditEventView): boolean {
+  return !!(event.data as { retention?: unknown } | null)?.retention;
 }

@@ -40,7 +40,7 @@ export const EVENT_RENDERERS: Record<AuditAction, EventRenderer> = {
   'version.updated': { icon: FileText, describe: (e) => `edited ${v(e)}${editedFields(e)}` },
   'version.promoted': { icon: ArrowUpRight, describe: (e) => `promoted ${v(e)} to Staging` },
   'version.demoted': { icon: ArrowDownLeft, describe: (e) => `moved ${v(e)} back to Testing` },
-  'version.archived': { icon: Archive, describe: (e) => `archived ${v(e)}` },
+  'version.archived': { icon: Archive, describe: (e) => `archived ${v(e)}${retention(e)}` },
   'version.restored': { icon: Undo2, describe: (e) => `restored ${v(e)} to Testing` },
   'promotion.requested': { icon: Send, describe: (e) => `requested Production for ${v(e)}` },
   'promotion.approved': { icon: CheckCircle2, describe: (e) => `approved the promotion of ${v(e)}${str(e, 'approvals') ? ` (${str(e, 'approvals')}/${str(e, 'required')})` : ''}` },
@@ -85,6 +85,13 @@ export const EVENT_RENDERERS: Record<AuditAction, EventRenderer> = {
   'notifications.preferences_updated': { icon: Bell, describe: () => 'changed which e-mail notifications they receive' },
   'request.reminded': { icon: BellRing, describe: (e) => `reminded ${str(e, 'recipients') ?? 'the'} approver(s) of the open request for ${v(e)}` },
 };
+
+/** "retention rule archived v3 on its scheduled pass": an archive the policy made, not a person. */
+function retention(e: AuditEventView): string {
+  const rule = (e.data as { retention?: { runBy?: unknown } } | null)?.retention;
+  if (!rule) return '';
+  return typeof rule.runBy === 'string' && rule.runBy ? ` when ${rule.runBy} ran it now` : ' on its scheduled pass';
+}
 
 function mentioned(e: AuditEventView): string {
   const mentions = (e.data as { mentions?: unknown } | null)?.mentions;

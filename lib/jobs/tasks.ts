@@ -1,4 +1,5 @@
 import type { JobHelpers } from 'graphile-worker';
+import { retentionPass } from './tasks/retention-pass';
 import { requestRemindersTask } from './tasks/request-reminders';
 import { sendEmailTask } from './tasks/send-email';
 
@@ -10,6 +11,8 @@ import { sendEmailTask } from './tasks/send-email';
 export const TASKS = {
   /** Does nothing; lets an operator (and the tests) check that the queue runs. */
   noop: async () => {},
+  /** Every model's retention rule, applied once (scheduled in lib/jobs/schedule.ts). */
+  retention_pass: retentionPass,
   /** One notification e-mail (lib/notifications): re-checks its recipient, then hands it to the SMTP server. */
   send_email: sendEmailTask,
   /** Reminders for requests waiting past their policy's remindAfterHours (cron, every 15 minutes). */

@@ -45,6 +45,13 @@ export const adminKeys = {
   deliveries: (webhookId: string) => [...adminKeys.webhooks(), webhookId, 'deliveries'] as const,
 };
 
+export const retentionKeys = {
+  all: ['retention'] as const,
+  model: (model: string) => [...retentionKeys.all, model] as const,
+  /** The dry run of one rule (the editor's draft): equal drafts share an entry. */
+  preview: (model: string, rule: object) => [...retentionKeys.model(model), rule] as const,
+};
+
 export const auditKeys = {
   all: ['audit'] as const,
   /** One filtered timeline; the filters object is the URL's query, so equal URLs share a cache entry. */

@@ -17,5 +17,6 @@ export * from './tags';
 export * from './accounts';
 export * from './version-edits';
 export * from './mentions';
+export * from './retention';
 export * from './notifications';
 export * from './notification-messages';

@@ -62,6 +62,22 @@ export const ZHealthPolicy = z.object({
 });
 export type HealthPolicy = z.infer<typeof ZHealthPolicy>;
 
+/**
+ * When Testing versions are archived on their own (lib/registry/retention.ts): those in Testing longer than
+ * `archiveTestingOlderThanDays`, and/or all but the newest `keepNewestTesting`. With both, a version goes
+ * only when it is old *and* beyond the newest K (K is a floor). Staging, Production, anything that ever
+ * served Production, a version a pending request or an alias names: never.
+ */
+export const ZRetentionRule = z
+  .object({
+    archiveTestingOlderThanDays: z.number({ error: 'Enter a whole number of days.' }).int('Enter a whole number of days.').min(1, 'At least 1 day.').max(3650, 'At most 3650 days (ten years).').optional(),
+    keepNewestTesting: z.number({ error: 'Enter a whole number of versions.' }).int('Enter a whole number of versions.').min(0, 'At least 0.').max(1000, 'At most 1000 versions.').optional(),
+  })
+  .refine((r) => r.archiveTestingOlderThanDays !== undefined || r.keepNewestTesting !== undefined, {
+    message: 'A retention rule needs a number of days, a number of newest Testing versions to keep, or both.',
+  });
+export type RetentionRule = z.infer<typeof ZRetentionRule>;
+
 export const ZPolicy = z.object({
   staging: z.array(ZGate).max(50).default([]),
   production: z.array(ZGate).max(50).default([]),
@@ -76,6 +92,11 @@ export const ZPolicy = z.object({
    * means someone other than the author and the requester.
    */
   authorMayApprove: z.boolean().optional(),
+  /**
+   * Which Testing versions a scheduled pass archives. Absent: no rule (and a save without it keeps the saved
+   * one, like `health`); null in a save removes the rule.
+   */
+  retention: ZRetentionRule.nullable().optional(),
   /** E-mail reminders to the approvers of a request that waits too long. Absent: no reminders. */
   notifications: z
     .object({
@@ -106,6 +127,11 @@ export const DEFAULT_POLICY: Policy = {
 /** The policy's automatic-rollback rule, or the default one (3 unhealthy reports in a row within 15 minutes). */
 export function healthPolicyOf(policy: Policy): HealthPolicy {
   return ZHealthPolicy.parse(policy.health ?? {});
+}
+
+/** The policy's retention rule, or null when it has none. */
+export function retentionRuleOf(policy: Policy): RetentionRule | null {
+  return policy.retention ?? null;
 }
 
 /** Reads a stored policy, falling back to the default for a missing or unreadable one. */

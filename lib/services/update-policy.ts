@@ -29,6 +29,9 @@ export async function updatePolicy(actor: Actor, input: { model: string; policy:
     // The gate editor does not carry the health rule; keep the saved one unless a new one is given.
     if (!policy.health && before.health) policy.health = before.health;
     if (!policy.protectedAliases && before.protectedAliases) policy.protectedAliases = before.protectedAliases;
+    // Retention likewise: absent keeps the saved rule, null removes it (and is not stored).
+    if (policy.retention === undefined && before.retention) policy.retention = before.retention;
+    if (policy.retention === null) delete policy.retention;
     await assertAliasesStillServable(tx, model.id, policy);
     const saved = await tx.modelPolicy.upsert({
       where: { modelId: model.id },

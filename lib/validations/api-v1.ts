@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STAGES } from '@/lib/registry';
+import { STAGES, ZRetentionRule } from '@/lib/registry';
 
 // Query schemas of API v1, shared by the handlers and the OpenAPI document.
 
@@ -58,4 +58,13 @@ export const ZPendingRequestsQuery = z.object({
   /** The id of the last request already shown (oldest first). */
   cursor: z.string().min(1).max(64).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+/** POST /api/v1/models/:name/retention/preview — a rule to try before saving it. */
+export const ZRetentionPreviewBody = z.object({ rule: ZRetentionRule });
+
+/** POST /api/v1/models/:name/retention/run */
+export const ZRetentionRunBody = z.object({
+  /** The version numbers the preview said it would archive; a pass that would now archive others answers 409. */
+  expectedArchive: z.array(z.number().int().positive()).max(10_000).optional(),
 });

@@ -77,6 +77,8 @@ export const DEMO_MODELS: DemoModel[] = [
         { kind: 'model-card-complete', sections: DEFAULT_CARD_SECTIONS },
         { kind: 'approvals', count: 1 },
       ],
+      // Experiments that sat in Testing half a year go, but the newest three always stay.
+      retention: { archiveTestingOlderThanDays: 180, keepNewestTesting: 3 },
     },
     versions: [
       { dataVersion: '2026-05-01', featureSet: 0, quality: 0.2, steps: [promote, deploy('Baseline model, approved for launch.')], description: 'First production baseline.' },

@@ -103,6 +103,9 @@ describe('route contracts', () => {
     'GET /api/v1/models/{name}/route split': 'a split has at most 10 shares',
     'GET /api/v1/models/{name}/traffic canaries': 'canaries hold at most 50 % together, 1 % each at least',
     'GET /api/v1/models/{name}/redirects redirects': 'one per rename of this model, by an approver',
+    // A dry run is one answer about the whole model, not a list to page through: capped, with the totals beside.
+    'GET /api/v1/models/{name}/retention/preview archive': 'at most RETENTION_PREVIEW_LIMIT (200) rows; archiveCount is the total',
+    'GET /api/v1/models/{name}/retention/preview kept': 'at most RETENTION_PREVIEW_LIMIT (200) rows; keptCount is the total',
   };
 
   it('bounds every list: a maximum page size and a cursor on each answer that holds an array', () => {

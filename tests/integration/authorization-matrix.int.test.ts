@@ -87,6 +87,10 @@ const RULES: Record<string, Rule> = {
   'PATCH v1/models/[name]/versions/[number]/comments/[id]': { permission: 'version.comment', scope: 'model', params: { ...v, id: 'no-such-comment' }, body: {} },
   'DELETE v1/models/[name]/versions/[number]/comments/[id]': { permission: 'version.comment', scope: 'model', params: { ...v, id: 'no-such-comment' } },
   'POST v1/models/[name]/rollback': { permission: 'model.rollback', scope: 'model', params: m, body: {} },
+  // MODEL has no retention rule: the dry run answers an empty one; a proposed rule that says nothing is a 400.
+  'GET v1/models/[name]/retention/preview': { permission: 'registry.read', scope: 'model', params: m },
+  'POST v1/models/[name]/retention/preview': { permission: 'registry.read', scope: 'model', params: m, body: { rule: {} } },
+  'POST v1/models/[name]/retention/run': { permission: 'policies.manage', scope: 'global', params: m, body: { expectedArchive: 'v1' } },
   'GET v1/models/[name]/redirects': { permission: 'registry.read', scope: 'model', params: m },
   'DELETE v1/models/[name]/redirects/[oldName]': { permission: 'model.rename-served', scope: 'model', params: { name: MODEL, oldName: 'no-such-name' } },
   'PUT v1/models/[name]/aliases/[alias]': { permission: 'version.edit', scope: 'model', params: { name: MODEL, alias: 'candidate' }, body: { version: 1 } },

@@ -10,6 +10,8 @@ import * as v1ModelsNameRedirects from '@/app/api/v1/models/[name]/redirects/rou
 import * as v1ModelsNameRedirectsOldName from '@/app/api/v1/models/[name]/redirects/[oldName]/route';
 import * as v1ModelsNameVersionsNumberCanaryRequests from '@/app/api/v1/models/[name]/versions/[number]/canary-requests/route';
 import * as v1ModelsNameResolve from '@/app/api/v1/models/[name]/resolve/route';
+import * as v1ModelsNameRetentionPreview from '@/app/api/v1/models/[name]/retention/preview/route';
+import * as v1ModelsNameRetentionRun from '@/app/api/v1/models/[name]/retention/run/route';
 import * as v1ModelsNameRollback from '@/app/api/v1/models/[name]/rollback/route';
 import * as v1ModelsNameRoute from '@/app/api/v1/models/[name]/route/route';
 import * as v1ModelsNameWatch from '@/app/api/v1/models/[name]/watch/route';
@@ -61,6 +63,8 @@ export const OPERATIONS: readonly Operation[] = [
   { path: '/api/v1/models/{name}/resolve', module: v1ModelsNameResolve },
   { path: '/api/v1/models/{name}/watch', module: v1ModelsNameWatch },
   { path: '/api/v1/models/{name}/rollback', module: v1ModelsNameRollback },
+  { path: '/api/v1/models/{name}/retention/preview', module: v1ModelsNameRetentionPreview },
+  { path: '/api/v1/models/{name}/retention/run', module: v1ModelsNameRetentionRun },
   { path: '/api/v1/models/{name}/route', module: v1ModelsNameRoute },
   { path: '/api/v1/models/{name}/traffic', module: v1ModelsNameTraffic },
   { path: '/api/v1/models/{name}/versions', module: v1ModelsNameVersions },

@@ -47,3 +47,11 @@ export function ListInput({ value, onChange, ...props }: Props<string[]>) {
   const { text, change } = useTypedText(value, (v) => v.join(', '), splitList, sameList);
   return <Input type="text" autoComplete="off" value={text} onChange={(e) => change(e.target.value, onChange)} {...props} />;
 }
+
+const sameOptional = (a: number | undefined, b: number | undefined) => a === b || (Number.isNaN(a) && Number.isNaN(b));
+
+/** A whole number that may be left empty: empty is undefined ("not set"), unreadable text NaN (an error). */
+export function OptionalNumberInput({ value, onChange, ...props }: Props<number | undefined>) {
+  const { text, change } = useTypedText(value, (v) => (v === undefined || Number.isNaN(v) ? '' : String(v)), (t) => (t.trim() === '' ? undefined : Number(t)), sameOptional);
+  return <Input type="text" inputMode="numeric" autoComplete="off" value={text} onChange={(e) => change(e.target.value, onChange)} {...props} />;
+}

@@ -90,6 +90,11 @@ export function validateDraft(draft: DraftPolicy): { policy: Policy; errors: nul
   const errors: DraftErrors = {};
   for (const issue of parsed.error.issues) {
     const [stage, index, field] = issue.path;
+    if (stage === 'retention') {
+      // The rule's own messages already speak to admins ("At least 1 day.").
+      errors[typeof index === 'string' ? `retention.${index}` : 'retention'] ??= issue.message;
+      continue;
+    }
     if (stage === 'protectedAliases') {
       errors.protectedAliases ??= typeof index === 'number' ? `Alias ${index + 1}: ${friendly(issue)}` : friendly(issue);
       continue;

@@ -2,7 +2,7 @@
 
 import { useMemo, useState } from 'react';
 import { Eye, RotateCcw, Save } from 'lucide-react';
-import { DEFAULT_POLICY, type Policy } from '@/lib/registry';
+import { DEFAULT_POLICY, ZRetentionRule, type Policy, type RetentionRule } from '@/lib/registry';
 import { usePolicyPreview, useSavePolicy } from '@/lib/queries/use-policy';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -11,6 +11,7 @@ import { ApproverRules } from './approver-rules';
 import { PolicyPreview } from './policy-preview';
 import { samePolicy, STAGES, stripKeys, toDraft, validateDraft, type DraftPolicy } from './policy-draft';
 import { ProtectedAliases } from './protected-aliases';
+import { RetentionRuleSection, type DraftRetention } from './retention-rule';
 import { ReminderRules } from './reminder-rules';
 import { StageGates } from './stage-gates';
 
@@ -33,6 +34,14 @@ export function PolicyEditor({ model, saved, isDefault, savedAt }: PolicyEditorP
   const validation = useMemo(() => validateDraft(draft), [draft]);
   const dirty = !samePolicy(current, saved);
   const errorCount = validation.errors ? Object.keys(validation.errors).length : 0;
+  // The retention dry run needs only its own rule to be valid, not the whole draft.
+  const retention = useMemo(() => {
+    const parsed = ZRetentionRule.safeParse(draft.other.retention);
+    return parsed.success ? parsed.data : null;
+  }, [draft.other.retention]);
+  const setRetention = (rule: DraftRetention) =>
+    // Off: null removes a saved rule; with none saved, leaving the key out keeps the policy unchanged.
+    setDraft((d) => ({ ...d, other: { ...d.other, retention: rule === null ? (saved.retention ? null : undefined) : (rule as RetentionRule) } }));
 
   const runPreview = () => {
     if (!validation.policy) return;
@@ -79,6 +88,7 @@ export function PolicyEditor({ model, saved, isDefault, savedAt }: PolicyEditorP
           // Off is the absence of the flag, so switching it on and off again leaves the policy unchanged.
           onChange={(on) => setDraft((d) => ({ ...d, other: { ...d.other, authorMayApprove: on ? true : undefined } }))}
         />
+        <RetentionRuleSection model={model} value={draft.other.retention ?? null} saved={saved.retention ?? null} valid={retention} errors={validation.errors ?? {}} onChange={setRetention} />
         <ReminderRules
           remindAfterHours={draft.other.notifications?.remindAfterHours}
           error={validation.errors?.notifications}

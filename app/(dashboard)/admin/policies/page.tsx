@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { describeRetentionRule, retentionRuleOf } from '@/lib/registry';
 import { getPolicy, listModelNames } from '@/lib/db/queries/admin';
 import { Badge } from '@/components/ui/badge';
 import { RelativeTime } from '@/components/ui/relative-time';
@@ -19,7 +20,7 @@ export default async function AdminPoliciesPage() {
         <h2 id="policies-heading" className="text-lg font-semibold">
           Promotion policies
         </h2>
-        <p className="text-sm text-ink-muted">The gates a version must pass to enter Staging and Production, per model. Models without their own policy use the default.</p>
+        <p className="text-sm text-ink-muted">The gates a version must pass to enter Staging and Production, and which Testing versions archive themselves, per model. Models without their own policy use the default.</p>
       </div>
       <Table label="Policies">
         <thead>
@@ -28,6 +29,7 @@ export default async function AdminPoliciesPage() {
             <Th>Policy</Th>
             <Th className="text-right">Staging gates</Th>
             <Th className="text-right">Production gates</Th>
+            <Th>Retention</Th>
             <Th>Last changed</Th>
           </tr>
         </thead>
@@ -42,6 +44,7 @@ export default async function AdminPoliciesPage() {
               <Td>{p.isDefault ? <Badge tone="zinc">Default</Badge> : <Badge tone="accent">Custom</Badge>}</Td>
               <Td className="text-right tabular-nums">{p.policy.staging.length}</Td>
               <Td className="text-right tabular-nums">{p.policy.production.length}</Td>
+              <Td className="text-xs text-ink-muted">{retentionSummary(p.policy)}</Td>
               <Td className="text-xs text-ink-muted">{p.updatedAt ? <RelativeTime iso={p.updatedAt} /> : 'never'}</Td>
             </tr>
           ))}
@@ -49,4 +52,10 @@ export default async function AdminPoliciesPage() {
       </Table>
     </section>
   );
+}
+
+/** "Archives after 30 days in Testing, keeping the newest 5", or "none". */
+function retentionSummary(policy: Parameters<typeof retentionRuleOf>[0]): string {
+  const rule = retentionRuleOf(policy);
+  return rule ? `Archives ${describeRetentionRule(rule)}` : 'none';
 }
