@@ -1,7 +1,7 @@
 import {
   Archive, ArrowDownLeft, ArrowUpRight, Ban, CheckCircle2, CircleSlash, Download, FilePlus2, FileText, KeyRound, type LucideIcon,
   PackagePlus, Pencil, RotateCcw, Rocket, Send, ShieldCheck, SlidersHorizontal, Undo2, UserCog, UserPlus, Users, XCircle,
-  BookmarkPlus, BookmarkX, FileX, Link2, PackageX, PencilLine, Tag, TagIcon, Unlink, MessageSquare, MessageSquareDashed, MessageSquareText, Bell, BellRing,
+  BookmarkPlus, BookmarkX, FileX, Link2, PackageX, PencilLine, Tag, TagIcon, Unlink, MessageSquare, MessageSquareDashed, MessageSquareText, Layers, Bell, BellRing,
 } from 'lucide-react';
 import { formatNumber, type AuditAction } from '@/lib/registry';
 import type { AuditEventView } from '@/lib/db/queries/audit';
@@ -35,7 +35,8 @@ const editedFields = (e: AuditEventView): string => {
 /** One icon and one sentence per kind of event; the timeline renders every event through this map. */
 export const EVENT_RENDERERS: Record<AuditAction, EventRenderer> = {
   'model.created': { icon: PackagePlus, describe: (e) => `registered the model ${e.model}` },
-  'model.updated': { icon: Pencil, describe: (e) => `edited the model ${e.model}` },
+  'model.updated': { icon: Pencil, describe: (e) => (str(e, 'field') === 'owner' ? `handed ${e.model} from ${str(e, 'before') ?? '?'} to ${str(e, 'after') ?? '?'}` : `edited the model ${e.model}`) },
+  'portfolio.applied': { icon: Layers, describe: (e) => `applied a bulk ${str(e, 'type') ?? 'action'}: ${str(e, 'changed') ?? '0'} changed, ${str(e, 'unchanged') ?? '0'} unchanged, ${str(e, 'refused') ?? '0'} refused` },
   'version.registered': { icon: FilePlus2, describe: (e) => `registered ${v(e)}${str(e, 'semver') ? ` (${str(e, 'semver')})` : ''}` },
   'version.updated': { icon: FileText, describe: (e) => `edited ${v(e)}${editedFields(e)}` },
   'version.promoted': { icon: ArrowUpRight, describe: (e) => `promoted ${v(e)} to Staging` },

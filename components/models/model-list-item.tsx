@@ -5,13 +5,15 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { ProductionSummary } from './production-summary';
 import { StageCountPills } from './stage-count-pills';
 import { TagList } from './tag-list';
+import { RowCheckbox } from '@/components/portfolio/portfolio-selection';
 
 /** One row of the model list: who owns it, what it is, what serves traffic, and how busy it is. */
-export function ModelListItem({ model }: { model: ModelListItemData }) {
+export function ModelListItem({ model, selectable = false }: { model: ModelListItemData; selectable?: boolean }) {
   return (
     <li className="relative grid gap-4 px-4 py-4 transition-colors hover:bg-surface-muted/50 sm:px-5 md:grid-cols-[minmax(0,1fr)_13rem_auto]">
       <div className="min-w-0">
         <div className="flex flex-wrap items-baseline gap-x-2">
+          {selectable && <RowCheckbox name={model.name} />}
           {/* The stretched link makes the whole row clickable while its name stays the link's text. */}
           <Link href={`/models/${encodeURIComponent(model.name)}`} className="font-semibold text-ink after:absolute after:inset-0 hover:text-accent-text focus-visible:outline-none focus-visible:after:outline-2 focus-visible:after:-outline-offset-2 focus-visible:after:outline-accent">
             {model.name}

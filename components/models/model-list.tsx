@@ -3,11 +3,11 @@ import { ModelListItem } from './model-list-item';
 
 const LIST_CLASSES = 'divide-y divide-line overflow-hidden rounded-lg border border-line bg-surface shadow-xs';
 
-export function ModelList({ models }: { models: ModelListItemData[] }) {
+export function ModelList({ models, selectable = false }: { models: ModelListItemData[]; selectable?: boolean }) {
   return (
     <ul aria-label="Models" className={LIST_CLASSES}>
       {models.map((model) => (
-        <ModelListItem key={model.name} model={model} />
+        <ModelListItem key={model.name} model={model} selectable={selectable} />
       ))}
     </ul>
   );

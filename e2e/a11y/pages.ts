@@ -25,6 +25,8 @@ async function firstDataSource(page: Page): Promise<string> {
 export const AUDITED_PAGES: AuditedPage[] = [
   { name: 'models', path: '/models', screenshot: true },
   { name: 'models-no-match', path: '/models?q=no-model-matches-this' },
+  // A search with the bulk action bar (portfolio bulk update) and its row checkboxes.
+  { name: 'models-search', path: '/models?q=fraud' },
   { name: 'board', path: `/models/${MODEL}`, screenshot: true },
   { name: 'board-churn', path: '/models/churn-predictor' },
   { name: 'version-production', path: `/models/${MODEL}/versions/5`, screenshot: true },

@@ -27,6 +27,9 @@ export const CONSTRAINT_RULES = {
   // Stages (prisma/migrations/…_init, and lib/registry/stages.ts, which the trigger mirrors).
   model_version_one_production_per_model: { code: 'CONFLICT', message: 'Another version became Production at the same moment. Refresh and try again.' },
   model_version_stage_transition: { code: 'INVALID_TRANSITION', message: 'That stage move is not allowed.' },
+  // The swap of Production (…_production_change_round_trips, modelgate_swap_production).
+  production_swap_already_production: { code: 'CONFLICT', message: 'That version is already in Production.' },
+  production_swap_candidate_moved: { code: 'CONFLICT', message: 'The version moved while you were looking at it. Refresh the board and try again.' },
   model_version_created_in_testing: MALFORMED_VERSION,
   model_version_semver_format: MALFORMED_VERSION,
   model_version_digest_format: MALFORMED_VERSION,
@@ -61,6 +64,8 @@ export const CONSTRAINT_RULES = {
   api_token_owned_by_creator: { code: 'INVALID_ARGUMENT', message: 'A token belongs to the person who creates it, or to a service account.' },
   approval_by_person: PEOPLE_ONLY,
   user_identity_by_person: PEOPLE_ONLY,
+  // Portfolio operations (…_portfolio_operations): two requests raced with one Idempotency-Key.
+  portfolio_operation_actor_id_idempotency_key_key: { code: 'CONFLICT', message: 'An operation with this Idempotency-Key is already being applied: fetch it instead of sending it again.' },
 } as const satisfies Record<string, ConstraintRule>;
 
 export type ConstraintName = keyof typeof CONSTRAINT_RULES;

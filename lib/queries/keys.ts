@@ -71,6 +71,14 @@ export const commentKeys = {
   people: (model: string, q: string) => [...commentKeys.all, 'people', model, q] as const,
 };
 
+export const portfolioKeys = {
+  all: ['portfolio'] as const,
+  /** What a bulk action would do now (never cached: a preview must be fresh). */
+  preview: (body: string) => [...portfolioKeys.all, 'preview', body] as const,
+  /** An operation's progress, followed by the Idempotency-Key it was sent with while the request runs. */
+  progress: (idempotencyKey: string) => [...portfolioKeys.all, 'progress', idempotencyKey] as const,
+};
+
 export const settingsKeys = {
   all: ['settings'] as const,
   /** The signed-in person's e-mail notification choices. */

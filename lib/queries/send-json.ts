@@ -2,12 +2,17 @@ import type { ErrorCode } from '@/lib/registry/errors';
 import { ApiError } from './api-error';
 
 /** Sends JSON to our API with any method; a non-2xx answer becomes an ApiError with the server's code and message. */
-export async function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<T> {
+export function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<T> {
+  return sendJsonWithHeaders<T>(method, url, body, {});
+}
+
+/** sendJson with extra request headers (an Idempotency-Key). */
+export async function sendJsonWithHeaders<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body: unknown, extra: Record<string, string>): Promise<T> {
   let response: Response;
   try {
     response = await fetch(url, {
       method,
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: { ...extra, 'content-type': 'application/json', accept: 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {

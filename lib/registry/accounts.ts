@@ -8,3 +8,8 @@ const SERVICE_ACCOUNT_DOMAIN = 'service-account.invalid';
 export function serviceAccountEmail(name: string): string {
   return `${name}@${SERVICE_ACCOUNT_DOMAIN}`;
 }
+
+/** Why an account cannot be handed a model, or null when it can: a disabled account owns nothing new. */
+export function ownershipRefusal(account: { email: string; disabled: boolean }): string | null {
+  return account.disabled ? `${account.email} is disabled and cannot own a model.` : null;
+}

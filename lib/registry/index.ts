@@ -17,6 +17,7 @@ export * from './tags';
 export * from './accounts';
 export * from './version-edits';
 export * from './mentions';
+export * from './portfolio';
 export * from './retention';
 export * from './notifications';
 export * from './notification-messages';

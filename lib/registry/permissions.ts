@@ -27,6 +27,7 @@ export const PERMISSIONS = [
   { action: 'comment.moderate', description: "Withdraw another person's comment", roles: ['admin'] },
   { action: 'users.manage', description: 'Create users, change roles, disable accounts', roles: ['admin'] },
   { action: 'tokens.manage', description: 'Create and revoke API tokens', roles: ['admin'] },
+  { action: 'model.transfer', description: 'Hand a model over to another owner', roles: ['admin'] },
   { action: 'policies.manage', description: "Edit a model's promotion policy", roles: ['admin'] },
   { action: 'webhooks.manage', description: 'Configure webhooks and read their delivery log', roles: ['admin'] },
   { action: 'audit.export', description: 'Export the audit history and registry state', roles: ['admin'] },

@@ -143,3 +143,24 @@ export function parsePolicy(stored: unknown): Policy {
 export function requiredApprovals(gates: readonly Gate[]): number {
   return gates.reduce((n, g) => (g.kind === 'approvals' ? Math.max(n, g.count) : n), 0);
 }
+
+/**
+ * The policy a save leaves: the gate editor (and a bulk policy copy) does not carry the health rule, the
+ * protected aliases or the retention rule, so the saved ones stay unless the new policy gives its own.
+ */
+export function withKeptSettings(before: Policy, next: Policy): Policy {
+  const merged: Policy = { ...next };
+  if (!merged.health && before.health) merged.health = before.health;
+  if (!merged.protectedAliases && before.protectedAliases) merged.protectedAliases = before.protectedAliases;
+  // Retention likewise: absent keeps the saved rule, null removes it (and is not stored).
+  if (merged.retention === undefined && before.retention) merged.retention = before.retention;
+  if (merged.retention === null) delete merged.retention;
+  return merged;
+}
+
+/** One line for a policy, for previews and result files: "Staging: 1 gate · Production: 2 gates, 1 approval". */
+export function policySummary(policy: Policy): string {
+  const gates = (n: number) => `${n} ${n === 1 ? 'gate' : 'gates'}`;
+  const approvals = requiredApprovals(policy.production);
+  return `Staging: ${gates(policy.staging.length)} · Production: ${gates(policy.production.length)}, ${approvals} ${approvals === 1 ? 'approval' : 'approvals'}`;
+}

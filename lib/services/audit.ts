@@ -23,6 +23,17 @@ export interface AuditOptions {
    * lock), e.g. in the same statement that took the lock: skip the second update.
    */
   modelActivityStamped?: boolean;
+  /**
+   * More columns of the model's row to set in the same update that stamps its activity, e.g.
+   * Prisma.sql`"last_stable_version_id" = ${id}` (one row may be updated only once per statement).
+   */
+  alsoSetOnModel?: Prisma.Sql;
+  /**
+   * The caller's own writes (common table expressions, `"name" AS (INSERT …)`) sent in the same statement,
+   * so a change and its audit event cost one round trip. They run on the statement's snapshot: use them for
+   * writes that read nothing another part of the statement writes.
+   */
+  alongside?: Prisma.Sql[];
 }
 
 /**
@@ -33,7 +44,7 @@ export interface AuditOptions {
  * audit chain's lock (the insert trigger takes that one), so they cannot deadlock.
  */
 export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry, options: AuditOptions = {}): Promise<void> {
-  const parts = auditStatementParts(actor, entry, options);
+  const parts = [...(options.alongside ?? []), ...auditStatementParts(actor, entry, options)];
   await tx.$executeRaw`WITH ${Prisma.join(parts, ', ')} SELECT 1`;
   // The e-mails the event causes (new request, decision, mention), queued beside its webhook deliveries.
   await queueNotifications(tx, actor, entry);
@@ -50,7 +61,7 @@ export function auditStatementParts(actor: Actor, entry: AuditEntry, options: Au
   const stamp = entry.model && !options.modelActivityStamped;
   if (stamp) {
     parts.push(Prisma.sql`"audit_stamp" AS (
-      UPDATE "registered_model" SET "last_activity_at" = ${at}, "updated_at" = ${clock.now()} WHERE "id" = ${entry.model!.id} RETURNING 1 AS "stamped")`);
+      UPDATE "registered_model" SET "last_activity_at" = ${at}, "updated_at" = ${clock.now()}${options.alsoSetOnModel ? Prisma.sql`, ${options.alsoSetOnModel}` : Prisma.empty} WHERE "id" = ${entry.model!.id} RETURNING 1 AS "stamped")`);
   }
   parts.push(Prisma.sql`"audit_row" AS (
     INSERT INTO "audit_event" ("at", "actor_id", "actor_label", "action", "model_id", "model_name", "version_id", "version_number", "from_stage", "to_stage", "comment", "override", "data")

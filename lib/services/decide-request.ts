@@ -1,15 +1,15 @@
 import { assertAllowed, assertCan, decisionDenial, excludedDeciders, failingGates, RegistryError, REQUEST_EVENTS, tallyDecisions, canAnywhere, type Stage } from '@/lib/registry';
 import { inTransaction } from '@/lib/db/transaction';
 import type { Tx } from '@/lib/db/prisma';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
 import { clock } from './clock';
 import { grantCanaryShare } from './internal/canary';
 import { deployVersion } from './internal/deploy';
-import { lockModel } from './internal/production';
-import { evaluateVersionGates } from './internal/gate-context';
+import { lockModelAndEvaluateGates } from './internal/gate-context';
 import { toJson } from './internal/json';
-import { deciderOf, loadSeparationFacts } from './internal/separation';
+import { deciderOf, requestSeparationFacts, type RequestSeparationRow } from './internal/separation';
 
 interface LockedRequest {
   id: string;
@@ -17,28 +17,21 @@ interface LockedRequest {
   status: 'pending' | 'approved' | 'rejected' | 'cancelled';
   comment: string;
   requiredApprovals: number;
-  createdAt: Date;
   canaryWeight: number | null;
   version: { id: string; number: number; stage: Stage };
   model: { id: string; name: string };
   decisions: { approverId: string; decision: 'approve' | 'reject' }[];
+  separation: RequestSeparationRow;
 }
 
-/** The request with its version, model and decisions so far: one statement. */
-async function readLockedRequest(tx: Tx, requestId: string): Promise<LockedRequest> {
-  const [row] = await tx.$queryRaw<LockedRequest[]>`
-    SELECT r."id", r."kind"::text AS "kind", r."status"::text AS "status", r."comment", r."required_approvals" AS "requiredApprovals",
-      r."created_at" AS "createdAt", r."canary_weight" AS "canaryWeight",
-      json_build_object('id', v."id", 'number', v."number", 'stage', v."stage") AS "version",
-      json_build_object('id', m."id", 'name', m."name") AS "model",
-      COALESCE((SELECT json_agg(json_build_object('approverId', a."approver_id", 'decision', a."decision") ORDER BY a."created_at", a."id")
-        FROM "approval" a WHERE a."request_id" = r."id"), '[]') AS "decisions"
-    FROM "promotion_request" r
-    JOIN "model_version" v ON v."id" = r."version_id"
-    JOIN "registered_model" m ON m."id" = r."model_id"
-    WHERE r."id" = ${requestId}`;
-  if (!row) throw new RegistryError('NOT_FOUND', 'No such promotion request.');
-  return row;
+/**
+ * Locks the request, then reads it with its version, model, decisions and who stands behind it: one round
+ * trip (`modelgate_lock_request`). Read after the lock, so it includes every decision committed before.
+ */
+async function lockRequest(tx: Tx, requestId: string): Promise<LockedRequest> {
+  const [row] = await tx.$queryRaw<{ request: LockedRequest | null }[]>`SELECT "modelgate_lock_request"(${requestId}) AS "request"`;
+  if (!row?.request) throw new RegistryError('NOT_FOUND', 'No such promotion request.');
+  return row.request;
 }
 
 export interface DecideRequestInput {
@@ -70,31 +63,33 @@ export async function decideRequest(actor: Actor, input: DecideRequestInput) {
   if (input.decision === 'reject' && comment.length < 3) throw new RegistryError('INVALID_ARGUMENT', 'Say why you reject (at least 3 characters).');
 
   return inTransaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "promotion_request" WHERE "id" = ${input.requestId} FOR UPDATE`;
-    if (locked.length === 0) throw new RegistryError('NOT_FOUND', 'No such promotion request.');
-    // Read after the lock, in a statement of its own, so it includes every decision committed before.
-    const request = await readLockedRequest(tx, input.requestId);
+    const request = await lockRequest(tx, input.requestId);
     assertAllowed(actor, 'request.decide', { model: request.model.name });
     if (request.status !== 'pending') throw new RegistryError('CONFLICT', `This request was already ${request.status}.`, { status: request.status });
     // Four eyes: not the requester, not the author (unless the policy allows it), never a service account.
-    const separation = await loadSeparationFacts(tx, request.id);
+    const separation = requestSeparationFacts(request.separation);
     const denial = decisionDenial(decider, separation);
     if (denial) throw new RegistryError('FORBIDDEN', `${denial}.`);
     if (request.decisions.some((d) => d.approverId === approverId)) {
       throw new RegistryError('CONFLICT', 'You have already decided on this request.');
     }
-    await tx.approval.create({ data: { requestId: request.id, approverId, decision: input.decision, comment, createdAt: clock.now() } });
+    // The decision is written in the same statement as the audit event that records it.
+    const decision = Prisma.sql`"decision_row" AS (
+      INSERT INTO "approval" ("id", "request_id", "approver_id", "decision", "comment", "created_at")
+      VALUES ("modelgate_time_ordered_id"(), ${request.id}, ${approverId}, ${input.decision}::"Decision", ${comment}, ${clock.now()}) RETURNING 1)`;
+    const closeRequest = (status: 'approved' | 'rejected', gateResults?: Prisma.InputJsonValue) => Prisma.sql`"request_row" AS (
+      UPDATE "promotion_request" SET "status" = ${status}::"RequestStatus", "decided_at" = ${clock.now()}${gateResults === undefined ? Prisma.empty : Prisma.sql`, "gate_results" = ${JSON.stringify(gateResults)}::jsonb`}
+      WHERE "id" = ${request.id} RETURNING 1)`;
     const auditBase = { model: request.model, version: request.version, comment: comment || null } as const;
     const events = REQUEST_EVENTS[request.kind];
 
     const outcome = tallyDecisions([...request.decisions, { approverId, decision: input.decision }], excludedDeciders(separation), request.requiredApprovals);
     if (outcome.state === 'rejected') {
-      await tx.promotionRequest.update({ where: { id: request.id }, data: { status: 'rejected', decidedAt: clock.now() } });
-      await recordAudit(tx, actor, { ...auditBase, action: events.rejected, data: { requestId: request.id } });
+      await recordAudit(tx, actor, { ...auditBase, action: events.rejected, data: { requestId: request.id } }, { alongside: [decision, closeRequest('rejected')] });
       return { status: 'rejected' as const, deployed: false };
     }
     if (outcome.state === 'pending') {
-      await recordAudit(tx, actor, { ...auditBase, action: events.approved, data: { requestId: request.id, approvals: outcome.approvals, required: outcome.required } });
+      await recordAudit(tx, actor, { ...auditBase, action: events.approved, data: { requestId: request.id, approvals: outcome.approvals, required: outcome.required } }, { alongside: [decision] });
       return { status: 'pending' as const, deployed: false, approvals: outcome.approvals, required: outcome.required };
     }
 
@@ -104,13 +99,14 @@ export async function decideRequest(actor: Actor, input: DecideRequestInput) {
     }
     // Lock the model first: from here on we see the latest committed Production version, and any
     // competing approval for another version of this model waits for us.
-    await lockModel(tx, request.model.id);
-    const evaluation = await evaluateVersionGates(tx, { modelId: request.model.id, versionId: request.version.id, target: 'production' });
+    const { evaluation, productionChangesSince } = await lockModelAndEvaluateGates(tx, {
+      modelId: request.model.id,
+      versionId: request.version.id,
+      target: 'production',
+      sinceRequest: input.expectedProduction === undefined ? request.id : undefined,
+    });
     const current = evaluation.baseline?.number ?? null;
-    const changedSinceRequest =
-      input.expectedProduction === undefined
-        ? (await tx.productionPeriod.count({ where: { modelId: request.model.id, startedAt: { gt: request.createdAt } } })) > 0
-        : input.expectedProduction !== current;
+    const changedSinceRequest = input.expectedProduction === undefined ? (productionChangesSince ?? 0) > 0 : input.expectedProduction !== current;
     if (changedSinceRequest) {
       throw new RegistryError('CONFLICT', `Production changed to ${current === null ? 'nothing' : `v${current}`} while this request was open. Review the new comparison and approve again.`, { production: current });
     }
@@ -118,14 +114,20 @@ export async function decideRequest(actor: Actor, input: DecideRequestInput) {
     if (failing.length > 0) {
       throw new RegistryError('GATE_FAILED', `The gates no longer pass against the current Production version: ${failing.map((g) => g.detail).join(' ')}`, { gates: evaluation.results });
     }
-    await recordAudit(tx, actor, { ...auditBase, action: events.approved, data: { requestId: request.id, approvals: outcome.approvals, required: outcome.required } });
+    await recordAudit(tx, actor, { ...auditBase, action: events.approved, data: { requestId: request.id, approvals: outcome.approvals, required: outcome.required } }, { alongside: [decision] });
+    const gateResults = toJson(evaluation.results);
     if (request.kind === 'canary') {
-      await tx.promotionRequest.update({ where: { id: request.id }, data: { status: 'approved', decidedAt: clock.now(), gateResults: toJson(evaluation.results) } });
+      await tx.$executeRaw`WITH ${closeRequest('approved', gateResults)} SELECT 1`;
       const share = await grantCanaryShare(tx, actor, { model: request.model, version: request.version, requestId: request.id, weight: request.canaryWeight ?? 0 });
       return { status: 'approved' as const, deployed: false, canary: { version: request.version.number, ...share } };
     }
-    await deployVersion(tx, actor, { model: request.model, version: request.version, comment: comment || request.comment, data: { requestId: request.id, gates: toJson(evaluation.results) } });
-    await tx.promotionRequest.update({ where: { id: request.id }, data: { status: 'approved', decidedAt: clock.now(), gateResults: toJson(evaluation.results) } });
+    await deployVersion(tx, actor, {
+      model: request.model,
+      version: request.version,
+      comment: comment || request.comment,
+      data: { requestId: request.id, gates: gateResults },
+      alongside: [closeRequest('approved', gateResults)],
+    });
     return { status: 'approved' as const, deployed: true };
   });
 }

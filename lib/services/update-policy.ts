@@ -1,4 +1,4 @@
-import { assertAllowed, evaluateGates, failingGates, isProtectedAlias, parsePolicy, RegistryError, servingRight, ZPolicy, type GateResult, type Policy } from '@/lib/registry';
+import { assertAllowed, evaluateGates, failingGates, isProtectedAlias, parsePolicy, RegistryError, servingRight, withKeptSettings, ZPolicy, type GateResult, type Policy } from '@/lib/registry';
 import { db, type Tx } from '@/lib/db/prisma';
 import { inTransaction } from '@/lib/db/transaction';
 import type { Actor } from './actor';
@@ -15,7 +15,7 @@ import { loadServing } from './internal/serving';
  */
 export async function updatePolicy(actor: Actor, input: { model: string; policy: Policy; expectedUpdatedAt?: string | null }) {
   assertAllowed(actor, 'policies.manage', 'global');
-  const policy = ZPolicy.parse(input.policy);
+  const parsed = ZPolicy.parse(input.policy);
   return inTransaction(async (tx) => {
     const model = await findModelOrThrow(tx, input.model);
     // Under the model's lock two saves queue, so the second one sees the first one's timestamp.
@@ -26,12 +26,7 @@ export async function updatePolicy(actor: Actor, input: { model: string; policy:
       throw new RegistryError('CONFLICT', `Someone else saved the policy of ${model.name}${currentAt ? ` at ${currentAt}` : ''} while you were editing. Reload to see it, then make your change again.`, { updatedAt: currentAt });
     }
     const before = parsePolicy(current?.gates ?? undefined);
-    // The gate editor does not carry the health rule; keep the saved one unless a new one is given.
-    if (!policy.health && before.health) policy.health = before.health;
-    if (!policy.protectedAliases && before.protectedAliases) policy.protectedAliases = before.protectedAliases;
-    // Retention likewise: absent keeps the saved rule, null removes it (and is not stored).
-    if (policy.retention === undefined && before.retention) policy.retention = before.retention;
-    if (policy.retention === null) delete policy.retention;
+    const policy = withKeptSettings(before, parsed);
     await assertAliasesStillServable(tx, model.id, policy);
     const saved = await tx.modelPolicy.upsert({
       where: { modelId: model.id },

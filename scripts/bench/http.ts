@@ -58,11 +58,16 @@ export function median(values: number[]): number {
 }
 
 /** Runs `fn` n times one after another; returns the sorted durations in ms. */
-export async function timeEach(n: number, fn: (i: number) => Promise<void>): Promise<number[]> {
+/**
+ * Times `fn` n times, one after another; `setup` (not timed) prepares each call, e.g. the request an
+ * approval decides.
+ */
+export async function timeEach<S = undefined>(n: number, fn: (i: number, prepared: S) => Promise<void>, setup?: (i: number) => Promise<S>): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
+    const prepared = (setup ? await setup(i) : undefined) as S;
     const t = performance.now();
-    await fn(i);
+    await fn(i, prepared);
     times.push(performance.now() - t);
   }
   return times.sort((a, b) => a - b);

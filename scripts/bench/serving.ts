@@ -37,11 +37,15 @@ export function cpuSecondsOf(pid: number): number {
   return total;
 }
 
-/** Starts `next start` on the current build with `env` added; stopped by PID. */
-export async function startServer(databaseUrl: string, env: Record<string, string> = {}): Promise<Server> {
+/**
+ * Starts `next start` on the current build with `env` added, or with `worker`, one worker of `npm start`
+ * (scripts/lib/next-worker.mjs, with the serving reads' fast path); stopped by PID.
+ */
+export async function startServer(databaseUrl: string, env: Record<string, string> = {}, options: { worker?: boolean } = {}): Promise<Server> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, nextArgs('start', '-p', String(port), '-H', '127.0.0.1'), {
+  const args = options.worker ? ['scripts/lib/next-worker.mjs', '-p', String(port), '-H', '127.0.0.1'] : nextArgs('start', '-p', String(port), '-H', '127.0.0.1');
+  const child = spawn(process.execPath, args, {
     env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: 'bench', NEXTAUTH_URL: base, MODELGATE_WEBHOOKS: 'off', ...env },
     stdio: 'ignore',
   });
@@ -96,6 +100,8 @@ export interface ServingBenchOptions {
   databaseUrl: string;
   /** The benchmark's main server (cache and observability on). */
   server: Server;
+  /** What the main server is, for its rows: `npm start` in `npm run bench`, one `next start` standalone. */
+  serverLabel?: string;
   token: string;
   model: string;
   seconds: number;
@@ -116,13 +122,23 @@ export async function benchServing(options: ServingBenchOptions): Promise<void> 
     noCache: await startServer(options.databaseUrl, { MODELGATE_CACHE: 'off' }),
     noObserve: await startServer(options.databaseUrl, { MODELGATE_OBSERVE: 'off', LOG_LEVEL: 'silent' }),
     second: await startServer(options.databaseUrl),
+    worker: await startServer(options.databaseUrl, {}, { worker: true }),
   };
+  // The worker offers resolve and route to its fast path once Next has loaded them; and every fresh server gets a
+  // second of load first, so no round compares a warm server (JIT, caches) with a cold one.
+  for (const path of [resolvePath, `/api/v1/models/${model}/route?key=warm`]) await fetch(`${extra.worker.base}${path}`, { headers: auth });
+  for (const fresh of Object.values(extra)) await measure([fresh], resolvePath, auth, 16, 1);
   try {
-    const runs: Record<string, Figure[]> = { health: [], cached: [], notModified: [], route: [], noCache: [], noObserve: [], two: [] };
+    const runs: Record<string, Figure[]> = { health: [], cached: [], notModified: [], route: [], noCache: [], noObserve: [], observe: [], two: [], worker: [], workerRoute: [] };
     for (let round = 0; round < rounds; round++) {
       // The framework's floor on this machine now: one SELECT 1 behind the same server.
       runs.health!.push(await measure([server], '/api/health', {}, 16, seconds));
       runs.cached!.push(await measure([server], resolvePath, auth, 16, seconds));
+      runs.worker!.push(await measure([extra.worker], resolvePath, auth, 16, seconds));
+      runs.workerRoute!.push(await measure([extra.worker], `/api/v1/models/${model}/route`, auth, 16, seconds, true));
+      // Observability off against a server started the same way with it on (the main server may be `npm start`'s
+      // cluster and has served the other sections): like with like, back to back.
+      runs.observe!.push(await measure([extra.second], resolvePath, auth, 16, seconds));
       runs.noObserve!.push(await measure([extra.noObserve], resolvePath, auth, 16, seconds));
       runs.noCache!.push(await measure([extra.noCache], resolvePath, auth, 16, seconds));
       if (etag) runs.notModified!.push(await measure([server], resolvePath, { ...auth, 'if-none-match': etag }, 16, seconds));
@@ -142,12 +158,22 @@ export async function benchServing(options: ServingBenchOptions): Promise<void> 
     const noObserve = m('noObserve');
     const health = m('health');
     row('Health check c=16 (SELECT 1: the framework floor, for scale)', show(health));
-    row('Resolve c=16, cached (one instance)', show(cached), `${goal(cached)}; ${(cached.rps / noCache.rps).toFixed(1)}× the same build without the cache (${show(noCache)}), ${(cached.rps / health.rps).toFixed(2)}× the health check`);
+    const label = options.serverLabel ?? 'one next start';
+    row(`Resolve c=16, cached (${label})`, show(cached), `${goal(cached)}; ${(cached.rps / noCache.rps).toFixed(1)}× the same build without the cache (${show(noCache)}), ${(cached.rps / health.rps).toFixed(2)}× the health check`);
     if (etag) row('Resolve c=16, If-None-Match → 304', show(m('notModified')), goal(m('notModified')));
-    row('Route ?key= c=16, cached (with artifact)', show(m('route')), goal(m('route')));
+    row(`Route ?key= c=16, cached, with artifact (${label})`, show(m('route')), goal(m('route')));
+    const worker = m('worker');
+    row('Resolve c=16, one npm start worker (answered before Next\'s router)', show(worker), `${goal(worker)}; ${(worker.rps / cached.rps).toFixed(2)}× the row above, server CPU ${(worker.cpuMs / cached.cpuMs).toFixed(2)}×`);
+    row('Route ?key= c=16, one npm start worker', show(m('workerRoute')), goal(m('workerRoute')));
     const two = m('two');
-    row('Resolve c=16 on two instances (one per core)', show(two), goal(two));
-    row('Resolve c=16, observability off (no request id, metric, log line)', show(noObserve), `metrics + JSON logs cost ${(((noObserve.rps - cached.rps) / noObserve.rps) * 100).toFixed(1)} % of throughput (goal: not visible, ≤ 5 %)`);
+    row(`Resolve c=16 on two instances (${label} and one next start)`, show(two), goal(two));
+    const observe = m('observe');
+    const cost = Math.max(((noObserve.rps - observe.rps) / noObserve.rps) * 100, ((observe.cpuMs - noObserve.cpuMs) / observe.cpuMs) * 100);
+    row(
+      'Resolve c=16, observability off (no request id, metric, log line) vs on, two servers started alike',
+      `off: ${show(noObserve)}; on: ${show(observe)}`,
+      `metrics + JSON logs cost ${(((noObserve.rps - observe.rps) / noObserve.rps) * 100).toFixed(1)} % of throughput, ${(((observe.cpuMs - noObserve.cpuMs) / observe.cpuMs) * 100).toFixed(1)} % of server CPU per answer (goal: not visible, ≤ 5 %: ${cost <= 5 ? 'met' : 'not met'}; \`npx tsx --conditions=react-server scripts/bench/observe-cost.ts\` measures the wrapper alone)`,
+    );
   } finally {
     await Promise.all(Object.values(extra).map((s) => s.stop()));
   }

@@ -1,26 +1,26 @@
-// The production server `npm start` runs: one `next start` worker per core, sharing one port through
+// The production server `npm start` runs: one Next.js worker (next-worker.mjs) per core, sharing one port through
 // node:cluster (the primary accepts connections and hands each to a worker, round robin). `next start` is one
 // Node.js process on one core and Next.js has no multi-core mode of its own; its guidance for more is to run
 // more instances, and every part of Modelgate that several instances share already lives in Postgres (row
 // locks, sign-in limits, the outbox, LISTEN/NOTIFY), so workers on one machine are just more instances.
 // The TCP socket itself reaches the worker, so the client's address stays the peer's (no proxy in between).
 //
-// usage: node serve-cluster.mjs <next start arguments…>; MODELGATE_WORKERS sets the count (default: cores).
+// usage: node serve-cluster.mjs [-p PORT] [-H HOSTNAME]; MODELGATE_WORKERS sets the count (default: cores).
 import cluster from 'node:cluster';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const require = createRequire(path.join(process.cwd(), 'package.json'));
 
 const requested = Number(process.env.MODELGATE_WORKERS);
 const count = Number.isInteger(requested) && requested > 0 ? requested : Math.max(1, os.availableParallelism());
 
 cluster.setupPrimary({
-  exec: require.resolve('next/dist/bin/next'),
-  args: ['start', ...process.argv.slice(2)],
+  // Each worker is the production Next.js server (next-worker.mjs: Next's programmatic API, plus the serving
+  // reads answered before Next's router by their own route handlers).
+  exec: path.join(here, 'next-worker.mjs'),
+  args: process.argv.slice(2),
   execArgv: ['--require', path.join(here, 'exit-with-parent.cjs')],
 });
 

@@ -39,6 +39,8 @@ interface Rule {
   params?: Record<string, string>;
   body?: unknown;
   url?: string;
+  /** For list routes: what every reader gets (default 200), e.g. 404 for an operation that is not theirs. */
+  status?: number;
 }
 
 const m = { name: MODEL };
@@ -104,6 +106,12 @@ const RULES: Record<string, Rule> = {
   'POST v1/models/[name]/health': { permission: 'health.report', scope: 'model', params: m, body: {} },
   'GET v1/audit': { permission: 'registry.read', scope: 'list' },
   'GET v1/promotion-requests': { permission: 'registry.read', scope: 'list' },
+  // Bulk actions: every reader may ask; each model's own permission decides per item (refusals are items, not 403s).
+  'POST v1/portfolio/preview': { permission: 'registry.read', scope: 'list', body: { selection: { models: [MODEL] }, action: { type: 'remove-tag', key: 'no-such-tag' } } },
+  'POST v1/portfolio/operations': { permission: 'registry.read', scope: 'list', body: { selection: { models: [MODEL] }, action: { type: 'remove-tag', key: 'no-such-tag' } }, status: 201 },
+  'GET v1/portfolio/operations': { permission: 'registry.read', scope: 'list' },
+  'GET v1/portfolio/operations/[id]': { permission: 'registry.read', scope: 'list', params: { id: 'no-such-operation' }, status: 404 },
+  'GET v1/portfolio/operations/[id]/result': { permission: 'registry.read', scope: 'list', params: { id: 'no-such-operation' }, status: 404 },
   'POST v1/promotion-requests/[id]/approve': { permission: 'request.decide', scope: 'model', params: request, body: { comment: 5 } },
   'POST v1/promotion-requests/[id]/reject': { permission: 'request.decide', scope: 'model', params: request, body: {} },
   'POST v1/promotion-requests/[id]/cancel': { permission: 'version.request-production', scope: 'model', params: request, body: { comment: 5 } },
@@ -240,7 +248,7 @@ describe('authorization matrix', () => {
       expect(allowed(outcomes.serving!), `${key} with a serving token (${outcomes.serving})`).toBe(can(SERVING, permission));
     } else {
       // Lists answer every reader; their rows are checked below.
-      for (const caller of ['grant', 'scopedElsewhere', 'scopedHere', 'grantSession']) expect(outcomes[caller], `${key} as ${caller}`).toBe(200);
+      for (const caller of ['grant', 'scopedElsewhere', 'scopedHere', 'grantSession']) expect(outcomes[caller], `${key} as ${caller}`).toBe(rule.status ?? 200);
       expect(outcomes.serving, `${key} with a serving token, which reads no lists`).toBe(403);
     }
   });

@@ -1,5 +1,6 @@
-// Starts and kills real `next start` processes on the production build, for tests across instances.
+// Starts and kills real `next start` processes (or npm start's workers) on the production build, for tests across instances.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
 import { nextArgs } from '../../scripts/lib/next-bin';
 import { freePort } from '../../scripts/lib/test-database';
 
@@ -15,10 +16,16 @@ export interface AppInstance {
 
 export const TEST_AUTH_SECRET = 'reliability-suite-secret-reliability-suite-secret';
 
-export async function startApp(name: string, databaseUrl: string, env: Record<string, string> = {}): Promise<AppInstance> {
+/**
+ * `next start` on the production build, or with `worker`, one worker of `npm start` (scripts/lib/next-worker.mjs:
+ * the same build behind Next's programmatic API, with the serving reads' fast path). RELIABILITY_APP=worker makes
+ * every instance a worker, to run a suite against what npm start serves.
+ */
+export async function startApp(name: string, databaseUrl: string, env: Record<string, string> = {}, options: { worker?: boolean } = {}): Promise<AppInstance> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, nextArgs('start', '-p', String(port), '-H', '127.0.0.1'), {
+  const args = (options.worker ?? process.env.RELIABILITY_APP === 'worker') ? [resolve('scripts/lib/next-worker.mjs'), '-p', String(port), '-H', '127.0.0.1'] : nextArgs('start', '-p', String(port), '-H', '127.0.0.1');
+  const child: ChildProcess = spawn(process.execPath, args, {
     // Its own process group, so a crash takes any worker it forked with it.
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -30,6 +30,10 @@ import * as v1ModelsNameVersionsNumberRestore from '@/app/api/v1/models/[name]/v
 import * as v1ModelsNameVersionsNumberCardRevisions from '@/app/api/v1/models/[name]/versions/[number]/card-revisions/route';
 import * as v1ModelsNameVersionsNumberTagsKey from '@/app/api/v1/models/[name]/versions/[number]/tags/[key]/route';
 import * as v1ModelsNameExport from '@/app/api/v1/models/[name]/export/route';
+import * as v1PortfolioPreview from '@/app/api/v1/portfolio/preview/route';
+import * as v1PortfolioOperations from '@/app/api/v1/portfolio/operations/route';
+import * as v1PortfolioOperationsId from '@/app/api/v1/portfolio/operations/[id]/route';
+import * as v1PortfolioOperationsIdResult from '@/app/api/v1/portfolio/operations/[id]/result/route';
 import * as v1PromotionRequests from '@/app/api/v1/promotion-requests/route';
 import * as v1PromotionRequestsIdApprove from '@/app/api/v1/promotion-requests/[id]/approve/route';
 import * as v1PromotionRequestsIdCancel from '@/app/api/v1/promotion-requests/[id]/cancel/route';
@@ -80,6 +84,10 @@ export const OPERATIONS: readonly Operation[] = [
   { path: '/api/v1/models/{name}/versions/{number}/card-revisions', module: v1ModelsNameVersionsNumberCardRevisions },
   { path: '/api/v1/models/{name}/versions/{number}/tags/{key}', module: v1ModelsNameVersionsNumberTagsKey },
   { path: '/api/v1/models/{name}/export', module: v1ModelsNameExport },
+  { path: '/api/v1/portfolio/preview', module: v1PortfolioPreview },
+  { path: '/api/v1/portfolio/operations', module: v1PortfolioOperations },
+  { path: '/api/v1/portfolio/operations/{id}', module: v1PortfolioOperationsId },
+  { path: '/api/v1/portfolio/operations/{id}/result', module: v1PortfolioOperationsIdResult },
   { path: '/api/v1/promotion-requests', module: v1PromotionRequests },
   { path: '/api/v1/promotion-requests/{id}/approve', module: v1PromotionRequestsIdApprove },
   { path: '/api/v1/promotion-requests/{id}/cancel', module: v1PromotionRequestsIdCancel },

@@ -16,15 +16,24 @@ export interface ModelListItem {
 
 const EMPTY_COUNTS: Record<Stage, number> = { testing: 0, staging: 0, production: 0, archived: 0 };
 
-/** One page of models, most recently active first; with `visible`, only those models (a token restricted to one). */
-export async function listModels(query: ListModelsQuery, visible: readonly string[] | null = null): Promise<{ items: ModelListItem[]; total: number; page: number; pageSize: number }> {
-  const q = query.q?.trim();
-  const where: Prisma.RegisteredModelWhereInput = {
+/**
+ * The models a search matches: `q` as the models page searches (name or description containing it, or an
+ * exact tag), `tag` one exact tag; with `visible`, only those models. The page and bulk selections share it.
+ */
+export function modelFilterWhere(filter: { q?: string; tag?: string }, visible: readonly string[] | null = null): Prisma.RegisteredModelWhereInput {
+  const q = filter.q?.trim();
+  return {
     AND: [
       q ? { OR: [{ name: { contains: q, mode: 'insensitive' } }, { tags: { has: q } }, { description: { contains: q, mode: 'insensitive' } }] } : {},
+      filter.tag ? { tags: { has: filter.tag } } : {},
       visible ? { name: { in: [...visible] } } : {},
     ],
   };
+}
+
+/** One page of models, most recently active first; with `visible`, only those models (a token restricted to one). */
+export async function listModels(query: ListModelsQuery, visible: readonly string[] | null = null): Promise<{ items: ModelListItem[]; total: number; page: number; pageSize: number }> {
+  const where = modelFilterWhere({ q: query.q }, visible);
   const [total, models] = await Promise.all([
     db.registeredModel.count({ where }),
     db.registeredModel.findMany({

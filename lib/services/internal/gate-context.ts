@@ -1,5 +1,4 @@
 import type { Tx } from '@/lib/db/prisma';
-import { Prisma } from '@/lib/generated/prisma/client';
 import { evaluateGates, parsePolicy, RegistryError, requiredApprovals, type GateContext, type GateResult, type PolicyStage } from '@/lib/registry';
 
 export interface GateEvaluation {
@@ -17,24 +16,17 @@ interface GateRow {
   baseline: { id: string; number: number; metrics: MetricRow[] | null } | null;
 }
 
-const metricsOf = (version: string) => Prisma.raw(`(SELECT json_agg(json_build_object('key', m."key", 'value', m."value", 'evaluationSet', m."evaluation_set", 'slice', m."slice") ORDER BY m."evaluation_set", m."key", m."slice")
-      FROM "metric" m WHERE m."version_id" = ${version}."id")`);
-
 /**
  * The model's policy and everything gates look at for one version — its metrics, metadata and card, the current
- * Production version's metrics as the baseline, the model's metric directions — in one statement.
+ * Production version's metrics as the baseline, the model's metric directions — in one statement
+ * (`modelgate_gate_inputs`, migration 20261201173000_production_change_round_trips).
  */
 async function readGateRow(tx: Tx, args: { modelId: string; versionId: string }): Promise<GateRow> {
-  const [row] = await tx.$queryRaw<GateRow[]>`
-    SELECT
-      (SELECT p."gates" FROM "model_policy" p WHERE p."model_id" = ${args.modelId}) AS "gates",
-      (SELECT json_agg(json_build_object('key', d."key", 'direction', d."direction", 'isPrimary', d."is_primary") ORDER BY d."id")
-         FROM "metric_definition" d WHERE d."model_id" = ${args.modelId}) AS "definitions",
-      (SELECT json_build_object('artifactDigest', c."artifact_digest", 'trainingDataHash', c."training_data_hash", 'codeCommit', c."code_commit",
-          'modelCard', c."model_card", 'cardOutline', c."card_outline", 'modelSizeBytes', c."model_size_bytes", 'metrics', ${metricsOf('c')})
-         FROM "model_version" c WHERE c."id" = ${args.versionId}) AS "candidate",
-      (SELECT json_build_object('id', b."id", 'number', b."number", 'metrics', ${metricsOf('b')})
-         FROM "model_version" b WHERE b."model_id" = ${args.modelId} AND b."stage" = 'production' AND b."id" <> ${args.versionId} LIMIT 1) AS "baseline"`;
+  const [row] = await tx.$queryRaw<{ inputs: GateRow }[]>`SELECT "modelgate_gate_inputs"(${args.modelId}, ${args.versionId}) AS "inputs"`;
+  return checkedRow(row?.inputs);
+}
+
+function checkedRow(row: GateRow | undefined): GateRow {
   if (!row?.candidate) throw new RegistryError('NOT_FOUND', 'No such version.');
   return row;
 }
@@ -67,8 +59,25 @@ export async function loadGateInputs(tx: Tx, args: { modelId: string; versionId:
 
 /** Evaluates the model's policy for `target` against one version, in the caller's transaction (one statement). */
 export async function evaluateVersionGates(tx: Tx, args: { modelId: string; versionId: string; target: PolicyStage }): Promise<GateEvaluation> {
-  const row = await readGateRow(tx, args);
-  const gates = parsePolicy((row.gates ?? undefined) as Parameters<typeof parsePolicy>[0])[args.target];
+  return evaluateRow(await readGateRow(tx, args), args.target);
+}
+
+/**
+ * Takes the model's row lock (`lockModel`), then evaluates the gates on what is committed after it, and with
+ * `sinceRequest` counts the Production periods that began after that request was made — one round trip
+ * (`modelgate_lock_model_for_gates`). For the approval that completes a request.
+ */
+export async function lockModelAndEvaluateGates(
+  tx: Tx,
+  args: { modelId: string; versionId: string; target: PolicyStage; sinceRequest?: string },
+): Promise<{ evaluation: GateEvaluation; productionChangesSince: number | null }> {
+  const [row] = await tx.$queryRaw<{ locked: { inputs: GateRow; productionChanges: number | null } }[]>`
+    SELECT "modelgate_lock_model_for_gates"(${args.modelId}, ${args.versionId}, ${args.sinceRequest ?? null}::text) AS "locked"`;
+  return { evaluation: evaluateRow(checkedRow(row?.locked.inputs), args.target), productionChangesSince: row?.locked.productionChanges ?? null };
+}
+
+function evaluateRow(row: GateRow, target: PolicyStage): GateEvaluation {
+  const gates = parsePolicy((row.gates ?? undefined) as Parameters<typeof parsePolicy>[0])[target];
   const inputs = toInputs(row);
   return { results: evaluateGates(gates, inputs), requiredApprovals: requiredApprovals(gates), baseline: inputs.baselineRef };
 }

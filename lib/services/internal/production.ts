@@ -1,6 +1,7 @@
 import type { Tx } from '@/lib/db/prisma';
+import type { Stage } from '@/lib/registry';
 import { clock } from '../clock';
-import { RegistryError, type Stage } from '@/lib/registry';
+import type { ServingState } from './serving';
 
 /**
  * Takes the model's row lock. Every change to who is in Production goes through it, so two swaps on one
@@ -10,40 +11,30 @@ export async function lockModel(tx: Tx, modelId: string): Promise<void> {
   await tx.$queryRaw`SELECT "id" FROM "registered_model" WHERE "id" = ${modelId} FOR UPDATE`;
 }
 
+type VersionRef = { id: string; number: number };
+
+/** What the cleanup after a swap decides on, read by the swap itself (after it). */
+export interface AfterSwap {
+  /** The model's canary shares (all judged against the replaced version). */
+  shares: ServingState['shares'];
+  /** The protected aliases on the replaced version, by the database's reading of the policy. */
+  replacedAliases: string[];
+}
+
 /**
  * Moves `versionId` (currently in `fromStage`) into Production and the current Production version, if
  * any, to Archived — in the caller's transaction, so readers see the old or the new state, never zero or
- * two. Returns the version that was replaced. Throws CONFLICT when the candidate is no longer where the
- * caller saw it. The caller holds the model's lock (`lockModel`) already: it took it before reading the
- * state it decided on, so taking it here again would only repeat the query.
+ * two — in one round trip (`modelgate_swap_production`). Returns the version that was replaced and what
+ * the serving cleanup needs. CONFLICT when the candidate is already in Production or no longer where the
+ * caller saw it (the function's constraints, lib/db/constraints.ts). The caller holds the model's lock
+ * (`lockModel`) already: it took it before reading the state it decided on.
  */
 export async function swapProduction(
   tx: Tx,
   args: { modelId: string; versionId: string; fromStage: Stage; startedBy: string; endedReason: string },
-): Promise<{ replaced: { id: string; number: number } | null }> {
-  const current = await tx.modelVersion.findFirst({
-    where: { modelId: args.modelId, stage: 'production' },
-    select: { id: true, number: true },
-  });
-  if (current?.id === args.versionId) throw new RegistryError('CONFLICT', 'That version is already in Production.');
-  const now = clock.now();
-  if (current) {
-    await tx.modelVersion.update({ where: { id: current.id }, data: { stage: 'archived', stageChangedAt: now } });
-    await tx.productionPeriod.updateMany({
-      where: { modelId: args.modelId, endedAt: null },
-      data: { endedAt: now, endedReason: args.endedReason },
-    });
-  }
-  const moved = await tx.modelVersion.updateMany({
-    where: { id: args.versionId, stage: args.fromStage },
-    data: { stage: 'production', stageChangedAt: now },
-  });
-  if (moved.count !== 1) {
-    throw new RegistryError('CONFLICT', 'The version moved while you were looking at it. Refresh the board and try again.');
-  }
-  await tx.productionPeriod.create({
-    data: { modelId: args.modelId, versionId: args.versionId, startedAt: now, startedBy: args.startedBy },
-  });
-  return { replaced: current };
+): Promise<{ replaced: VersionRef | null; after: AfterSwap }> {
+  const [row] = await tx.$queryRaw<{ swapped: { replaced: VersionRef | null } & AfterSwap }[]>`
+    SELECT "modelgate_swap_production"(${args.modelId}, ${args.versionId}, ${args.fromStage}::"Stage", ${args.startedBy}, ${args.endedReason}, ${clock.now()}::timestamp(3)) AS "swapped"`;
+  const { replaced, shares, replacedAliases } = row!.swapped;
+  return { replaced, after: { shares, replacedAliases } };
 }
-

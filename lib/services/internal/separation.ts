@@ -9,7 +9,7 @@ import type { Actor } from '../actor';
  * request row is locked.
  */
 export async function loadSeparationFacts(tx: Tx, requestId: string): Promise<SeparationFacts> {
-  const [row] = await tx.$queryRaw<{ requester: string; requesterTokenCreator: string | null; author: string | null; authorTokenCreator: string | null; policy: unknown }[]>`
+  const [row] = await tx.$queryRaw<RequestSeparationRow[]>`
     SELECT r."requested_by_id" AS "requester", rt."created_by_id" AS "requesterTokenCreator",
       v."created_by_id" AS "author", vt."created_by_id" AS "authorTokenCreator", p."gates" AS "policy"
     FROM "promotion_request" r
@@ -18,6 +18,19 @@ export async function loadSeparationFacts(tx: Tx, requestId: string): Promise<Se
     LEFT JOIN "api_token" vt ON vt."id" = v."created_via_token_id"
     LEFT JOIN "model_policy" p ON p."model_id" = r."model_id"
     WHERE r."id" = ${requestId}`;
+  return requestSeparationFacts(row);
+}
+
+/** Who stands behind a request, as read with it (loadSeparationFacts, or `modelgate_lock_request`'s "separation"). */
+export interface RequestSeparationRow {
+  requester: string;
+  requesterTokenCreator: string | null;
+  author: string | null;
+  authorTokenCreator: string | null;
+  policy: unknown;
+}
+
+export function requestSeparationFacts(row: RequestSeparationRow | undefined): SeparationFacts {
   if (!row) return { requesterIds: [], authorIds: [], authorMayApprove: false };
   return {
     requesterIds: present([row.requester, row.requesterTokenCreator]),

@@ -2,6 +2,7 @@ import type { Tx } from '@/lib/db/prisma';
 import { describeSplit, servingRoutes, type ShareView } from '@/lib/registry';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit';
+import type { AfterSwap } from './production';
 
 // The cleanup every change of who serves needs, inside the caller's transaction (which holds the model's
 // row lock). The database checks the result when the transaction commits (modelgate_check_serving), so a
@@ -45,8 +46,8 @@ async function removeProtectedAliases(tx: Tx, actor: Actor, args: { model: Model
  * Ends canary shares (all of the model's, or the listed versions'), audited as one change of the split.
  * A protected alias on a canary goes with its share, unless that version is now Production.
  */
-export async function endShares(tx: Tx, actor: Actor, args: { model: ModelRef; versionIds?: string[]; reason: string }): Promise<number[]> {
-  const state = await loadServing(tx, args.model.id);
+export async function endShares(tx: Tx, actor: Actor, args: { model: ModelRef; versionIds?: string[]; reason: string; state?: ServingState }): Promise<number[]> {
+  const state = args.state ?? (await loadServing(tx, args.model.id));
   const ending = state.shares.filter((s) => !args.versionIds || args.versionIds.includes(s.versionId));
   if (ending.length === 0) return [];
   await tx.canaryShare.deleteMany({ where: { modelId: args.model.id, versionId: { in: ending.map((s) => s.versionId) } } });
@@ -78,10 +79,17 @@ export async function withdrawFromServing(tx: Tx, actor: Actor, args: { model: M
  * Production version, so the split is cleared; protected aliases that pointed at the old version follow
  * Production to the new one, so a serving system that loads @champion is rolled back (or forward) with it.
  */
-export async function afterProductionChange(tx: Tx, actor: Actor, args: { model: ModelRef; from: VersionRef | null; to: VersionRef; reason: string }): Promise<void> {
-  await endShares(tx, actor, { model: args.model, reason: `${args.reason}: canary shares were approved against the previous Production version` });
+export async function afterProductionChange(
+  tx: Tx,
+  actor: Actor,
+  args: { model: ModelRef; from: VersionRef | null; to: VersionRef; reason: string; after?: AfterSwap },
+): Promise<void> {
+  // What the swap read after itself (swapProduction), or else read now: the same facts either way.
+  const state = args.after ? { production: args.to, shares: args.after.shares } : undefined;
+  await endShares(tx, actor, { model: args.model, reason: `${args.reason}: canary shares were approved against the previous Production version`, state });
   if (!args.from) return;
-  for (const alias of await protectedAliasesOn(tx, args.model.id, args.from.id)) {
+  const aliases = args.after?.replacedAliases ?? (await protectedAliasesOn(tx, args.model.id, args.from.id));
+  for (const alias of aliases) {
     await tx.modelAlias.update({ where: { modelId_alias: { modelId: args.model.id, alias } }, data: { versionId: args.to.id } });
     await recordAudit(tx, actor, { action: 'alias.set', model: args.model, version: args.to, comment: args.reason, data: { alias, previousVersion: args.from.number, followsProduction: true } });
   }

@@ -6,6 +6,9 @@ import { ModelList } from '@/components/models/model-list';
 import { ModelSearchForm } from '@/components/models/model-search-form';
 import { ModelsEmpty } from '@/components/models/models-empty';
 import { Pagination } from '@/components/ui/pagination';
+import { availablePortfolioActions } from '@/lib/registry';
+import { BulkActionBar } from '@/components/portfolio/bulk-action-bar';
+import { PortfolioSelectionProvider } from '@/components/portfolio/portfolio-selection';
 
 export const metadata: Metadata = { title: 'Models' };
 
@@ -14,7 +17,7 @@ interface ModelsPageProps {
 }
 
 export default async function ModelsPage({ searchParams }: ModelsPageProps) {
-  await requireUser();
+  const user = await requireUser();
   const raw = await searchParams;
   const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
   // A hand-edited URL (?page=abc) falls back to the defaults instead of failing the page.
@@ -23,6 +26,7 @@ export default async function ModelsPage({ searchParams }: ModelsPageProps) {
   const { items, total, page, pageSize } = await listModels(query);
   const totalPages = Math.max(1, Math.ceil(total / pageSize));
   const q = query.q ?? '';
+  const actions = availablePortfolioActions(user);
 
   const hrefFor = (n: number) => {
     const params = new URLSearchParams();
@@ -44,7 +48,17 @@ export default async function ModelsPage({ searchParams }: ModelsPageProps) {
         </div>
         <ModelSearchForm query={q} />
       </div>
-      {items.length === 0 ? <ModelsEmpty query={q} pastEnd={total > 0} /> : <ModelList models={items} />}
+      {items.length === 0 ? (
+        <ModelsEmpty query={q} pastEnd={total > 0} />
+      ) : actions.length > 0 ? (
+        // Portfolio bulk actions: only for people who may change something somewhere.
+        <PortfolioSelectionProvider pageNames={items.map((m) => m.name)} query={q} total={total}>
+          <BulkActionBar actions={actions} />
+          <ModelList models={items} selectable />
+        </PortfolioSelectionProvider>
+      ) : (
+        <ModelList models={items} />
+      )}
       {items.length > 0 && <Pagination page={page} totalPages={totalPages} hrefFor={hrefFor} />}
     </div>
   );

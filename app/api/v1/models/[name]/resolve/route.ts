@@ -3,6 +3,7 @@ import { ZResolved } from '@/lib/api-v1/schemas/serving';
 import { modelParam } from '@/lib/http/contract';
 import { route } from '@/lib/http/route';
 import { cachedResolve, prepared } from '@/lib/serving/answers';
+import { offerToFastPath } from '@/lib/serving/fast-path';
 import { ZModelParams, ZResolveQuery } from '@/lib/validations/api-v1';
 
 export const GET = route({
@@ -20,3 +21,6 @@ export const GET = route({
     return prepared(answer);
   },
 });
+
+// npm start's worker answers GETs with a bearer token through this same handler, before Next's router.
+offerToFastPath('resolve', GET);

@@ -1,0 +1,124 @@
+// One app worker of `npm start` (forked by serve-cluster.mjs): the production Next.js server, started through
+// Next's programmatic API (a custom server, as Next.js documents it) so that the serving reads skip Next's router.
+//
+// GET /api/v1/models/:name/resolve and …/route with a bearer token are handed to the route's own exported
+// handler (lib/serving/fast-path.ts: the route file offers its GET; nothing is re-implemented here), with the
+// response headers next.config.js gives every path. Everything else — and those routes too until Next has loaded
+// them once, a session cookie instead of a token, HEAD, a trailing slash, a name that is not valid
+// percent-encoding — goes to Next as before. MODELGATE_FAST_PATH=off sends everything to Next.
+//
+// usage: node next-worker.mjs [-p PORT] [-H HOSTNAME] (the arguments of `next start` that npm start passes)
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+process.env.NODE_ENV = 'production';
+const dir = process.cwd();
+const require = createRequire(path.join(dir, 'package.json'));
+const next = require('next');
+
+function option(short, long, fallback) {
+  const args = process.argv.slice(2);
+  const i = args.findIndex((a) => a === short || a === long);
+  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+}
+const port = Number(option('-p', '--port', process.env.PORT ?? '3000'));
+const hostname = option('-H', '--hostname', process.env.HOSTNAME);
+
+const app = next({ dev: false, dir, hostname: hostname ?? 'localhost', port });
+const handle = app.getRequestHandler();
+await app.prepare();
+// Only now: next/server needs the runtime Next sets up (its async-local storage).
+const { NextRequest } = require('next/server');
+const config = require(path.join(dir, 'next.config.js'));
+// What Next's own server adds to every app-route answer, taken from Next itself: its gzip middleware (unless
+// `compress: false`) and the Vary header of app routes.
+const compress = config.compress === false ? null : require('next/dist/compiled/compression')();
+const { RSC_HEADER, NEXT_ROUTER_STATE_TREE_HEADER, NEXT_ROUTER_PREFETCH_HEADER, NEXT_ROUTER_SEGMENT_PREFETCH_HEADER } = require('next/dist/client/components/app-router-headers');
+const APP_ROUTE_VARY = [RSC_HEADER, NEXT_ROUTER_STATE_TREE_HEADER, NEXT_ROUTER_PREFETCH_HEADER, NEXT_ROUTER_SEGMENT_PREFETCH_HEADER].join(', ');
+
+/**
+ * The headers next.config.js sets on every path, which Next adds to every answer. Only rules for all paths
+ * ("/:path*", no conditions) can be applied here without Next's matcher; any other rule turns the fast path off,
+ * so an answer never misses a header Next would have sent.
+ */
+async function headersForEveryPath() {
+  const rules = typeof config.headers === 'function' ? await config.headers() : [];
+  if (rules.some((r) => r.source !== '/:path*' || r.has || r.missing || r.basePath === false || r.locale === false)) return null;
+  return rules.flatMap((r) => r.headers);
+}
+const fixedHeaders = process.env.MODELGATE_FAST_PATH === 'off' ? null : await headersForEveryPath();
+
+const SERVING = /^\/api\/v1\/models\/([^/]+)\/(resolve|route)$/;
+
+/** Answers the request through the route's own handler, or returns false to leave it to Next. */
+function serveFast(req, res) {
+  if (!fixedHeaders || req.method !== 'GET') return false;
+  const authorization = req.headers.authorization;
+  if (typeof authorization !== 'string' || !/^Bearer\s/i.test(authorization)) return false;
+  const url = req.url ?? '';
+  const query = url.indexOf('?');
+  const rawPath = query === -1 ? url : url.slice(0, query);
+  const match = SERVING.exec(rawPath);
+  if (!match) return false;
+  const fastPath = globalThis[Symbol.for('modelgate.fastPath')];
+  if (!fastPath) return false;
+  let name;
+  let request;
+  try {
+    name = decodeURIComponent(match[1]);
+    const headers = new Headers();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (Array.isArray(value)) for (const v of value) headers.append(key, v);
+      else if (value !== undefined) headers.set(key, value);
+    }
+    const parsed = new URL(url, `http://${req.headers.host ?? 'localhost'}`);
+    // A path the URL parser would rewrite (dot segments, backslashes…) is Next's to route, not ours.
+    if (parsed.pathname !== rawPath) return false;
+    request = new NextRequest(parsed, { method: 'GET', headers });
+  } catch {
+    return false;
+  }
+  const answer = fastPath.serve(match[2], request, { name });
+  if (!answer) return false;
+  answer.then(
+    async (response) => {
+      const body = response.status === 304 ? null : Buffer.from(await response.arrayBuffer());
+      for (const { key, value } of fixedHeaders) res.setHeader(key, value);
+      response.headers.forEach((value, key) => res.setHeader(key, value));
+      res.appendHeader('vary', APP_ROUTE_VARY);
+      res.statusCode = response.status;
+      if (compress) compress(req, res, () => {});
+      // Written, then ended, as Next streams a route's body (so the gzip middleware decides the same way).
+      if (body) res.write(body);
+      res.end();
+    },
+    (error) => {
+      console.error('[modelgate] fast path:', error);
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    },
+  );
+  return true;
+}
+
+const server = createServer((req, res) => {
+  if (!serveFast(req, res)) void handle(req, res);
+});
+server.on('error', (error) => {
+  console.error(`[modelgate] the app worker could not listen: ${error.message}`);
+  process.exit(1);
+});
+server.listen(port, hostname, () => console.log(`[modelgate] app worker ${process.pid} ready on ${hostname ?? '*'}:${port}`));
+
+// Stop as `next start` does: no new connections, finish the requests in flight, close Next, exit 128 + signal.
+let stopping = false;
+for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130]]) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    server.close(() => {
+      app.close().catch(console.error).finally(() => process.exit(code));
+    });
+  });
+}
