@@ -22,8 +22,6 @@ import { decideRequest } from '@/lib/services/decide-request';
 import { updatePolicy } from '@/lib/services/update-policy';
 import { sendDueReminders } from '@/lib/notifications/reminders';
 import { call } from './api-client';
-import type { TaskList } from 'graphile-worker';
-import { TASKS } from '@/lib/jobs/tasks';
 import { runQueuedJobs as runAllQueuedJobs, seedModel, seedToken, seedUser, seedVersion } from '../fixtures';
 
 interface Mail {
@@ -65,7 +63,7 @@ afterAll(async () => {
 });
 
 // Only this feature's task: other test files share the database and its queue, and their jobs are theirs to run.
-const runQueuedJobs = () => runAllQueuedJobs({ send_email: TASKS.send_email } as unknown as TaskList);
+const runQueuedJobs = () => runAllQueuedJobs(['send_email']);
 const mailTo = (user: Actor) => inbox.filter((m) => m.to.includes(user.label));
 const queuedKeys = async (prefix: string) =>
   (await db.$queryRaw<{ key: string }[]>`SELECT payload->>'key' AS key FROM graphile_worker._private_jobs WHERE payload->>'key' LIKE ${`${prefix}%`}`).map((r) => r.key);
