@@ -142,7 +142,7 @@ test('an admin changes one model\'s owner from the board header: an unknown emai
     await dialog.getByRole('button', { name: 'Change owner' }).click();
     await expect(page.getByText(`${model} now belongs to ${next.email}`)).toBeVisible();
     await expect(dialog).toBeHidden();
-    await expect(page.getByTestId('model-owner')).toContainText(next.email);
+    await expect(page.getByTestId('model-owner')).toContainText(next.name);
     await page.screenshot({ path: `${SCREENSHOTS}/change-owner-done-${theme}.png` });
     await context.close();
   }
