@@ -52,7 +52,7 @@ export function Board({ initialBoard, viewer }: { initialBoard: BoardData; viewe
           <BoardHeader model={board.model} primaryMetric={board.primaryMetric} redirects={board.redirects} role={isRole(here) ? here : 'viewer'} grantedRole={isRole(granted) && granted !== viewer.role ? granted : null} />
           {board.traffic && <TrafficPanel model={name} traffic={board.traffic} viewer={viewer} />}
           {versionActions.length > 0 && (
-            <div className="-mb-2 flex justify-end">
+            <div className="flex justify-end">
               <SelectVersionsToggle />
             </div>
           )}
