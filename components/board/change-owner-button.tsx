@@ -49,7 +49,7 @@ function ChangeOwnerDialog({ model, owner, onClose }: { model: string; owner: st
   });
   const valid = /^[^\s@]+@[^\s@]+$/.test(email.trim());
   return (
-    <Dialog open onClose={onClose} title={`Change the owner of ${model}`} description={`It belongs to ${owner} now. The new owner is named by email; the change is recorded in the audit timeline.`}>
+    <Dialog open onClose={onClose} className="text-left" title={`Change the owner of ${model}`} description={`It belongs to ${owner} now. The new owner is named by email; the change is recorded in the audit timeline.`}>
       <form
         className="space-y-4"
         onSubmit={(e) => {
