@@ -164,6 +164,43 @@ test('admin removes the webhook; its delivery log stays readable', async ({ brow
   await page.context().close();
 });
 
+test('admin adds a chat webhook (Slack, Teams) and a demotion arrives as one { text } line naming the version, with its link', async ({ browser, playwright, baseURL }) => {
+  const chatUrl = hookUrl.replace(/\/hook$/, '/chat');
+  const page = await adminPage(browser);
+  await page.goto('/admin/webhooks');
+  await page.getByRole('button', { name: 'New webhook' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('URL', { exact: true }).fill(chatUrl);
+  await dialog.getByLabel('Model', { exact: true }).selectOption(MODEL);
+  await dialog.getByLabel('Kind', { exact: true }).selectOption('chat');
+  await expect(dialog).toContainText('paste a Slack or Microsoft Teams incoming-webhook URL');
+  await page.screenshot({ path: `${SCREENSHOTS}/admin-webhooks-new-chat.png` });
+  await dialog.getByRole('button', { name: 'Add webhook' }).click();
+  await expect(dialog.getByRole('heading', { name: 'Webhook added' })).toBeVisible();
+  await expect(dialog).toContainText('one line naming the model, version, stages and who acted');
+  await expect(dialog.getByTestId('shown-once-secret')).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  const row = page.getByTestId('webhook-row').filter({ hasText: chatUrl });
+  await expect(row).toContainText('chat');
+
+  const api = await playwright.request.newContext({ baseURL, storageState: await sessionFor(people.scientist) });
+  expect((await api.post(`/api/v1/models/${MODEL}/versions/${VERSION}/demote`, { data: { reason: 'needs more slices' } })).status()).toBe(200);
+  await api.dispose();
+  const texts = () => received.filter((r) => r.path === '/chat').map((r) => JSON.parse(r.body) as Record<string, unknown>);
+  await expect.poll(texts, { timeout: 15_000 }).toContainEqual({ text: expect.stringContaining(`*${MODEL}* v${VERSION} (Staging → Testing) by ${people.scientist.email}`) });
+  expect(texts()[0]!.text).toContain(`/models/${MODEL}/versions/${VERSION}`);
+  expect(received.find((r) => r.path === '/chat')!.headers['x-modelgate-signature']).toBeUndefined();
+  // The address guard still applies: the REST API refuses a chat hook to the cloud metadata address.
+  const admin = await playwright.request.newContext({ baseURL, storageState: await sessionFor(people.admin) });
+  const refused = await admin.post('/api/admin/webhooks', { data: { url: 'http://169.254.169.254/hook', format: 'chat' } });
+  expect(refused.status()).toBe(400);
+  expect(((await refused.json()) as { error: { message: string } }).error.message).toContain('link-local');
+  expect((await admin.post('/api/admin/webhooks', { data: { url: chatUrl, format: 'pager' } })).status()).toBe(400);
+  await admin.dispose();
+  await page.screenshot({ path: `${SCREENSHOTS}/admin-webhooks-chat.png`, fullPage: true });
+  await page.context().close();
+});
+
 test('on a 420 px phone the header keeps every section in reach and the webhooks table scrolls inside its box', async ({ browser }) => {
   const context = await contextFor(browser, people.admin, { viewport: { width: 420, height: 860 } });
   const page = await context.newPage();

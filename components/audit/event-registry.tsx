@@ -1,7 +1,7 @@
 import {
   Archive, ArrowDownLeft, ArrowUpRight, Ban, CheckCircle2, CircleSlash, Download, FilePlus2, FileText, KeyRound, type LucideIcon,
   PackagePlus, Pencil, RotateCcw, Rocket, Send, ShieldCheck, SlidersHorizontal, Undo2, UserCog, UserPlus, Users, XCircle,
-  BookmarkPlus, BookmarkX, FileX, Link2, PackageX, PencilLine, Tag, TagIcon, Unlink, MessageSquare, MessageSquareDashed, MessageSquareText, Layers,
+  BookmarkPlus, BookmarkX, FileX, Link2, PackageX, PencilLine, Tag, TagIcon, Unlink, MessageSquare, MessageSquareDashed, MessageSquareText, Layers, Bell, BellRing,
 } from 'lucide-react';
 import { formatNumber, type AuditAction } from '@/lib/registry';
 import type { AuditEventView } from '@/lib/db/queries/audit';
@@ -83,6 +83,8 @@ export const EVENT_RENDERERS: Record<AuditAction, EventRenderer> = {
   'comment.added': { icon: MessageSquare, describe: (e) => `commented on ${v(e)}${mentioned(e)}` },
   'comment.edited': { icon: MessageSquareText, describe: (e) => `edited a comment on ${v(e)}` },
   'comment.withdrawn': { icon: MessageSquareDashed, describe: (e) => `withdrew ${(e.data as { byAuthor?: boolean } | null)?.byAuthor === false ? "another person's" : 'a'} comment on ${v(e)}` },
+  'notifications.preferences_updated': { icon: Bell, describe: () => 'changed which e-mail notifications they receive' },
+  'request.reminded': { icon: BellRing, describe: (e) => `reminded ${str(e, 'recipients') ?? 'the'} approver(s) of the open request for ${v(e)}` },
 };
 
 /** "retention rule archived v3 on its scheduled pass": an archive the policy made, not a person. */

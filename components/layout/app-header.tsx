@@ -1,7 +1,9 @@
 import Link from 'next/link';
-import { Boxes } from 'lucide-react';
+import { Bell, Boxes } from 'lucide-react';
 import { ROLE_LABELS, type Role } from '@/lib/registry';
 import { Badge } from '@/components/ui/badge';
+import { buttonClasses } from '@/components/ui/button';
+import { cx } from '@/components/ui/cx';
 import { NavLinks } from './nav-links';
 import { SignOutButton } from './sign-out-button';
 import { ThemeToggle } from './theme-toggle';
@@ -23,6 +25,9 @@ export function AppHeader({ user }: { user: { name: string; email: string; role:
             <span className="truncate text-sm text-ink">{user.name}</span>
             <Badge tone="accent">{ROLE_LABELS[user.role]}</Badge>
           </div>
+          <Link href="/settings/notifications" aria-label="Notification settings" title="Notification settings" className={cx(buttonClasses({ variant: 'ghost', size: 'sm' }), 'w-8 px-0')}>
+            <Bell aria-hidden className="size-4" />
+          </Link>
           <ThemeToggle />
           <SignOutButton />
         </div>

@@ -58,6 +58,7 @@ export const AUDITED_PAGES: AuditedPage[] = [
   { name: 'admin-webhooks', path: '/admin/webhooks' },
   { name: 'admin-policies', path: '/admin/policies' },
   { name: 'policy-editor', path: `/admin/policies/${MODEL}`, screenshot: true },
+  { name: 'settings-notifications', path: '/settings/notifications', screenshot: true },
   { name: 'page-not-found', path: '/no-such-page' },
   { name: 'signin', path: '/signin', signedOut: true, screenshot: true },
 ];

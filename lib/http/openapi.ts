@@ -98,6 +98,7 @@ function tagOf(path: string): string {
   if (/\/(resolve|route|watch|traffic|health|aliases\/\{alias\})$/.test(path)) return 'Serving';
   if (path === '/api/metrics') return 'Operations';
   if (path.startsWith('/api/v1/audit')) return 'Audit';
+  if (path.startsWith('/api/v1/me/')) return 'Your account';
   return 'Models and versions';
 }
 

@@ -20,6 +20,9 @@ export const SCHEDULE: ScheduledTask[] = [
     // still waits replaces it instead of piling up; a failing pass is tried three times, then waits for the next tick.
     options: { backfillPeriod: 0, jobKey: 'retention_pass', maxAttempts: 3 },
   },
+  // A reminder round is written once (request_reminder's key), so two passes in one round send one reminder;
+  // missed ticks are not caught up (the next pass sees every overdue request).
+  { task: 'request_reminders', identifier: 'request_reminders', match: '*/15 * * * *', options: { backfillPeriod: 0, jobKey: 'request_reminders', maxAttempts: 3 } },
 ];
 
 /**

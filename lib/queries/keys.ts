@@ -78,3 +78,9 @@ export const portfolioKeys = {
   /** An operation's progress, followed by the Idempotency-Key it was sent with while the request runs. */
   progress: (idempotencyKey: string) => [...portfolioKeys.all, 'progress', idempotencyKey] as const,
 };
+
+export const settingsKeys = {
+  all: ['settings'] as const,
+  /** The signed-in person's e-mail notification choices. */
+  notifications: () => [...settingsKeys.all, 'notifications'] as const,
+};

@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import type { WebhookEvent } from '@/lib/webhooks/events';
+import type { WebhookEvent, WebhookFormat } from '@/lib/webhooks/events';
 import { getJson } from './api-error';
 import { getAllPages } from './get-all-pages';
 import { adminKeys } from './keys';
@@ -14,6 +14,8 @@ export interface AdminWebhook {
   id: string;
   url: string;
   events: string[];
+  /** modelgate (signed JSON), chat (a Slack/Teams message) or mlflow (made through MLflow's API). */
+  format: string;
   /** False once removed: nothing more is sent, the delivery log stays readable. */
   active: boolean;
   createdAt: string;
@@ -39,12 +41,14 @@ export interface NewWebhookInput {
   url: string;
   model?: string;
   events: WebhookEvent[];
+  format: WebhookFormat;
 }
 
 export interface CreatedWebhook {
   id: string;
   url: string;
   events: string[];
+  format: WebhookFormat;
   /** The signing secret: in this answer only, never again. */
   secret: string;
 }

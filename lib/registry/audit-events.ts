@@ -52,6 +52,8 @@ export const AUDIT_ACTIONS = {
   'comment.edited': 'A comment was edited by its author (the event holds the text before and after)',
   'comment.withdrawn': 'A comment was withdrawn by its author or an admin (the event holds the text it had)',
   'portfolio.applied': 'A bulk action across models finished (each model it changed has its own event; this one holds the counts and the operation id)',
+  'notifications.preferences_updated': 'A person changed which e-mail notifications they receive (the event holds the choices before and after)',
+  'request.reminded': "The approvers of a request still open past its policy's reminder time were sent a reminder (the event holds the round and how many were sent)",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -19,3 +19,5 @@ export * from './version-edits';
 export * from './mentions';
 export * from './portfolio';
 export * from './retention';
+export * from './notifications';
+export * from './notification-messages';

@@ -4,9 +4,9 @@ import { ROLES, SERVING, type SubjectRole } from './roles';
 
 // The expected matrix, written out by hand so that a change to the table must be made twice, on purpose.
 const EXPECTED: Record<SubjectRole, Action[]> = {
-  viewer: ['registry.read', 'version.resolve'],
-  scientist: ['registry.read', 'version.resolve', 'model.create', 'version.register', 'version.edit', 'version.comment', 'version.promote', 'version.request-production', 'version.archive', 'health.report'],
-  approver: ['registry.read', 'version.resolve', 'model.create', 'version.register', 'version.edit', 'version.comment', 'version.promote', 'version.request-production', 'version.archive', 'request.decide', 'model.rename-served', 'model.rollback', 'traffic.manage', 'health.report'],
+  viewer: ['registry.read', 'notifications.manage', 'version.resolve'],
+  scientist: ['registry.read', 'notifications.manage', 'version.resolve', 'model.create', 'version.register', 'version.edit', 'version.comment', 'version.promote', 'version.request-production', 'version.archive', 'health.report'],
+  approver: ['registry.read', 'notifications.manage', 'version.resolve', 'model.create', 'version.register', 'version.edit', 'version.comment', 'version.promote', 'version.request-production', 'version.archive', 'request.decide', 'model.rename-served', 'model.rollback', 'traffic.manage', 'health.report'],
   admin: [...ACTIONS],
   // A serving token: what a serving system does, and nothing else (not even reading the registry).
   serving: ['version.resolve', 'health.report'],

@@ -7,6 +7,8 @@ import { isRole, ROLE_LABELS, SERVING, type Role, type SubjectRole } from './rol
  */
 export const PERMISSIONS = [
   { action: 'registry.read', description: 'See models, versions, metrics and history', roles: ['viewer', 'scientist', 'approver', 'admin'] },
+  // Your own settings: every person who signs in, whatever their role (registry-wide, so no model's grant counts).
+  { action: 'notifications.manage', description: 'Choose which e-mail notifications you receive', roles: ['viewer', 'scientist', 'approver', 'admin'] },
   { action: 'version.resolve', description: 'Ask which version to serve: resolve a stage or alias, route a key', roles: ['viewer', 'scientist', 'approver', 'admin', SERVING] },
   { action: 'model.create', description: 'Register a new model', roles: ['scientist', 'approver', 'admin'] },
   { action: 'version.register', description: 'Register a new version of a model', roles: ['scientist', 'approver', 'admin'] },

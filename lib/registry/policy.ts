@@ -97,6 +97,14 @@ export const ZPolicy = z.object({
    * one, like `health`); null in a save removes the rule.
    */
   retention: ZRetentionRule.nullable().optional(),
+  /** E-mail reminders to the approvers of a request that waits too long. Absent: no reminders. */
+  notifications: z
+    .object({
+      /** Remind the approvers when a request has waited this many hours, and again after each further such period. */
+      remindAfterHours: z.number().int('Whole hours, please.').min(1, 'At least 1 hour.').max(24 * 30, 'At most 720 hours (30 days).'),
+    })
+    .strict()
+    .optional(),
 });
 export type Policy = z.infer<typeof ZPolicy>;
 export type PolicyStage = 'staging' | 'production';

@@ -4,6 +4,7 @@ import type { Tx } from '@/lib/db/prisma';
 import type { Actor } from './actor';
 import { clock } from './clock';
 import { outboxInsert } from './internal/outbox';
+import { queueNotifications } from './internal/notify';
 
 export interface AuditEntry {
   action: AuditAction;
@@ -38,13 +39,15 @@ export interface AuditOptions {
 /**
  * Writes one audit event inside the caller's transaction, so the event exists exactly when the change does.
  * Also stamps the model's last activity, which orders the model list, and queues the event's webhook
- * deliveries (the outbox) — all in one statement. The model row is updated first (the event's insert reads
+ * deliveries (the outbox) — all in one statement — and, when mail is on, the e-mails it causes (lib/services/internal/notify.ts). The model row is updated first (the event's insert reads
  * the update's result, so it cannot run before it): every path then takes the model's row lock before the
  * audit chain's lock (the insert trigger takes that one), so they cannot deadlock.
  */
 export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry, options: AuditOptions = {}): Promise<void> {
   const parts = [...(options.alongside ?? []), ...auditStatementParts(actor, entry, options)];
   await tx.$executeRaw`WITH ${Prisma.join(parts, ', ')} SELECT 1`;
+  // The e-mails the event causes (new request, decision, mention), queued beside its webhook deliveries.
+  await queueNotifications(tx, actor, entry);
 }
 
 /**

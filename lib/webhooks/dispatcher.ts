@@ -2,6 +2,7 @@ import { db } from '@/lib/db/prisma';
 import { renderMlflowDelivery } from '@/lib/mlflow/webhooks/delivery';
 import { postWebhook } from './send';
 import { sign } from './signature';
+import { chatRequest } from './chat';
 
 const BATCH = 10;
 /**
@@ -32,6 +33,7 @@ export interface OutgoingRequest {
 /** The request for one delivery in its hook's format: Modelgate's own, or MLflow's (hooks made through its API). */
 function requestFor(item: Claimed): OutgoingRequest | null {
   if (item.format === 'mlflow') return renderMlflowDelivery({ deliveryId: item.delivery_id, eventType: item.event_type, payload: item.payload, secret: item.secret });
+  if (item.format === 'chat') return chatRequest(item.payload);
   const body = JSON.stringify({ id: item.delivery_id, ...(item.payload as object) });
   return {
     body,

@@ -29,6 +29,10 @@ export const WEBHOOK_EVENTS = [
 
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
+/** What an admin can choose a webhook's body to be: our signed JSON, or a chat message (Slack, Teams). MLflow's hooks are made through its API. */
+export const WEBHOOK_FORMATS = ['modelgate', 'chat'] as const;
+export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
+
 export function isWebhookEvent(action: string): action is WebhookEvent {
   return (WEBHOOK_EVENTS as readonly string[]).includes(action);
 }

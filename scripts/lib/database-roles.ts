@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
 /** Read and append only. */
-const APPEND_ONLY = new Set(['audit_event', 'approval', 'metric', 'version_lineage', 'comment_mention', 'model_card_revision']);
+const APPEND_ONLY = new Set(['audit_event', 'approval', 'metric', 'version_lineage', 'comment_mention', 'model_card_revision', 'request_reminder', 'notification_sent']);
 /** Opened and closed (ended_at), never deleted. */
 const NO_DELETE = new Set(['production_period', 'version_comment']);
 /** Prisma's own bookkeeping: the owner's business. */

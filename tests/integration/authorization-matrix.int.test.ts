@@ -62,6 +62,9 @@ const RULES: Record<string, Rule> = {
   'GET models/[name]/people': { permission: 'version.comment', scope: 'model', params: m },
   'GET models/[name]/versions/[number]/gates': { permission: 'registry.read', scope: 'model', params: v, url: 'http://localhost/api?target=staging' },
   // API v1.
+  // The caller's own settings: every person, registry-wide (an invalid body: 400 and nothing changes).
+  'GET v1/me/notification-preferences': { permission: 'notifications.manage', scope: 'global' },
+  'PUT v1/me/notification-preferences': { permission: 'notifications.manage', scope: 'global', body: { newRequests: 'yes' } },
   'GET v1/models': { permission: 'registry.read', scope: 'list' },
   'POST v1/models': { permission: 'model.create', scope: 'global', body: {} },
   'GET v1/models/[name]': { permission: 'registry.read', scope: 'model', params: m },

@@ -6,12 +6,17 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/prisma';
 import { inTransaction } from '@/lib/db/transaction';
 import { enqueueJob } from '@/lib/jobs/enqueue';
+import type { TaskName } from '@/lib/jobs/tasks';
 import { runQueuedJobs } from '../fixtures';
 
-/** A stand-in task list recording what ran (the real tasks are tested with their features). */
+/**
+ * A task only this file queues and runs (other files drain their own tasks from the same queue at the same
+ * time), recording what ran; the real tasks are tested with their features.
+ */
+const PROBE = 'job_queue_probe' as TaskName;
 function recorder() {
   const ran: unknown[] = [];
-  const taskList: TaskList = { noop: async (payload: unknown) => void ran.push(payload) };
+  const taskList: TaskList = { [PROBE]: async (payload: unknown) => void ran.push(payload) };
   return { ran, taskList };
 }
 
@@ -22,7 +27,7 @@ const queued = async (marker: string) =>
 describe('the job queue', () => {
   it('queues a job with the transaction that asked for it, and runs it', async () => {
     const marker = `committed-${Date.now()}`;
-    await inTransaction((tx) => enqueueJob(tx, 'noop', { marker }));
+    await inTransaction((tx) => enqueueJob(tx, PROBE, { marker }));
     expect(await queued(marker)).toBe(1);
     const { ran, taskList } = recorder();
     await runQueuedJobs(taskList);
@@ -34,7 +39,7 @@ describe('the job queue', () => {
     const marker = `rolled-back-${Date.now()}`;
     await expect(
       inTransaction(async (tx) => {
-        await enqueueJob(tx, 'noop', { marker });
+        await enqueueJob(tx, PROBE, { marker });
         throw new Error('the change was refused');
       }),
     ).rejects.toThrow('the change was refused');
@@ -43,14 +48,14 @@ describe('the job queue', () => {
 
   it('keeps one waiting job per job key', async () => {
     const marker = `keyed-${Date.now()}`;
-    for (let i = 0; i < 3; i++) await enqueueJob(db, 'noop', { marker }, { jobKey: marker, runAt: new Date(Date.now() + 60_000) });
+    for (let i = 0; i < 3; i++) await enqueueJob(db, PROBE, { marker }, { jobKey: marker, runAt: new Date(Date.now() + 60_000) });
     expect(await queued(marker)).toBe(1);
   });
 
   it('retries a job whose task failed, with the error recorded', async () => {
     const marker = `failing-${Date.now()}`;
-    await enqueueJob(db, 'noop', { marker }, { maxAttempts: 3 });
-    await runQueuedJobs({ noop: async () => Promise.reject(new Error('SMTP server said no')) });
+    await enqueueJob(db, PROBE, { marker }, { maxAttempts: 3 });
+    await runQueuedJobs({ [PROBE]: async () => Promise.reject(new Error('SMTP server said no')) });
     const [job] = await db.$queryRaw<{ attempts: number; last_error: string }[]>`
       SELECT attempts, last_error FROM graphile_worker._private_jobs WHERE payload->>'marker' = ${marker}`;
     expect(job).toMatchObject({ attempts: 1, last_error: expect.stringContaining('SMTP server said no') });

@@ -242,7 +242,7 @@ describe('on the job queue (graphile-worker)', () => {
     await updatePolicy(admin, { model, policy: policyWith({ keepNewestTesting: 1 }) });
     await enqueueJob(db, 'retention_pass', {});
     await enqueueJob(db, 'retention_pass', {});
-    await Promise.all([runQueuedJobs(), runQueuedJobs()]);
+    await Promise.all([runQueuedJobs(['retention_pass']), runQueuedJobs(['retention_pass'])]);
     expect((await retentionEvents(model)).map((e) => e.versionNumber).sort()).toEqual([5, 6, 7]);
     expect((await retentionEvents(model))[0]!.comment).toBe('retention: beyond the newest 1 Testing version (policy)');
   });

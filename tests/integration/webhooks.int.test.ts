@@ -110,6 +110,30 @@ describe('webhooks', () => {
     await deleteWebhook(admin, { id: hook.id });
   });
 
+  it('of the chat kind post { text } (what Slack and Teams incoming webhooks accept), unsigned, with the version and its link', async () => {
+    const model = await seedModel({ owner: scientist });
+    const hook = await createWebhook(admin, { url, model: model.name, events: ['version.promoted'], format: 'chat' });
+    expect(hook.format).toBe('chat');
+    const v = await register(scientist, model.name);
+    await moveVersion(scientist, 'promote', { model: model.name, number: v.number });
+    received.length = 0;
+    await drain();
+    expect(received).toHaveLength(1);
+    const body = JSON.parse(received[0]!.body) as Record<string, unknown>;
+    expect(Object.keys(body)).toEqual(['text']);
+    expect(body.text).toContain(`*${model.name}* v1 (Testing → Staging) by ${scientist.label}`);
+    expect(body.text).toContain(`/models/${encodeURIComponent(model.name)}/versions/1`);
+    expect(received[0]!.headers['x-modelgate-signature']).toBeUndefined();
+    const created = await db.auditEvent.findFirstOrThrow({ where: { action: 'webhook.created', data: { path: ['webhookId'], equals: hook.id } } });
+    expect(created.data).toMatchObject({ format: 'chat' });
+    await deleteWebhook(admin, { id: hook.id });
+  });
+
+  it('of the chat kind obey the same address guard, and an unknown kind is refused', async () => {
+    await expect(createWebhook(admin, { url: 'http://169.254.169.254/hooks', format: 'chat' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('link-local') });
+    await expect(createWebhook(admin, { url, format: 'sms' as never })).rejects.toThrow();
+  });
+
   it('are refused to non-admins, and reject a non-http URL', async () => {
     await expect(createWebhook(scientist, { url })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(createWebhook(admin, { url: 'ftp://example.com/x' })).rejects.toThrow();

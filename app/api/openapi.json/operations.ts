@@ -1,6 +1,7 @@
 // Every documented route module and its path: the OpenAPI document is built from their contracts. A test
 // compares this list with the route files, so a new public endpoint that is not listed here fails it.
 import * as v1Audit from '@/app/api/v1/audit/route';
+import * as v1MeNotificationPreferences from '@/app/api/v1/me/notification-preferences/route';
 import * as v1Models from '@/app/api/v1/models/route';
 import * as v1ModelsName from '@/app/api/v1/models/[name]/route';
 import * as v1ModelsNameAliasesAlias from '@/app/api/v1/models/[name]/aliases/[alias]/route';
@@ -56,6 +57,7 @@ import type { Operation } from '@/lib/http/openapi';
 
 export const OPERATIONS: readonly Operation[] = [
   { path: '/api/v1/audit', module: v1Audit },
+  { path: '/api/v1/me/notification-preferences', module: v1MeNotificationPreferences },
   { path: '/api/v1/models', module: v1Models },
   { path: '/api/v1/models/{name}', module: v1ModelsName },
   { path: '/api/v1/models/{name}/aliases/{alias}', module: v1ModelsNameAliasesAlias },

@@ -12,6 +12,7 @@ import { PolicyPreview } from './policy-preview';
 import { samePolicy, STAGES, stripKeys, toDraft, validateDraft, type DraftPolicy } from './policy-draft';
 import { ProtectedAliases } from './protected-aliases';
 import { RetentionRuleSection, type DraftRetention } from './retention-rule';
+import { ReminderRules } from './reminder-rules';
 import { StageGates } from './stage-gates';
 
 interface PolicyEditorProps {
@@ -88,6 +89,11 @@ export function PolicyEditor({ model, saved, isDefault, savedAt }: PolicyEditorP
           onChange={(on) => setDraft((d) => ({ ...d, other: { ...d.other, authorMayApprove: on ? true : undefined } }))}
         />
         <RetentionRuleSection model={model} value={draft.other.retention ?? null} saved={saved.retention ?? null} valid={retention} errors={validation.errors ?? {}} onChange={setRetention} />
+        <ReminderRules
+          remindAfterHours={draft.other.notifications?.remindAfterHours}
+          error={validation.errors?.notifications}
+          onChange={(hours) => setDraft((d) => ({ ...d, other: { ...d.other, notifications: hours === undefined ? undefined : { remindAfterHours: hours } } }))}
+        />
       </div>
       <SectionCard title="Preview" className="xl:sticky xl:top-20">
         {preview.data ? (

@@ -16,9 +16,16 @@ export function NewWebhookDialog({ open, onClose, models }: { open: boolean; onC
       open={open}
       onClose={close}
       title={created ? 'Webhook added' : 'New webhook'}
-      description={created ? <span className="font-mono break-all">{created.url}</span> : 'Modelgate POSTs each subscribed event to this URL as JSON, signed with a secret only you and Modelgate know.'}
+      description={created ? <span className="font-mono break-all">{created.url}</span> : 'Modelgate POSTs each subscribed event to this URL: as signed JSON, or as a chat message for a Slack or Teams channel.'}
     >
-      {created ? (
+      {created?.format === 'chat' ? (
+        <ShownOnceStep onDone={close}>
+          <p className="text-sm text-ink-muted">
+            Each subscribed event now arrives in the channel as one line naming the model, version, stages and who acted, with a link to the version. Chat receivers check no
+            signature: keep the URL secret instead.
+          </p>
+        </ShownOnceStep>
+      ) : created ? (
         <ShownOnceStep onDone={close}>
           <ShownOnce
             label="Signing secret"

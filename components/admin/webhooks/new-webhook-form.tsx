@@ -2,10 +2,11 @@
 
 import { useId, useState, type FormEvent } from 'react';
 import { z } from 'zod';
-import { WEBHOOK_EVENTS, type WebhookEvent } from '@/lib/webhooks/events';
+import { WEBHOOK_EVENTS, WEBHOOK_FORMATS, type WebhookEvent, type WebhookFormat } from '@/lib/webhooks/events';
 import type { NewWebhookInput } from '@/lib/queries/use-admin-webhooks';
 import { Field, invalidProps } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
+import { Select } from '@/components/ui/select';
 import { EventCheckboxes } from './event-checkboxes';
 import { ModelScopeSelect } from '../model-scope-select';
 import { FormActions } from '@/components/ui/form-actions';
@@ -16,7 +17,13 @@ const ZNewWebhook = z.object({
   url: z.url({ protocol: /^https?$/, error: 'Enter an http or https URL, e.g. https://ci.example.com/hooks/modelgate.' }).max(2000, 'At most 2000 characters.'),
   model: z.string().optional(),
   events: z.array(z.enum(WEBHOOK_EVENTS)).min(1, 'Choose at least one event.'),
+  format: z.enum(WEBHOOK_FORMATS),
 });
+
+const FORMAT_HINTS: Record<WebhookFormat, string> = {
+  modelgate: 'The full event as JSON, signed with X-Modelgate-Signature: for CI and your own receivers.',
+  chat: 'A one-line message as { "text": … }: paste a Slack or Microsoft Teams incoming-webhook URL.',
+};
 
 type Errors = Partial<Record<'url' | 'events', string>>;
 
@@ -32,11 +39,12 @@ export function NewWebhookForm({ models, pending, onCancel, onSubmit }: NewWebho
   const [url, setUrl] = useState('');
   const [model, setModel] = useState('');
   const [events, setEvents] = useState<WebhookEvent[]>([...WEBHOOK_EVENTS]);
+  const [format, setFormat] = useState<WebhookFormat>('modelgate');
   const [errors, setErrors] = useState<Errors>({});
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const parsed = ZNewWebhook.safeParse({ url: url.trim(), model: model || undefined, events });
+    const parsed = ZNewWebhook.safeParse({ url: url.trim(), model: model || undefined, events, format });
     if (!parsed.success) {
       setErrors(fieldErrors(parsed.error, ['url', 'events'] as const));
       return;
@@ -58,6 +66,12 @@ export function NewWebhookForm({ models, pending, onCancel, onSubmit }: NewWebho
           onChange={(e) => setUrl(e.target.value)}
           {...invalidProps(`${id}-url`, errors.url)}
         />
+      </Field>
+      <Field id={`${id}-format`} label="Kind" hint={FORMAT_HINTS[format]}>
+        <Select id={`${id}-format`} value={format} onChange={(e) => setFormat(e.target.value as WebhookFormat)}>
+          <option value="modelgate">Modelgate JSON (signed)</option>
+          <option value="chat">Chat message (Slack, Teams)</option>
+        </Select>
       </Field>
       <Field id={`${id}-model`} label="Model">
         <ModelScopeSelect id={`${id}-model`} value={model} onChange={setModel} models={models} />

@@ -22,7 +22,14 @@ export function WebhookRow({ hook, columns }: { hook: AdminWebhook; columns: num
   return (
     <>
       <tr data-testid="webhook-row" className={hook.active ? undefined : 'text-ink-muted'}>
-        <Td className="max-w-xs min-w-56 font-mono text-xs break-all">{hook.url}</Td>
+        <Td className="max-w-xs min-w-56 font-mono text-xs break-all">
+          {hook.url}
+          {hook.format === 'chat' && (
+            <Badge tone="accent" className="ml-2 font-sans">
+              chat
+            </Badge>
+          )}
+        </Td>
         <Td className="whitespace-nowrap">{hook.model ? <span className="font-mono text-xs">{hook.model}</span> : <span className="text-ink-muted">all models</span>}</Td>
         <Td>
           <EventList events={hook.events} />

@@ -20,7 +20,7 @@ export function WebhooksPanel({ models }: { models: string[] }) {
   return (
     <section aria-labelledby="webhooks-heading" className="space-y-4">
       <PanelHeader id="webhooks-heading" title="Webhooks" action={{ icon: Plus, label: 'New webhook', onClick: () => setCreating(true) }}>
-        {webhooks?.length ? `${active} active. ` : ''}Modelgate POSTs a signed JSON body to each URL when a subscribed event happens, and retries until the receiver answers 2xx.
+        {webhooks?.length ? `${active} active. ` : ''}Modelgate POSTs a signed JSON body (for chat hooks, a Slack or Teams message) to each URL when a subscribed event happens, and retries until the receiver answers 2xx.
       </PanelHeader>
       {isPending ? (
         <Skeleton className="h-40 w-full" />

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZPolicy } from '@/lib/registry';
-import { WEBHOOK_EVENTS } from '@/lib/webhooks/events';
+import { WEBHOOK_EVENTS, WEBHOOK_FORMATS } from '@/lib/webhooks/events';
 import { ZDateTime, ZGateResult, ZRoleName } from './common';
 
 // Answers of the admin endpoints (the console's Users, Tokens, Webhooks, Policies and Audit pages).
@@ -66,6 +66,7 @@ export const ZAdminWebhook = z
     id: z.string(),
     url: z.string(),
     events: z.array(z.string()),
+    format: z.string().meta({ description: 'modelgate (signed JSON), chat (`{ "text" }` for Slack and Teams incoming webhooks) or mlflow (made through MLflow\'s API)' }),
     active: z.boolean(),
     createdAt: ZDateTime,
     model: z.string().nullable(),
@@ -74,7 +75,7 @@ export const ZAdminWebhook = z
   .meta({ id: 'AdminWebhook' });
 export const ZAdminWebhookPage = z.object({ webhooks: z.array(ZAdminWebhook), nextCursor: ZCursor }).meta({ id: 'AdminWebhookPage' });
 export const ZCreatedWebhook = z
-  .object({ id: z.string(), url: z.string(), events: z.array(z.enum(WEBHOOK_EVENTS)), secret: z.string().meta({ description: 'The signing secret: shown in this answer only.' }) })
+  .object({ id: z.string(), url: z.string(), events: z.array(z.enum(WEBHOOK_EVENTS)), format: z.enum(WEBHOOK_FORMATS), secret: z.string().meta({ description: 'The signing secret: shown in this answer only.' }) })
   .meta({ id: 'CreatedWebhook' });
 export const ZWebhookDeleted = z.object({ deleted: z.boolean() }).meta({ id: 'WebhookDeleted' });
 

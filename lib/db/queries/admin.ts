@@ -100,6 +100,7 @@ export async function listWebhooks(page?: AdminPage) {
       id: true,
       url: true,
       events: true,
+      format: true,
       active: true,
       createdAt: true,
       model: { select: { name: true } },

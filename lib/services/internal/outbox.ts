@@ -18,7 +18,8 @@ export interface OutboxEvent {
 /**
  * Queues one delivery per subscribed webhook in the caller's transaction (the outbox): a delivery exists
  * exactly when its event does, and survives any restart until the dispatcher has delivered it. One
- * statement picks the subscribers and writes their deliveries. Hooks registered through MLflow's API
+ * statement picks the subscribers and writes their deliveries (Modelgate's format and chat hooks share the payload;
+ * the dispatcher renders a chat hook's body when it sends). Hooks registered through MLflow's API
  * (format "mlflow") are queued by a trigger on the audit table instead (migration
  * 20261201100000_mlflow_webhook_outbox): their events include registrations and tag changes, which
  * would otherwise cost every registration one more round trip.
@@ -47,5 +48,5 @@ export function outboxInsert(event: OutboxEvent): Prisma.Sql | null {
     INSERT INTO "webhook_delivery" ("delivery_id", "webhook_id", "event_type", "payload", "next_attempt_at", "created_at")
     SELECT gen_random_uuid()::text, w."id", ${event.action}, ${payload}::jsonb, ${now}, ${now}
     FROM "webhook" w
-    WHERE w."active" AND w."format" = 'modelgate' AND ${event.action} = ANY (w."events") AND (w."model_id" IS NULL OR w."model_id" = ${event.model?.id ?? null}::text)`;
+    WHERE w."active" AND w."format" IN ('modelgate', 'chat') AND ${event.action} = ANY (w."events") AND (w."model_id" IS NULL OR w."model_id" = ${event.model?.id ?? null}::text)`;
 }
