@@ -6,6 +6,7 @@ import { useStageVersions } from '@/lib/queries/use-stage-versions';
 import type { CardContext } from './card-context';
 import { LoadError, LoadMoreButton } from './load-states';
 import { VersionCard } from './version-card';
+import { SelectColumnButton } from './version-select';
 
 const GRID = 'grid gap-2 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4';
 
@@ -34,6 +35,11 @@ export function ArchivedSection({ context, count }: { context: CardContext; coun
       </button>
       {open && (
         <div id={panelId} className="space-y-3 border-t border-line p-3">
+          {versions.length > 0 && (
+            <div className="flex justify-end empty:hidden">
+              <SelectColumnButton stage="archived" />
+            </div>
+          )}
           {count === 0 && <p className="py-4 text-center text-sm text-ink-faint">Nothing archived</p>}
           {query.isPending && count > 0 && !query.isError && (
             <div className={GRID} role="status" aria-busy="true" aria-label="Loading archived versions">

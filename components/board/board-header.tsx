@@ -1,10 +1,12 @@
 import Link from 'next/link';
 import { ChevronLeft } from 'lucide-react';
 import { ROLE_LABELS, type Role } from '@/lib/registry/roles';
+import { can } from '@/lib/registry/permissions';
 import type { BoardData } from '@/lib/db/queries/board';
 import { Skeleton } from '@/components/ui/skeleton';
 import { TagList } from '@/components/models/tag-list';
 import { FormerNames } from './former-names';
+import { ChangeOwnerButton } from './change-owner-button';
 
 interface BoardHeaderProps extends Pick<BoardData, 'model' | 'primaryMetric'> {
   redirects?: BoardData['redirects'];
@@ -29,7 +31,10 @@ export function BoardHeader({ model, primaryMetric, redirects = [], role = 'view
         </div>
         <dl className="grid shrink-0 grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm lg:text-right">
           <dt className="text-ink-faint">Owner</dt>
-          <dd className="text-ink">{model.owner}</dd>
+          <dd className="flex items-center gap-1 text-ink lg:justify-end" data-testid="model-owner">
+            <span className="min-w-0 break-all">{model.owner}</span>
+            {can(role, 'model.transfer') && <ChangeOwnerButton model={model.name} owner={model.owner} />}
+          </dd>
           <dt className="text-ink-faint">Primary metric</dt>
           <dd className="text-ink">
             {primaryMetric ? (

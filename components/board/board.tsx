@@ -17,6 +17,7 @@ import { CompareBar, CompareSelectionProvider } from './compare-selection';
 import { MetricTrendSkeleton } from './metric-trend-skeleton';
 import { StageColumn } from './stage-column';
 import { TrafficPanel } from './traffic-panel';
+import { SelectVersionsToggle, VersionBulkBar, VersionSelectProvider, versionActionsFor } from './version-select';
 
 // The trend sits below the fold: it loads (chart library and all) after the board, and the server does not
 // render it at all, so the board's first answer is the columns alone.
@@ -43,21 +44,30 @@ export function Board({ initialBoard, viewer }: { initialBoard: BoardData; viewe
   const here = roleOn(viewer, name);
   const granted = viewer.grants?.[name];
   const rollback = <RollbackButton model={name} viewer={viewer} production={board.production} lastStable={board.model.lastStable} />;
+  const versionActions = versionActionsFor(viewer, name);
   return (
     <CompareSelectionProvider>
-      <div className="space-y-6">
-        <BoardHeader model={board.model} primaryMetric={board.primaryMetric} redirects={board.redirects} role={isRole(here) ? here : 'viewer'} grantedRole={isRole(granted) && granted !== viewer.role ? granted : null} />
-        {board.traffic && <TrafficPanel model={name} traffic={board.traffic} viewer={viewer} />}
-        {/* Columns sit side by side from lg up and stack, in flow order, on narrow screens. */}
-        <div className="grid items-start gap-4 lg:grid-cols-3">
-          {BOARD_STAGES.map((stage) => (
-            <StageColumn key={stage} stage={stage} page={board.columns[stage]} count={board.counts[stage]} context={context} actions={stage === 'production' ? rollback : null} />
-          ))}
+      <VersionSelectProvider model={name} actions={versionActions}>
+        <div className="space-y-6">
+          <BoardHeader model={board.model} primaryMetric={board.primaryMetric} redirects={board.redirects} role={isRole(here) ? here : 'viewer'} grantedRole={isRole(granted) && granted !== viewer.role ? granted : null} />
+          {board.traffic && <TrafficPanel model={name} traffic={board.traffic} viewer={viewer} />}
+          {versionActions.length > 0 && (
+            <div className="flex justify-end">
+              <SelectVersionsToggle />
+            </div>
+          )}
+          {/* Columns sit side by side from lg up and stack, in flow order, on narrow screens. */}
+          <div className="grid items-start gap-4 lg:grid-cols-3">
+            {BOARD_STAGES.map((stage) => (
+              <StageColumn key={stage} stage={stage} page={board.columns[stage]} count={board.counts[stage]} context={context} actions={stage === 'production' ? rollback : null} />
+            ))}
+          </div>
+          <ArchivedSection context={context} count={board.counts.archived} />
+          <VersionBulkBar />
+          <CompareBar model={name} />
+          <MetricTrend model={name} />
         </div>
-        <ArchivedSection context={context} count={board.counts.archived} />
-        <CompareBar model={name} />
-        <MetricTrend model={name} />
-      </div>
+      </VersionSelectProvider>
     </CompareSelectionProvider>
   );
 }

@@ -6,6 +6,7 @@ import { Skeleton } from '@/components/ui/skeleton';
 import type { CardContext } from './card-context';
 import { MoreVersions } from './more-versions';
 import { VersionCard } from './version-card';
+import { SelectColumnButton } from './version-select';
 
 type BoardStage = 'testing' | 'staging' | 'production';
 
@@ -34,7 +35,16 @@ function ColumnHeading({ stage, count, actions }: { stage: BoardStage; count: Re
 export function StageColumn({ stage, page, count, context, actions }: { stage: BoardStage; page: StagePage; count: number; context: CardContext; actions?: ReactNode }) {
   return (
     <section aria-label={STAGE_LABELS[stage]} className={COLUMN}>
-      <ColumnHeading stage={stage} count={count} actions={actions} />
+      <ColumnHeading
+        stage={stage}
+        count={count}
+        actions={
+          <>
+            <SelectColumnButton stage={stage} />
+            {actions}
+          </>
+        }
+      />
       {page.versions.length === 0 ? (
         <p className="mt-3 rounded-lg border border-dashed border-line-strong px-3 py-6 text-center text-sm text-ink-faint">{EMPTY_TEXT[stage]}</p>
       ) : (

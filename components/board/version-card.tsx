@@ -12,6 +12,7 @@ import { VersionActions } from '@/components/governance/version-actions';
 import type { CardContext } from './card-context';
 import { CompareCheckbox } from './compare-selection';
 import { VersionLabels } from './version-labels';
+import { useVersionSelect, VersionSelectCheckbox } from './version-select';
 
 const CARD = 'relative rounded-lg border bg-surface p-3 shadow-xs';
 
@@ -20,6 +21,8 @@ export function VersionCard({ version, context }: { version: VersionCardData; co
   const failed = failedReason(version.tags);
   const { primaryMetric, production } = context;
   const isProduction = version.stage === 'production';
+  // In "Select versions" mode the card's box selects it for a bulk action instead of for comparison.
+  const selecting = useVersionSelect()?.active ?? false;
   const compareWithProduction = !isProduction && production && (
     <Link
       href={compareHref(context.modelName, [production.number, version.number])}
@@ -51,7 +54,8 @@ export function VersionCard({ version, context }: { version: VersionCardData; co
         </h3>
         <div className="flex shrink-0 items-center gap-2">
           {failed !== null && <FailedBadge reason={failed} className="relative z-10" />}
-          <CompareCheckbox number={version.number} />
+          <VersionSelectCheckbox number={version.number} stage={version.stage} />
+          {!selecting && <CompareCheckbox number={version.number} />}
         </div>
       </div>
 

@@ -17,11 +17,6 @@ import { selectedCount, selectionBody } from './selection';
  */
 export function BulkActionBar({ actions }: { actions: PortfolioActionType[] }) {
   const state = usePortfolioSelection();
-  const id = useId();
-  const [type, setType] = useState<PortfolioActionType>(actions[0] ?? 'add-tag');
-  const [text, setText] = useState({ key: '', value: '', comment: '', fromModel: '', owner: '' });
-  // What the dialog acts on is fixed when it opens: the selection is cleared once it is applied.
-  const [open, setOpen] = useState<{ action: PortfolioActionInput; selection: PortfolioSelection; count: number } | null>(null);
   const pageBox = useRef<HTMLInputElement>(null);
   const pageCount = state ? state.pageNames.filter((n) => state.allMatching || state.names.has(n)).length : 0;
   useEffect(() => {
@@ -30,8 +25,6 @@ export function BulkActionBar({ actions }: { actions: PortfolioActionType[] }) {
   if (!state) return null;
 
   const count = selectedCount(state);
-  const action = actionFrom(type, text);
-  const set = (field: keyof typeof text) => (e: React.ChangeEvent<HTMLInputElement>) => setText((t) => ({ ...t, [field]: e.target.value }));
   const wholePage = pageCount === state.pageNames.length && state.pageNames.length > 0;
 
   return (
@@ -56,11 +49,30 @@ export function BulkActionBar({ actions }: { actions: PortfolioActionType[] }) {
           </Button>
         )}
       </div>
+      <BulkActionForm actions={actions} count={count} selection={() => selectionBody(state)} onApplied={state.clear} />
+    </section>
+  );
+}
+
+/**
+ * The action picker, its input and Preview, and the preview → confirm → progress → result dialog: shared by
+ * the models page (models) and a model's board (versions), so both run the same flow against the same API.
+ */
+export function BulkActionForm({ actions, count, selection, onApplied }: { actions: PortfolioActionType[]; count: number; selection: () => PortfolioSelection; onApplied: () => void }) {
+  const id = useId();
+  const [type, setType] = useState<PortfolioActionType>(actions[0] ?? 'add-tag');
+  const [text, setText] = useState({ key: '', value: '', comment: '', fromModel: '', owner: '' });
+  // What the dialog acts on is fixed when it opens: the selection is cleared once it is applied.
+  const [open, setOpen] = useState<{ action: PortfolioActionInput; selection: PortfolioSelection; count: number } | null>(null);
+  const action = actionFrom(type, text);
+  const set = (field: keyof typeof text) => (e: React.ChangeEvent<HTMLInputElement>) => setText((t) => ({ ...t, [field]: e.target.value }));
+  return (
+    <>
       <form
         className="flex flex-wrap items-end gap-2"
         onSubmit={(e) => {
           e.preventDefault();
-          if (action && count > 0) setOpen({ action, selection: selectionBody(state), count });
+          if (action && count > 0) setOpen({ action, selection: selection(), count });
         }}
       >
         <div className="space-y-1">
@@ -85,8 +97,8 @@ export function BulkActionBar({ actions }: { actions: PortfolioActionType[] }) {
           Preview
         </Button>
       </form>
-      {open && <PortfolioDialog selection={open.selection} count={open.count} action={open.action} onClose={() => setOpen(null)} onApplied={state.clear} />}
-    </section>
+      {open && <PortfolioDialog selection={open.selection} count={open.count} action={open.action} onClose={() => setOpen(null)} onApplied={onApplied} />}
+    </>
   );
 }
 

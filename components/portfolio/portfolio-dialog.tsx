@@ -51,10 +51,11 @@ export function PortfolioDialog({ selection, count, action, onClose, onApplied }
     refetchInterval: 400,
   });
 
-  const title = `${PORTFOLIO_ACTION_LABELS[action.type]} — ${count} ${count === 1 ? 'model' : 'models'} selected`;
+  const noun = selection.versions ? 'version' : 'model';
+  const title = `${PORTFOLIO_ACTION_LABELS[action.type]} — ${count} ${noun}${count === 1 ? '' : 's'} selected`;
   const done = apply.data;
   return (
-    <Dialog open onClose={onClose} title={title} description={describeAction(action)} className="w-[min(48rem,calc(100vw-2rem))]">
+    <Dialog open onClose={onClose} title={title} description={describeAction(action, Boolean(selection.versions))} className="w-[min(48rem,calc(100vw-2rem))]">
       {done ? (
         <Result operation={done} onClose={onClose} />
       ) : apply.isPending ? (
@@ -89,13 +90,14 @@ export function PortfolioDialog({ selection, count, action, onClose, onApplied }
   );
 }
 
-function describeAction(action: PortfolioActionInput): string {
+function describeAction(action: PortfolioActionInput, versions: boolean): string {
   switch (action.type) {
     case 'add-tag':
       return `Tag each with ${action.key}${action.value ? `=${action.value}` : ''}.`;
     case 'remove-tag':
       return `Remove the tag ${action.key} from each.`;
     case 'archive':
+      if (versions) return `Archive the selected versions, with the reason “${action.comment}”. A version in Production is never archived by a move.`;
       return `Archive the selected models' Testing and Staging versions, with the reason “${action.comment}”. Production is never archived by a move.`;
     case 'apply-policy':
       return 'fromModel' in action && action.fromModel ? `Copy the promotion policy of ${action.fromModel} to each.` : 'Save this promotion policy on each.';

@@ -11,6 +11,8 @@ export interface AuditedPage {
   screenshot?: boolean;
   /** The sign-in page is audited signed out. */
   signedOut?: boolean;
+  /** Puts the loaded page in the state worth auditing (a mode switched on, a box ticked). */
+  prepare?: (page: Page) => Promise<void>;
 }
 
 const MODEL = 'fraud-detector';
@@ -29,6 +31,15 @@ export const AUDITED_PAGES: AuditedPage[] = [
   { name: 'models-search', path: '/models?q=fraud' },
   { name: 'board', path: `/models/${MODEL}`, screenshot: true },
   { name: 'board-churn', path: '/models/churn-predictor' },
+  // "Select versions" mode: a checkbox on each card, "Select all" per column and the bulk bar.
+  {
+    name: 'board-select-versions',
+    path: `/models/${MODEL}`,
+    prepare: async (page) => {
+      await page.getByRole('button', { name: 'Select versions' }).click();
+      await page.getByRole('button', { name: 'Select all in Testing' }).click();
+    },
+  },
   { name: 'version-production', path: `/models/${MODEL}/versions/5`, screenshot: true },
   { name: 'version-testing', path: `/models/${MODEL}/versions/12` },
   { name: 'version-not-found', path: `/models/${MODEL}/versions/9999` },
@@ -57,6 +68,7 @@ export async function openAuditedPage(page: Page, entry: AuditedPage): Promise<s
   const path = typeof entry.path === 'string' ? entry.path : await entry.path(page);
   await page.goto(path);
   await page.waitForLoadState('networkidle');
+  if (entry.prepare) await entry.prepare(page);
   // Recharts animates bars in; audit and measure the settled page.
   await page.waitForTimeout(400);
   return path;

@@ -17,9 +17,9 @@ export async function setModelOwner(actor: Actor, input: { model: string; owner:
     await lockModel(tx, model.id);
     const current = await tx.registeredModel.findUniqueOrThrow({ where: { id: model.id }, select: { owner: { select: { id: true, email: true } } } });
     const next = await tx.user.findFirst({ where: { email: { equals: email, mode: 'insensitive' } }, select: { id: true, email: true, disabled: true } });
-    if (!next) throw new RegistryError('NOT_FOUND', `No user with the email ${input.owner}.`);
+    if (!next) throw new RegistryError('INVALID_ARGUMENT', `No user with the email ${input.owner}.`, { code: 'UNKNOWN_OWNER' });
     const refusal = ownershipRefusal(next);
-    if (refusal) throw new RegistryError('INVALID_ARGUMENT', refusal);
+    if (refusal) throw new RegistryError('INVALID_ARGUMENT', refusal, { code: 'OWNER_DISABLED' });
     if (next.id === current.owner.id) return { owner: next.email, changed: false };
     await tx.registeredModel.update({ where: { id: model.id }, data: { ownerId: next.id } });
     await recordAudit(tx, actor, { action: 'model.updated', model, data: { field: 'owner', before: current.owner.email, after: next.email } });

@@ -47,3 +47,6 @@ export const ZRollbackBody = z.object({
 });
 
 export const ZRequestId = z.object({ id: z.string().min(1).max(64) });
+
+/** PUT /api/v1/models/:name/owner – hand a model to another owner, named by email. */
+export const ZModelOwnerBody = z.object({ owner: z.email('The new owner is named by email.').max(320) }).strict();

@@ -94,6 +94,8 @@ const RULES: Record<string, Rule> = {
   'POST v1/models/[name]/retention/preview': { permission: 'registry.read', scope: 'model', params: m, body: { rule: {} } },
   'POST v1/models/[name]/retention/run': { permission: 'policies.manage', scope: 'global', params: m, body: { expectedArchive: 'v1' } },
   'GET v1/models/[name]/redirects': { permission: 'registry.read', scope: 'model', params: m },
+  // No owner given: refused by validation, nothing changes.
+  'PUT v1/models/[name]/owner': { permission: 'model.transfer', scope: 'model', params: m, body: {} },
   'DELETE v1/models/[name]/redirects/[oldName]': { permission: 'model.rename-served', scope: 'model', params: { name: MODEL, oldName: 'no-such-name' } },
   'PUT v1/models/[name]/aliases/[alias]': { permission: 'version.edit', scope: 'model', params: { name: MODEL, alias: 'candidate' }, body: { version: 1 } },
   'DELETE v1/models/[name]/aliases/[alias]': { permission: 'version.edit', scope: 'model', params: { name: MODEL, alias: 'candidate' } },

@@ -12,6 +12,7 @@ import * as v1ModelsNameVersionsNumberCanaryRequests from '@/app/api/v1/models/[
 import * as v1ModelsNameResolve from '@/app/api/v1/models/[name]/resolve/route';
 import * as v1ModelsNameRetentionPreview from '@/app/api/v1/models/[name]/retention/preview/route';
 import * as v1ModelsNameRetentionRun from '@/app/api/v1/models/[name]/retention/run/route';
+import * as v1ModelsNameOwner from '@/app/api/v1/models/[name]/owner/route';
 import * as v1ModelsNameRollback from '@/app/api/v1/models/[name]/rollback/route';
 import * as v1ModelsNameRoute from '@/app/api/v1/models/[name]/route/route';
 import * as v1ModelsNameWatch from '@/app/api/v1/models/[name]/watch/route';
@@ -66,6 +67,7 @@ export const OPERATIONS: readonly Operation[] = [
   { path: '/api/v1/models/{name}/versions/{number}/canary-requests', module: v1ModelsNameVersionsNumberCanaryRequests },
   { path: '/api/v1/models/{name}/resolve', module: v1ModelsNameResolve },
   { path: '/api/v1/models/{name}/watch', module: v1ModelsNameWatch },
+  { path: '/api/v1/models/{name}/owner', module: v1ModelsNameOwner },
   { path: '/api/v1/models/{name}/rollback', module: v1ModelsNameRollback },
   { path: '/api/v1/models/{name}/retention/preview', module: v1ModelsNameRetentionPreview },
   { path: '/api/v1/models/{name}/retention/run', module: v1ModelsNameRetentionRun },

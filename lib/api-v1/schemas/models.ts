@@ -35,3 +35,7 @@ export const ZModel = z
 export const ZCreatedModel = z
   .object({ name: z.string(), description: z.string(), tags: z.array(z.string()), createdAt: ZDateTime })
   .meta({ id: 'CreatedModel' });
+
+export const ZModelOwnerChange = z
+  .object({ model: z.string(), owner: z.string().describe('The owner now (email).'), changed: z.boolean().describe('False when the model already had this owner: nothing was written.') })
+  .meta({ id: 'ModelOwnerChange' });
