@@ -7,8 +7,11 @@ import { PORTFOLIO_PERMISSIONS, type PortfolioActionType } from '@/lib/registry/
 import { canOn, type AccessSubject } from '@/lib/registry/access';
 import { STAGE_LABELS, type Stage } from '@/lib/registry/stages';
 import { boardKeys, versionKeys } from '@/lib/queries/keys';
-import { BulkActionForm } from '@/components/portfolio/bulk-action-bar';
+import dynamic from 'next/dynamic';
 import { Button } from '@/components/ui/button';
+
+// The bulk form and its dialog load when someone turns select mode on, not with every board (first-load JS).
+const BulkActionForm = dynamic(() => import('@/components/portfolio/bulk-action-bar').then((m) => m.BulkActionForm), { ssr: false });
 
 /** What makes sense on versions: their tags, and archiving (a move, so Production is refused by the service). */
 const VERSION_ACTIONS = ['add-tag', 'remove-tag', 'archive'] as const satisfies readonly PortfolioActionType[];
