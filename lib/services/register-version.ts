@@ -51,7 +51,8 @@ class AlreadyRegistered extends Error {
  * says nothing was registered since the read (modelgate_take_version_number) — two round trips and no
  * interactive transaction, the common case of one pipeline registering at a time. When another registration
  * came between, that statement writes nothing and the version is registered under the lock, deciding again
- * on what the lock's holder sees.
+ * on what the lock's holder sees; for the next two seconds that model's registrations go to the locked path
+ * at once (they are queuing on each other: c=4 on one model).
  */
 export async function registerVersion(actor: Actor, rawInput: RegisterVersionInput, options: RegisterOptions = {}): Promise<RegisteredVersion> {
   const input = ZRegisterVersionInput.parse(rawInput);
@@ -71,7 +72,12 @@ export async function registerVersion(actor: Actor, rawInput: RegisterVersionInp
   };
 
   try {
-    return (await registerAtOnce(actor, input, plan)) ?? (await inTransaction((tx) => registerUnderLock(tx, actor, input, plan)));
+    if (!contended(input.model)) {
+      const atOnce = await registerAtOnce(actor, input, plan);
+      if (atOnce) return atOnce;
+      markContended(input.model);
+    }
+    return await inTransaction((tx) => registerUnderLock(tx, actor, input, plan));
   } catch (error) {
     if (!(error instanceof AlreadyRegistered)) throw error;
     const existing = await withDbErrors(() => db.modelVersion.findUniqueOrThrow({ where: { id: error.versionId }, include: versionRecordInclude }));
@@ -80,6 +86,27 @@ export async function registerVersion(actor: Actor, rawInput: RegisterVersionInp
 }
 
 type Input = ReturnType<typeof ZRegisterVersionInput.parse>;
+
+/**
+ * Models whose registrations were just found queuing on each other (the one-statement path was refused), and
+ * until when: meanwhile they go straight to the locked path instead of paying for an attempt that would most
+ * likely be refused too. A hint of this process only — correctness is the database's either way.
+ */
+const contendedUntil = new Map<string, number>();
+const CONTENDED_MS = 2_000;
+
+function contended(model: string): boolean {
+  const until = contendedUntil.get(model);
+  if (until === undefined) return false;
+  if (until > performance.now()) return true;
+  contendedUntil.delete(model);
+  return false;
+}
+
+function markContended(model: string): void {
+  if (contendedUntil.size > 10_000) contendedUntil.clear();
+  contendedUntil.set(model, performance.now() + CONTENDED_MS);
+}
 
 interface Plan {
   explicitSemver: ReturnType<typeof parseSemver> | null;
