@@ -36,6 +36,13 @@ export async function portfolioOperationFor(actor: Actor, where: Prisma.Portfoli
     after: i.after,
     events: i.events,
   }));
+  return { ...summary(row, items), items };
+}
+
+type OperationRow = { id: string; status: PortfolioOperationView['status']; actorLabel: string; action: unknown; selection: unknown; createdAt: Date; finishedAt: Date | null };
+
+/** An operation as the API shows it without its items: what it did, and its counts so far. */
+function summary(row: OperationRow, items: readonly { outcome: PortfolioOutcome }[]): Omit<PortfolioOperationView, 'items'> {
   return {
     id: row.id,
     status: row.status,
@@ -46,7 +53,6 @@ export async function portfolioOperationFor(actor: Actor, where: Prisma.Portfoli
     finishedAt: row.finishedAt?.toISOString() ?? null,
     total: items.length,
     counts: countOutcomes(items),
-    items,
   };
 }
 
@@ -63,18 +69,5 @@ export async function recentPortfolioOperations(actor: Actor, query: { idempoten
     take: query.limit,
     select: { id: true, status: true, actorLabel: true, action: true, selection: true, createdAt: true, finishedAt: true, items: { select: { outcome: true } } },
   });
-  return rows.map((row) => {
-    const counts = countOutcomes(row.items as { outcome: PortfolioOutcome }[]);
-    return {
-      id: row.id,
-      status: row.status,
-      actor: row.actorLabel,
-      action: row.action as Record<string, unknown>,
-      selection: row.selection as Record<string, unknown>,
-      createdAt: row.createdAt.toISOString(),
-      finishedAt: row.finishedAt?.toISOString() ?? null,
-      total: row.items.length,
-      counts,
-    };
-  });
+  return rows.map((row) => summary(row, row.items as { outcome: PortfolioOutcome }[]));
 }
