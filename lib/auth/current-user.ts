@@ -3,7 +3,7 @@ import { cache } from 'react';
 import { getServerSession } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { db } from '@/lib/db/prisma';
-import type { Role } from '@/lib/registry';
+import { isRole, type Role } from '@/lib/registry/roles';
 import type { Actor } from '@/lib/services/actor';
 import { authOptions } from './options';
 
@@ -34,14 +34,26 @@ export const sessionUserId = cache(async (): Promise<string | null> => (await ge
  * person. Long-lived streams opened by a session ask again when people or grants change.
  */
 export async function personById(id: string): Promise<CurrentUser | null> {
-  const user = await db.user.findUnique({
-    where: { id },
-    select: { id: true, email: true, name: true, role: true, kind: true, disabled: true, grants: { select: { role: true, model: { select: { name: true } } } } },
-  });
+  // One statement (the grants as a JSON array beside the person): this runs on every page and session stream
+  // check, and Prisma's nested select cost ~3.5 ms of CPU a page against ~1 ms for this (docs/benchmarks.md).
+  const [user] = await db.$queryRaw<PersonRow[]>`
+    SELECT u.id, u.email, u.name, u.role::text AS role, u.kind::text AS kind, u.disabled,
+           COALESCE((SELECT json_agg(json_build_array(m.name, g.role::text)) FROM model_grant g JOIN registered_model m ON m.id = g.model_id WHERE g.user_id = u.id), '[]'::json) AS grants
+    FROM app_user u WHERE u.id = ${id}`;
   // Service accounts never hold a session; refuse one that somehow claims to be one.
-  if (!user || user.disabled || user.kind !== 'person') return null;
-  const grants = Object.fromEntries(user.grants.map((g) => [g.model.name, g.role]));
-  return { id: user.id, email: user.email, name: user.name, role: user.role, kind: user.kind, label: user.email, grants };
+  if (!user || user.disabled || user.kind !== 'person' || !isRole(user.role)) return null;
+  const grants = Object.fromEntries(user.grants.filter((g): g is [string, Role] => isRole(g[1])));
+  return { id: user.id, email: user.email, name: user.name, role: user.role, kind: 'person', label: user.email, grants };
+}
+
+interface PersonRow {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  kind: string;
+  disabled: boolean;
+  grants: [string, string][];
 }
 
 /** For pages: the signed-in user, or a redirect to the sign-in page. */
