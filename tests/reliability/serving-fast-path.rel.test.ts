@@ -89,9 +89,12 @@ function ask(base: string, path: string, headers: Record<string, string>, option
   });
 }
 
-async function fastAnswers(): Promise<number> {
-  const text = await (await fetch(`${worker.url}/api/metrics`, { headers: { authorization: `Bearer ${METRICS_SECRET}` } })).text();
-  return Number(/modelgate_gauge\{name="fast_path_answers"\} (\d+)/.exec(text)?.[1] ?? 0);
+async function fastAnswers(base = worker.url): Promise<number> {
+  const text = await (await fetch(`${base}/api/metrics`, { headers: { authorization: `Bearer ${METRICS_SECRET}` } })).text();
+  const gauge = /modelgate_gauge\{name="fast_path_answers"\} (\d+)/.exec(text);
+  // Present once a route has offered itself: a missing gauge is a failure, never a count of 0.
+  if (!gauge) throw new Error(`no fast_path_answers gauge in ${base}'s metrics`);
+  return Number(gauge[1]);
 }
 
 describe('the worker’s fast path answers exactly as Next does', () => {
@@ -299,7 +302,8 @@ describe('the worker’s registration fast path answers exactly as Next does', (
       { label: 'MLflow: create, a viewer', status: 403, path: () => mlflowCreate, headers: () => json(viewer), body: source, fast: true },
       { label: 'MLflow: create, a revoked token', status: 401, path: () => mlflowCreate, headers: () => json(revoked), body: source, fast: true },
       { label: 'MLflow: create, over the limit', status: 400, path: () => mlflowCreate, headers: () => json(scientist), body: (s) => Buffer.concat([source(s), Buffer.alloc(limit, ' ')]), fast: false },
-      { label: 'MLflow: create, basic auth', status: 401, path: () => mlflowCreate, headers: () => ({ authorization: 'Basic dXNlcjpwYXNz', 'content-type': 'application/json' }), body: source, fast: false },
+      // A sign-in attempt: an account of each side's own, or the sign-in throttle would refuse the second.
+      { label: 'MLflow: create, basic auth', status: 401, path: () => mlflowCreate, headers: (s) => ({ authorization: `Basic ${Buffer.from(`${s.mint('user')}@example.test:pw`).toString('base64')}`, 'content-type': 'application/json' }), body: source, fast: false },
       { label: 'MLflow: create a model', status: 200, path: () => mlflowModel, headers: () => json(scientist), body: (s) => bytes({ name: newModelOf(s), description: 'new', tags: [{ key: 'team', value: 'fraud' }] }), fast: true },
       { label: 'MLflow: create that model again', status: 400, path: () => mlflowModel, headers: () => json(scientist), body: (s) => bytes({ name: newModelOf(s) }), fast: true },
       { label: 'MLflow: create a model, a viewer', status: 403, path: () => mlflowModel, headers: () => json(viewer), body: (s) => bytes({ name: s.mint('refused') }), fast: true },
@@ -329,6 +333,21 @@ describe('the worker’s registration fast path answers exactly as Next does', (
       const { versions: stored, audited } = counts!;
       expect(stored, `${side.base}: versions registered`).toBeGreaterThan(5);
       expect(audited, `${side.base}: one version.registered event per version`).toBe(stored);
+    }
+  });
+
+  it('MODELGATE_FAST_PATH=off sends every request to Next', async () => {
+    const off = await startApp('npm start worker, fast path off', databaseUrl, { MODELGATE_METRICS_TOKEN: METRICS_SECRET, MODELGATE_FAST_PATH: 'off' }, { worker: true });
+    try {
+      const scientist = people.scientist!.token;
+      for (let i = 0; i < 3; i++) {
+        expect((await call(off.url, `/api/v1/models/${model}/versions`, { token: scientist, body: versionBody() })).status).toBe(201);
+        expect((await call(off.url, '/api/2.0/mlflow/model-versions/create', { token: scientist, body: { name: model, source: `s3://off/${randomUUID()}` } })).status).toBe(200);
+        expect((await call(off.url, `/api/v1/models/${model}/resolve?stage=production`, { token: scientist })).status).toBe(200);
+      }
+      expect(await fastAnswers(off.url)).toBe(0);
+    } finally {
+      await off.stop();
     }
   });
 });
