@@ -6,6 +6,7 @@ import { useStageVersions } from '@/lib/queries/use-stage-versions';
 import type { CardContext } from './card-context';
 import { LoadError, LoadMoreButton } from './load-states';
 import { VersionCard } from './version-card';
+import { VersionCardSkeleton } from './version-card-skeleton';
 import { SelectColumnButton } from './version-select';
 
 const GRID = 'grid gap-2 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4';
@@ -44,7 +45,7 @@ export function ArchivedSection({ context, count }: { context: CardContext; coun
           {query.isPending && count > 0 && !query.isError && (
             <div className={GRID} role="status" aria-busy="true" aria-label="Loading archived versions">
               {Array.from({ length: Math.min(count, 4) }, (_, i) => (
-                <VersionCard.Skeleton key={i} />
+                <VersionCardSkeleton key={i} />
               ))}
             </div>
           )}

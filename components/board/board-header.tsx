@@ -3,7 +3,6 @@ import { ChevronLeft } from 'lucide-react';
 import { ROLE_LABELS, type Role } from '@/lib/registry/roles';
 import { can } from '@/lib/registry/permissions';
 import type { BoardData } from '@/lib/db/queries/board';
-import { Skeleton } from '@/components/ui/skeleton';
 import { TagList } from '@/components/models/tag-list';
 import { FormerNames } from './former-names';
 import { ChangeOwnerButton } from './change-owner-button';
@@ -76,14 +75,3 @@ export function BoardHeader({ model, primaryMetric, redirects = [], role = 'view
     </header>
   );
 }
-
-BoardHeader.Skeleton = function BoardHeaderSkeleton() {
-  return (
-    <div className="space-y-3">
-      <Skeleton className="h-4 w-16" />
-      <Skeleton className="h-8 w-56" />
-      <Skeleton className="h-4 w-full max-w-xl" />
-      <Skeleton className="h-5 w-40" />
-    </div>
-  );
-};

@@ -7,7 +7,7 @@ import { roleOn } from '@/lib/registry/access';
 import type { BoardData } from '@/lib/db/queries/board';
 import { useSetTraffic } from '@/lib/queries/use-serving';
 import { ActionButton } from '@/components/governance/action-button';
-import { ActionDialog } from '@/components/governance/action-dialog';
+import { LazyActionDialog } from '@/components/governance/lazy-action-dialog';
 import type { Viewer } from '@/components/governance/version-actions';
 import { RelativeTime } from '@/components/ui/relative-time';
 
@@ -63,7 +63,7 @@ export function TrafficPanel({ model, traffic, viewer }: { model: string; traffi
         ))}
       </ul>
       {ending !== null && (
-        <ActionDialog
+        <LazyActionDialog
           open
           onClose={() => setEnding(null)}
           title={`End the canary v${ending}`}

@@ -7,14 +7,12 @@ import { FailedBadge, failedReason } from '@/components/registry/failed-badge';
 import { MetricDelta } from '@/components/registry/metric-delta';
 import { cx } from '@/components/ui/cx';
 import { RelativeTime } from '@/components/ui/relative-time';
-import { Skeleton } from '@/components/ui/skeleton';
 import { VersionActions } from '@/components/governance/version-actions';
 import type { CardContext } from './card-context';
 import { CompareCheckbox } from './compare-selection';
+import { CARD } from './version-card-skeleton';
 import { VersionLabels } from './version-labels';
 import { useVersionSelect, VersionSelectCheckbox } from './version-select';
-
-const CARD = 'relative rounded-lg border bg-surface p-3 shadow-xs';
 
 /** One version on the board: identity, how it scores against Production, and where it came from. */
 export function VersionCard({ version, context }: { version: VersionCardData; context: CardContext }) {
@@ -94,13 +92,3 @@ export function VersionCard({ version, context }: { version: VersionCardData; co
     </article>
   );
 }
-
-VersionCard.Skeleton = function VersionCardSkeleton() {
-  return (
-    <div aria-hidden className={cx(CARD, 'border-line')}>
-      <Skeleton className="h-4 w-20" />
-      <Skeleton className="mt-3 h-5 w-32" />
-      <Skeleton className="mt-2 h-3 w-40" />
-    </div>
-  );
-};

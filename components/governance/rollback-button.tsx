@@ -5,7 +5,7 @@ import { denialReason } from '@/lib/registry/permissions';
 import { roleOn } from '@/lib/registry/access';
 import { useGovernanceAction } from '@/lib/queries/use-governance-action';
 import { ActionButton } from './action-button';
-import { ActionDialog } from './action-dialog';
+import { LazyActionDialog } from './lazy-action-dialog';
 import type { Viewer } from './version-actions';
 
 interface RollbackButtonProps {
@@ -28,7 +28,7 @@ export function RollbackButton({ model, viewer, production, lastStable }: Rollba
     <>
       <ActionButton label="Rollback" variant="secondary" disabledReason={reason} pending={action.isPending} onClick={() => setOpen(true)} />
       {open && production && lastStable && (
-        <ActionDialog
+        <LazyActionDialog
           open
           onClose={() => setOpen(false)}
           title={`Roll back ${model}`}

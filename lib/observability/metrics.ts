@@ -18,6 +18,9 @@ interface Sources {
   gauges: Map<string, () => number>;
 }
 
+// npm start's worker keeps rendered boards (scripts/lib/page-cache.mjs) and counts its answers there.
+const PAGE_CACHE = Symbol.for('modelgate.pageCache');
+
 function create() {
   const registry = new Registry();
   const sources: Sources = { pools: new Map(), caches: new Map(), gauges: new Map() };
@@ -51,7 +54,8 @@ function create() {
     registers: [registry],
     collect() {
       this.reset();
-      for (const [cache, s] of sources.caches) {
+      const pageCache = (globalThis as { [PAGE_CACHE]?: CacheStats })[PAGE_CACHE];
+      for (const [cache, s] of pageCache ? [...sources.caches, ['board_page', pageCache] as const] : sources.caches) {
         this.inc({ cache, result: 'hit' }, s.hits);
         this.inc({ cache, result: 'miss' }, s.misses);
         this.inc({ cache, result: 'bypass' }, s.bypassed);

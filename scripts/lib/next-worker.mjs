@@ -10,10 +10,15 @@
 // valid percent-encoding, a chunked or oversized body — goes to Next as before. MODELGATE_FAST_PATH=off sends
 // everything to Next.
 //
+// A model's board, requested again by the same session while the database is unchanged, is sent as Next last
+// rendered it for that session (scripts/lib/page-cache.mjs says how "unchanged" is proven).
+// MODELGATE_PAGE_CACHE=off renders every board.
+//
 // usage: node next-worker.mjs [-p PORT] [-H HOSTNAME] (the arguments of `next start` that npm start passes)
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { createPageCache } from './page-cache.mjs';
 
 process.env.NODE_ENV = 'production';
 const dir = process.cwd();
@@ -146,8 +151,34 @@ function respondFast(req, res, route, build) {
   );
 }
 
+/** The board cache, on its own small pool: one `SELECT pg_current_snapshot()` per cached answer. */
+function boardCache() {
+  if (process.env.MODELGATE_PAGE_CACHE === 'off' || !process.env.DATABASE_URL || !process.env.NEXTAUTH_SECRET) return null;
+  const pg = require('pg');
+  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2, idleTimeoutMillis: 60_000, application_name: 'modelgate page cache' });
+  pool.on('error', () => {}); // a broken idle connection is replaced on the next query
+  const { getToken } = require('next-auth/jwt');
+  const cookiesOf = (header) => new Map(String(header ?? '').split(/;\s*/).filter(Boolean).map((pair) => {
+    const eq = pair.indexOf('=');
+    return eq === -1 ? [pair, ''] : [pair.slice(0, eq), pair.slice(eq + 1)];
+  }));
+  return createPageCache({
+    handle,
+    compress,
+    snapshot: async () => (await pool.query('SELECT pg_current_snapshot()::text AS s')).rows[0].s,
+    // The session cookie itself (never a bearer header): decrypted and checked as next-auth does; its expiry bounds the entry.
+    sessionExpiry: async (req) => {
+      const token = await getToken({ req: { cookies: cookiesOf(req.headers.cookie), headers: {} }, secret: process.env.NEXTAUTH_SECRET, logger: { error() {}, warn() {}, debug() {} } });
+      return token && typeof token.exp === 'number' ? token.exp * 1000 : null;
+    },
+    onError: (error) => console.error('[modelgate] page cache:', error instanceof Error ? error.message : error),
+  });
+}
+const pageCache = boardCache();
+globalThis[Symbol.for('modelgate.pageCache')] = pageCache?.stats;
+
 const server = createServer((req, res) => {
-  if (!serveFast(req, res)) void handle(req, res);
+  if (!serveFast(req, res) && !pageCache?.serve(req, res)) void handle(req, res);
 });
 server.on('error', (error) => {
   console.error(`[modelgate] the app worker could not listen: ${error.message}`);

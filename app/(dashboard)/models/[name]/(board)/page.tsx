@@ -15,5 +15,12 @@ export async function generateMetadata({ params }: BoardPageProps): Promise<Meta
 export default async function BoardPage({ params }: BoardPageProps) {
   const [user, board] = await Promise.all([requireUser(), loadBoard((await params).name)]);
   if (!board) notFound();
-  return <Board initialBoard={board} viewer={{ id: user.id, role: user.role, grants: user.grants }} />;
+  return (
+    <>
+      {/* Rendered only once the board's data loaded: npm start's worker may then send this answer again to the same
+          session while the database is unchanged (scripts/lib/page-cache.mjs); an error page never carries it. */}
+      <meta name="modelgate-page-cache" content="board" />
+      <Board initialBoard={board} viewer={{ id: user.id, role: user.role, grants: user.grants }} />
+    </>
+  );
 }
