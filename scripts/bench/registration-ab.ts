@@ -65,6 +65,14 @@ async function main() {
     for (const [key, row] of [...rows].sort(([a], [b]) => a.localeCompare(b))) {
       console.log(`  ${key}: ${Math.round(median(row.rps))} req/s, p50 ${median(row.p50).toFixed(2)} ms, server CPU ${median(row.cpuMs).toFixed(2)} ms/call`);
     }
+    // The two sides of one round ran back to back, so their ratio is the figure a burst of load disturbs least.
+    console.log('\nFast path over through-Next, median of the per-round ratios:');
+    for (const [key, fast] of rows) {
+      if (!key.endsWith(servers[0]![0])) continue;
+      const next = rows.get(key.replace(servers[0]![0], servers[1]![0]))!;
+      const ratio = (f: number[], n: number[]) => median(f.map((v, i) => v / n[i]!)).toFixed(2);
+      console.log(`  ${key.replace(`, ${servers[0]![0]}`, '')}: req/s ×${ratio(fast.rps, next.rps)}, p50 ×${ratio(fast.p50, next.p50)}, server CPU ×${ratio(fast.cpuMs, next.cpuMs)}`);
+    }
   } finally {
     for (const [, server] of servers) await server.stop();
     await db.drop().catch(() => {});
