@@ -77,7 +77,15 @@ test('approver rolls back; the rolled-back version is tagged failed in Archived'
   const context = await contextFor(browser, people.approver2);
   const page = await context.newPage();
   await page.goto(`/models/${MODEL}`);
-  await page.getByRole('button', { name: 'Rollback' }).click();
+  // From the keyboard: Enter opens the dialog, Escape closes it without rolling back, and focus is back on the button.
+  const rollback = page.getByRole('button', { name: 'Rollback' });
+  await rollback.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(rollback).toBeFocused();
+  await rollback.click();
   await expect(page.getByRole('dialog')).toContainText(`v${production}`);
   await confirm(page, 'Rollback', 'Retention campaign conversions dropped 12%.');
   await expect(card(page, 'Production', production)).toBeVisible();

@@ -13,17 +13,23 @@ interface DialogProps {
 }
 
 /**
- * A modal on the native <dialog> element: the browser traps focus, closes on Escape and restores focus
- * to the opener, so keyboard users get it right without a library.
+ * A modal on the native <dialog> element: the browser traps focus and closes on Escape, and focus returns to
+ * the opener, so keyboard users get it right without a library.
  */
 export function Dialog({ open, onClose, title, description, children, className }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
     const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
+    if (!dialog || !open) return;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (!dialog.open) dialog.showModal();
+    return () => {
+      if (dialog.open) dialog.close();
+      // The browser gives focus back only to a dialog closed in place; one its owner removes (most are rendered
+      // only while open) would leave focus on <body>, and a keyboard user at the top of the page.
+      if (opener?.isConnected && (document.activeElement === null || document.activeElement === document.body)) opener.focus();
+    };
   }, [open]);
 
   return (

@@ -155,7 +155,8 @@ function respondFast(req, res, route, build) {
 function boardCache() {
   if (process.env.MODELGATE_PAGE_CACHE === 'off' || !process.env.DATABASE_URL || !process.env.NEXTAUTH_SECRET) return null;
   const pg = require('pg');
-  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2, idleTimeoutMillis: 60_000, application_name: 'modelgate page cache' });
+  // A database that does not answer within a second: the board goes to Next, as it would without the cache.
+  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2, idleTimeoutMillis: 60_000, connectionTimeoutMillis: 1_000, query_timeout: 1_000, application_name: 'modelgate page cache' });
   pool.on('error', () => {}); // a broken idle connection is replaced on the next query
   const { getToken } = require('next-auth/jwt');
   const cookiesOf = (header) => new Map(String(header ?? '').split(/;\s*/).filter(Boolean).map((pair) => {
