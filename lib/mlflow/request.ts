@@ -1,4 +1,5 @@
 import type { NextRequest } from 'next/server';
+import { readBodyText } from '@/lib/http/body';
 import { MlflowError } from './errors';
 import type { MlflowTag } from './tags';
 
@@ -19,7 +20,6 @@ export type RequestParams<S extends RequestSpec> = {
 };
 
 const SEE_DOCS = ' See the API docs for more information about request parameters.';
-const MAX_BODY_BYTES = 1_000_000;
 
 function invalidValue(name: string, value: unknown): MlflowError {
   return new MlflowError('INVALID_PARAMETER_VALUE', `Invalid value ${JSON.stringify(value)} for parameter '${name}' supplied.${SEE_DOCS}`);
@@ -44,10 +44,9 @@ export function assertJsonContentType(req: NextRequest): void {
 }
 
 async function readBody(req: NextRequest): Promise<Record<string, unknown>> {
-  const tooLarge = () => new MlflowError('INVALID_PARAMETER_VALUE', 'Request bodies are limited to 1 MB.');
-  if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) throw tooLarge();
-  const text = await req.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw tooLarge();
+  // The REST API's bounded reader: a chunked body is cancelled at the limit, never buffered whole; its
+  // PAYLOAD_TOO_LARGE is MLflow's INVALID_PARAMETER_VALUE (lib/mlflow/errors.ts).
+  const text = await readBodyText(req);
   if (text.trim() === '') return {};
   let body: unknown;
   try {

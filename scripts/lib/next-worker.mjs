@@ -1,11 +1,14 @@
 // One app worker of `npm start` (forked by serve-cluster.mjs): the production Next.js server, started through
-// Next's programmatic API (a custom server, as Next.js documents it) so that the serving reads skip Next's router.
+// Next's programmatic API (a custom server, as Next.js documents it) so that the hot API calls skip Next's router.
 //
-// GET /api/v1/models/:name/resolve and …/route with a bearer token are handed to the route's own exported
-// handler (lib/serving/fast-path.ts: the route file offers its GET; nothing is re-implemented here), with the
-// response headers next.config.js gives every path. Everything else — and those routes too until Next has loaded
-// them once, a session cookie instead of a token, HEAD, a trailing slash, a name that is not valid
-// percent-encoding — goes to Next as before. MODELGATE_FAST_PATH=off sends everything to Next.
+// Requests with a bearer token for a route offered to the fast path — the serving reads (GET …/resolve, …/route)
+// and registration (POST /api/v1/models/:name/versions, MLflow's model-versions/create and registered-models/create)
+// — are handed to the route's own exported handler (lib/serving/fast-path.ts: the route file offers it; nothing is
+// re-implemented here), with the response headers next.config.js gives every path. A POST's body is read here only
+// when it declares a Content-Length within the route's own limit. Everything else — and those routes too until
+// Next has loaded them once, a session cookie instead of a token, HEAD, a trailing slash, a name that is not
+// valid percent-encoding, a chunked or oversized body — goes to Next as before. MODELGATE_FAST_PATH=off sends
+// everything to Next.
 //
 // A model's board, requested again by the same session while the database is unchanged, is sent as Next last
 // rendered it for that session (scripts/lib/page-cache.mjs says how "unchanged" is proven).
@@ -54,39 +57,81 @@ async function headersForEveryPath() {
 }
 const fixedHeaders = process.env.MODELGATE_FAST_PATH === 'off' ? null : await headersForEveryPath();
 
-const SERVING = /^\/api\/v1\/models\/([^/]+)\/(resolve|route)$/;
+/** The request's headers as a Headers object, repeated ones appended as Next's adapter does. */
+function headersOf(req) {
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) for (const v of value) headers.append(key, v);
+    else if (value !== undefined) headers.set(key, value);
+  }
+  return headers;
+}
+
+/**
+ * The body of a request the fast path takes: only one that declares its Content-Length, within the route's limit
+ * (Node's parser then delivers exactly that many bytes). Null means Next reads it: a chunked body, or one
+ * declared over the limit, which the route's own reader refuses there with its own error.
+ */
+function declaredBodySize(req, maxBytes) {
+  if (req.headers['transfer-encoding'] !== undefined) return null;
+  const declared = req.headers['content-length'];
+  if (declared === undefined) return 0;
+  if (!/^\d+$/.test(declared)) return null;
+  const size = Number(declared);
+  return size <= maxBytes ? size : null;
+}
+
+function readBody(req, size) {
+  if (size === 0) return Promise.resolve(null);
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    req.on('data', (chunk) => chunks.push(chunk));
+    req.once('end', () => resolve(Buffer.concat(chunks)));
+    req.once('error', reject);
+    req.once('aborted', () => reject(new Error('the client stopped sending')));
+  });
+}
 
 /** Answers the request through the route's own handler, or returns false to leave it to Next. */
 function serveFast(req, res) {
-  if (!fixedHeaders || req.method !== 'GET') return false;
+  if (!fixedHeaders) return false;
   const authorization = req.headers.authorization;
   if (typeof authorization !== 'string' || !/^Bearer\s/i.test(authorization)) return false;
+  const fastPath = globalThis[Symbol.for('modelgate.fastPath')];
+  if (!fastPath) return false;
   const url = req.url ?? '';
   const query = url.indexOf('?');
   const rawPath = query === -1 ? url : url.slice(0, query);
-  const match = SERVING.exec(rawPath);
-  if (!match) return false;
-  const fastPath = globalThis[Symbol.for('modelgate.fastPath')];
-  if (!fastPath) return false;
-  let name;
-  let request;
+  const route = fastPath.match(req.method, rawPath);
+  if (!route) return false;
+  const hasBody = req.method !== 'GET';
+  const size = hasBody ? declaredBodySize(req, route.maxBodyBytes) : 0;
+  if (size === null) return false;
+  let parsed;
+  let headers;
   try {
-    name = decodeURIComponent(match[1]);
-    const headers = new Headers();
-    for (const [key, value] of Object.entries(req.headers)) {
-      if (Array.isArray(value)) for (const v of value) headers.append(key, v);
-      else if (value !== undefined) headers.set(key, value);
-    }
-    const parsed = new URL(url, `http://${req.headers.host ?? 'localhost'}`);
-    // A path the URL parser would rewrite (dot segments, backslashes…) is Next's to route, not ours.
-    if (parsed.pathname !== rawPath) return false;
-    request = new NextRequest(parsed, { method: 'GET', headers });
+    parsed = new URL(url, `http://${req.headers.host ?? 'localhost'}`);
+    headers = headersOf(req);
   } catch {
     return false;
   }
-  const answer = fastPath.serve(match[2], request, { name });
-  if (!answer) return false;
-  answer.then(
+  // A path the URL parser would rewrite (dot segments, backslashes…) is Next's to route, not ours.
+  if (parsed.pathname !== rawPath) return false;
+  if (!hasBody) respondFast(req, res, route, () => new NextRequest(parsed, { method: req.method, headers }));
+  else {
+    readBody(req, size).then(
+      // As Next's adapter builds it: a POST has a body, empty or not, for the handler to read.
+      (body) => respondFast(req, res, route, () => new NextRequest(parsed, { method: req.method, headers, body: body ?? new Uint8Array(0) })),
+      // The client stopped sending: there is nobody to answer.
+      () => res.destroy(),
+    );
+  }
+  return true;
+}
+
+/** Sends the route's answer to the request `build` makes, with the headers Next adds to every app-route answer. */
+function respondFast(req, res, route, build) {
+  new Promise((resolve) => resolve(route.serve(build()))).then(
     async (response) => {
       const body = response.status === 304 ? null : Buffer.from(await response.arrayBuffer());
       for (const { key, value } of fixedHeaders) res.setHeader(key, value);
@@ -104,7 +149,6 @@ function serveFast(req, res) {
       res.end();
     },
   );
-  return true;
 }
 
 /** The board cache, on its own small pool: one `SELECT pg_current_snapshot()` per cached answer. */

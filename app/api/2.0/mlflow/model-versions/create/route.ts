@@ -3,6 +3,7 @@ import { withMlflow } from '@/lib/mlflow/handler';
 import { createModelVersion } from '@/lib/mlflow/model-versions';
 import { readParams } from '@/lib/mlflow/request';
 import { modelVersionJson } from '@/lib/mlflow/serialize';
+import { offerToFastPath } from '@/lib/serving/fast-path';
 
 export const POST = withMlflow(
   async ({ req, actor }) => {
@@ -21,3 +22,6 @@ export const POST = withMlflow(
   },
   { permission: 'version.register' },
 );
+
+// npm start's worker answers POSTs with a bearer token through this same handler, before Next's router.
+offerToFastPath('POST /api/2.0/mlflow/model-versions/create', POST);

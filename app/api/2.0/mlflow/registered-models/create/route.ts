@@ -4,6 +4,7 @@ import { loadModel } from '@/lib/mlflow/queries/model-records';
 import { createRegisteredModel } from '@/lib/mlflow/registered-models';
 import { readParams } from '@/lib/mlflow/request';
 import { registeredModelJson } from '@/lib/mlflow/serialize';
+import { offerToFastPath } from '@/lib/serving/fast-path';
 
 export const POST = withMlflow(
   async ({ req, actor }) => {
@@ -13,3 +14,6 @@ export const POST = withMlflow(
   },
   { permission: 'model.create', errors: { CONFLICT: 'RESOURCE_ALREADY_EXISTS' } },
 );
+
+// npm start's worker answers POSTs with a bearer token through this same handler, before Next's router.
+offerToFastPath('POST /api/2.0/mlflow/registered-models/create', POST);

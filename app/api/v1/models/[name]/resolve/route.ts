@@ -23,4 +23,4 @@ export const GET = route({
 });
 
 // npm start's worker answers GETs with a bearer token through this same handler, before Next's router.
-offerToFastPath('resolve', GET);
+offerToFastPath('GET /api/v1/models/:name/resolve', GET);

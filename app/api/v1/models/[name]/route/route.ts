@@ -18,4 +18,4 @@ export const GET = route({
 });
 
 // npm start's worker answers GETs with a bearer token through this same handler, before Next's router.
-offerToFastPath('route', GET);
+offerToFastPath('GET /api/v1/models/:name/route', GET);

@@ -5,6 +5,7 @@ import { ZVersion, ZVersionPage } from '@/lib/api-v1/schemas/versions';
 import { searchVersions } from '@/lib/api-v1/search-versions';
 import { reply, modelParam } from '@/lib/http/contract';
 import { route } from '@/lib/http/route';
+import { offerToFastPath } from '@/lib/serving/fast-path';
 import { registerVersion } from '@/lib/services/register-version';
 import { ZIdempotencyHeaders, ZModelParams, ZSearchVersionsQuery } from '@/lib/validations/api-v1';
 import { ZRegisterVersionInput } from '@/lib/validations/version';
@@ -37,3 +38,6 @@ export const POST = route({
     return version.created ? versionResource(version) : reply(versionResource(version), { status: 200, headers: { 'Idempotent-Replayed': 'true' } });
   },
 });
+
+// npm start's worker answers POSTs with a bearer token through this same handler, before Next's router.
+offerToFastPath('POST /api/v1/models/:name/versions', POST);
