@@ -6,7 +6,7 @@ import { toast } from 'sonner';
 import { boardKeys } from '@/lib/queries/keys';
 import { ApiError } from '@/lib/queries/api-error';
 import { sendJson } from '@/lib/queries/send-json';
-import { Button } from '@/components/ui/button';
+import { FormActions } from '@/components/ui/form-actions';
 import { Dialog } from '@/components/ui/dialog';
 import { Input } from '@/components/ui/input';
 
@@ -64,14 +64,9 @@ export function ChangeOwnerDialog({ model, owner, onClose }: { model: string; ow
             </p>
           )}
         </div>
-        <div className="flex items-center justify-end gap-2">
-          <Button variant="ghost" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" disabled={!valid || change.isPending}>
-            {change.isPending ? 'Changing…' : 'Change owner'}
-          </Button>
-        </div>
+        <FormActions onCancel={onClose} disabled={!valid || change.isPending}>
+          {change.isPending ? 'Changing…' : 'Change owner'}
+        </FormActions>
       </form>
     </Dialog>
   );

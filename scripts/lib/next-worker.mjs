@@ -159,10 +159,9 @@ function boardCache() {
   const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2, idleTimeoutMillis: 60_000, connectionTimeoutMillis: 1_000, query_timeout: 1_000, application_name: 'modelgate page cache' });
   pool.on('error', () => {}); // a broken idle connection is replaced on the next query
   const { getToken } = require('next-auth/jwt');
-  const cookiesOf = (header) => new Map(String(header ?? '').split(/;\s*/).filter(Boolean).map((pair) => {
-    const eq = pair.indexOf('=');
-    return eq === -1 ? [pair, ''] : [pair.slice(0, eq), pair.slice(eq + 1)];
-  }));
+  // Next's own cookie parser, as its request adapter uses it.
+  const { parse: parseCookies } = require('next/dist/compiled/cookie');
+  const cookiesOf = (header) => new Map(Object.entries(parseCookies(String(header ?? ''))));
   return createPageCache({
     handle,
     compress,
