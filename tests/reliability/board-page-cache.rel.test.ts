@@ -116,6 +116,37 @@ describe("the worker's board cache", () => {
     expect((await board('viewer')).status).toBe(307);
   });
 
+  it('16 clients of one session at once while versions are registered: no answer misses a version registered before it was asked', async () => {
+    // Kept before the race, and long enough between writes for renders to be kept again: stale hits would show.
+    await kept('other');
+    const committed: string[] = [];
+    let writing = true;
+    const writer = (async () => {
+      for (let i = 0; i < 8; i++) {
+        const dataVersion = `race-${i}-${randomUUID().slice(0, 8)}`;
+        const registered = await call(worker.url, `/api/v1/models/${model}/versions`, { token: people.scientist!.token, body: versionBody({ dataVersion }) });
+        expect(registered.status).toBe(201);
+        committed.push(dataVersion);
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      writing = false;
+    })();
+    let answers = 0;
+    const readers = Array.from({ length: 16 }, async () => {
+      while (writing) {
+        const known = committed.at(-1);
+        const seen = await board('other');
+        expect(seen.status).toBe(200);
+        if (known) expect(seen.html).toContain(known);
+        answers += 1;
+      }
+    });
+    await Promise.all([writer, ...readers]);
+    expect(answers).toBeGreaterThan(16);
+    // Once the writes stop, the same session is answered from the cache again.
+    await kept('other');
+  });
+
   it("leaves React Server Component requests (the app's own navigations) to Next", async () => {
     await kept('other');
     const rsc = await fetch(`${worker.url}/models/${model}`, { headers: { cookie: cookies.other!, rsc: '1' } });
