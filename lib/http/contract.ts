@@ -102,6 +102,12 @@ interface ContractShape<TParams extends Schema, TQuery extends Schema, TBody ext
    * handler runs without a caller. Compared in constant time.
    */
   secretEnv?: string;
+  /**
+   * The level of a successful answer's access line (default info). The serving reads that fleets poll thousands of
+   * times a second say debug: a line each would be most of their cost and of the log's volume, and their rate and
+   * latency are in the metrics anyway. An answer of 400 or more is logged at info whatever this says.
+   */
+  accessLog?: 'info' | 'debug';
   /** Errors beyond those the contract implies (400 for input, 401/403 for callers, 404 for path params, 413 for bodies). */
   errors?: readonly ErrorCode[];
 }

@@ -23,8 +23,8 @@ export function errorResponse(code: ErrorCode, message: string, details?: unknow
   return NextResponse.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, { status: ERROR_STATUS[code] });
 }
 
-/** Maps anything thrown by a handler to the one error shape; unknown failures are logged and hidden. */
-export function toErrorResponse(thrown: unknown): NextResponse {
+/** Maps anything thrown by a handler to the one error shape; unknown failures are logged (with the request's id) and hidden. */
+export function toErrorResponse(thrown: unknown, requestId?: string): NextResponse {
   const error = mapDbError(thrown);
   if (error instanceof RegistryError) return errorResponse(error.code, error.message, error.details);
   if (error instanceof ZodError) {
@@ -32,6 +32,6 @@ export function toErrorResponse(thrown: unknown): NextResponse {
       issues: error.issues.map((i) => ({ path: i.path, message: i.message })),
     });
   }
-  log().error({ err: error }, 'unhandled error');
+  log(requestId).error({ err: error }, 'unhandled error');
   return errorResponse('INTERNAL', 'Something went wrong on our side. The error has been logged.');
 }

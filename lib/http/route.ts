@@ -6,7 +6,7 @@ import { redirectTarget } from '@/lib/db/queries/model-names';
 import { readJson } from './body';
 import { resolveCaller, type RequestActor } from './caller';
 import { afterLocalWrite } from '@/lib/serving/caches';
-import { observed } from './observe';
+import { observed, type ObservedContext } from './observe';
 import { secretMatches } from './secret';
 import { isRawResponse, PreparedJson, Reply, type AnyContract, type AuthedContract, type PublicContract, type ResponseSpec, type RouteScope } from './contract';
 import { toErrorResponse } from './errors';
@@ -14,7 +14,8 @@ import { logger } from '@/lib/observability/logger';
 import { queryObject } from './query';
 
 type Schema = z.ZodType | undefined;
-type NextContext = { params: Promise<unknown> };
+// Next's context, with the request id the observability wrapper gives every request.
+type NextContext = ObservedContext;
 
 // Outside production an answer that does not match its declared schema is a 500, so a handler that drifts
 // from its contract fails the tests (and the fuzz suite) instead of shipping an undocumented shape.
@@ -68,7 +69,7 @@ export function route<
       if (!SAFE_METHODS.has(req.method)) afterLocalWrite(model);
       return respond(contract, result, req);
     } catch (error) {
-      return toErrorResponse(error);
+      return toErrorResponse(error, context.requestId);
     }
   });
   return Object.assign(handler, { contract: contract as AnyContract });
@@ -85,7 +86,7 @@ export function publicRoute<TParams extends Schema = undefined, TQuery extends S
       const input = await readInput(full, req);
       return respond(full, await full.handler({ req, params, ...input } as never), req);
     } catch (error) {
-      return toErrorResponse(error);
+      return toErrorResponse(error, context.requestId);
     }
   });
   return Object.assign(handler, { contract: full as AnyContract });

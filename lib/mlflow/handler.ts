@@ -44,7 +44,7 @@ function scopeDenial(error: unknown, actor: MlflowActor): unknown {
  */
 export function withMlflow<P = Record<string, never>>(handler: Handler<P>, options: Options) {
   const endpoint = { summary: `MLflow ${options.permission}` };
-  const run = async (req: NextRequest, context?: { params: Promise<P> }): Promise<Response> => {
+  const run = async (req: NextRequest, context: { params: Promise<P>; requestId?: string }): Promise<Response> => {
     try {
       // Before authentication, so a forged request never even counts as a failed sign-in.
       assertJsonContentType(req);
@@ -52,7 +52,7 @@ export function withMlflow<P = Record<string, never>>(handler: Handler<P>, optio
       if (!canAnywhere(actor, options.permission)) {
         throw new RegistryError('FORBIDDEN', `${denialReason(actor.role, options.permission) ?? 'Not allowed'}.`);
       }
-      const params = ((await context?.params) ?? {}) as P;
+      const params = ((await context.params) ?? {}) as P;
       const answer = await handler({ req, actor, params }).catch((error: unknown) => Promise.reject(scopeDenial(error, actor)));
       if (req.method !== 'GET' && !NOT_SERVED.has(options.permission)) afterLocalWrite(null);
       return NextResponse.json(answer);
@@ -60,10 +60,10 @@ export function withMlflow<P = Record<string, never>>(handler: Handler<P>, optio
       const error = mapDbError(thrown);
       const body = toMlflowError(error, options.errors);
       if (body) return mlflowErrorResponse(body);
-      log().error({ err: error }, 'unhandled error in the MLflow API');
+      log(context.requestId).error({ err: error }, 'unhandled error in the MLflow API');
       return mlflowErrorResponse({ error_code: 'INTERNAL_ERROR', message: 'Something went wrong on our side. The error has been logged.' });
     }
   };
-  const measured = observed(endpoint, (req, context) => run(req, context as { params: Promise<P> }));
+  const measured = observed(endpoint, (req, context) => run(req, context as { params: Promise<P>; requestId?: string }));
   return (req: NextRequest, context?: { params: Promise<P> }): Promise<Response> => measured(req, context ?? { params: Promise.resolve({}) });
 }

@@ -1,13 +1,12 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type pino from 'pino';
 import { logger } from './logger';
 
-// The request being served, so a log line written deep in a service carries its request id.
-const globalForContext = globalThis as unknown as { modelgateRequestContext?: AsyncLocalStorage<{ requestId: string }> };
-export const requestContext = (globalForContext.modelgateRequestContext ??= new AsyncLocalStorage<{ requestId: string }>());
-
-/** The logger for the current request (with its id), or the process logger outside one. */
-export function log(): pino.Logger {
-  const store = requestContext.getStore();
-  return store ? logger.child({ reqId: store.requestId }) : logger;
+/**
+ * The logger for one request: its lines carry the request's id. The id travels with the call (the wrapper in
+ * lib/http/observe.ts hands it to the handler it wraps), not in an AsyncLocalStorage or a table beside the request:
+ * on a fast-path answer, entering a storage or filling a WeakMap for every request cost more than the metric
+ * (docs/benchmarks.md, "Observability cost").
+ */
+export function log(requestId: string | undefined): pino.Logger {
+  return requestId ? logger.child({ reqId: requestId }) : logger;
 }

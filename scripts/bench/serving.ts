@@ -1,7 +1,7 @@
 // The serving path's rows of `npm run bench`: resolve at c=16 from the cache (200 and 304), route by key,
 // and the same resolve with the cache off and on two instances (one per core), each measured in alternating rounds
-// on servers of the same build, medians; then observability off (no request id, metric or log line) against on,
-// in back-to-back pairs.
+// on servers of the same build, medians; then observability (request id, metric, access line) on against off in
+// back-to-back pairs within one worker.
 // Standalone: `tsx scripts/bench/serving.ts [--seconds 5] [--rounds 3]` on the current build (.next).
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -14,6 +14,8 @@ export interface Server {
   base: string;
   /** CPU seconds (user + system) the server's processes have used so far. */
   cpuSeconds: () => number;
+  /** A worker started with MODELGATE_OBSERVE=switchable: turns its observability on or off (lib/http/observe.ts). */
+  setObserving?: (on: boolean) => Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -48,12 +50,21 @@ export async function startServer(databaseUrl: string, env: Record<string, strin
   const args = options.worker ? ['scripts/lib/next-worker.mjs', '-p', String(port), '-H', '127.0.0.1'] : nextArgs('start', '-p', String(port), '-H', '127.0.0.1');
   const child = spawn(process.execPath, args, {
     env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: 'bench', NEXTAUTH_URL: base, MODELGATE_WEBHOOKS: 'off', ...env },
-    stdio: 'ignore',
+    stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
   });
   await waitForHealth(base);
   return {
     base,
     cpuSeconds: () => cpuSecondsOf(child.pid!),
+    setObserving: (on) =>
+      new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('the worker did not switch its observability (started without MODELGATE_OBSERVE=switchable?)')), 5_000);
+        child.once('message', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        child.send({ observe: on });
+      }),
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
@@ -121,14 +132,16 @@ export async function benchServing(options: ServingBenchOptions): Promise<void> 
   const etag = probe.headers.get('etag');
   const extra = {
     noCache: await startServer(options.databaseUrl, { MODELGATE_CACHE: 'off' }),
-    // Observability off, on the path where it weighs most: a worker's fast path answers in ~0.2 ms of CPU.
-    noObserve: await startServer(options.databaseUrl, { MODELGATE_OBSERVE: 'off', LOG_LEVEL: 'silent' }, { worker: true }),
+    // Observability on the path where it weighs most (a worker's fast path answers in ~0.1–0.3 ms of CPU), switched
+    // off and on within the same process: as shipped, and with the access line serving reads leave at debug.
+    observed: await startServer(options.databaseUrl, { MODELGATE_OBSERVE: 'switchable' }, { worker: true }),
+    everyLine: await startServer(options.databaseUrl, { MODELGATE_OBSERVE: 'switchable', LOG_LEVEL: 'debug' }, { worker: true }),
     second: await startServer(options.databaseUrl),
     worker: await startServer(options.databaseUrl, {}, { worker: true }),
   };
   // The worker offers resolve and route to its fast path once Next has loaded them; and every fresh server gets a
   // second of load first, so no round compares a warm server (JIT, caches) with a cold one.
-  for (const w of [extra.worker, extra.noObserve]) for (const path of [resolvePath, `/api/v1/models/${model}/route?key=warm`]) await fetch(`${w.base}${path}`, { headers: auth });
+  for (const w of [extra.worker, extra.observed, extra.everyLine]) for (const path of [resolvePath, `/api/v1/models/${model}/route?key=warm`]) await fetch(`${w.base}${path}`, { headers: auth });
   for (const fresh of Object.values(extra)) await measure([fresh], resolvePath, auth, 16, 1);
   try {
     const runs: Record<string, Figure[]> = { health: [], cached: [], notModified: [], route: [], noCache: [], two: [], worker: [], workerRoute: [] };
@@ -164,26 +177,33 @@ export async function benchServing(options: ServingBenchOptions): Promise<void> 
     row('Route ?key= c=16, one npm start worker', show(m('workerRoute')), goal(m('workerRoute')));
     const two = m('two');
     row(`Resolve c=16 on two instances (${label} and one next start)`, show(two), goal(two));
-    // Observability's cost is ~1 % of an answer, and rounds differ by ±10 % on this machine: measured as the CPU per
-    // answer of two workers started alike (on, off), in 12 back-to-back pairs of 2 s whose order turns each time,
-    // so drift lands on both sides of a pair; the cost is the median of the pairs' differences.
-    const pairs: { cost: number; on: Figure; off: Figure }[] = [];
-    for (let pair = 0; pair < 12; pair++) {
-      const first = pair % 2 === 0 ? extra.worker : extra.noObserve;
-      const a = await measure([first], resolvePath, auth, 16, 2);
-      const b = await measure([first === extra.worker ? extra.noObserve : extra.worker], resolvePath, auth, 16, 2);
-      const [on, off] = first === extra.worker ? [a, b] : [b, a];
-      pairs.push({ cost: ((on.cpuMs - off.cpuMs) / on.cpuMs) * 100, on, off });
-    }
-    const costs = pairs.map((p) => p.cost).sort((x, y) => x - y);
-    const cost = median(costs);
-    const onCpu = median(pairs.map((p) => p.on.cpuMs));
-    const offCpu = median(pairs.map((p) => p.off.cpuMs));
-    row(
-      'Observability (request id, metric, JSON log line) on vs off: CPU per resolve answer of two npm start workers started alike',
-      `on ${onCpu.toFixed(3)} ms, off ${offCpu.toFixed(3)} ms (medians of 12 back-to-back pairs of 2 s at c=16; ${Math.round(median(pairs.map((p) => p.on.rps))).toLocaleString()} vs ${Math.round(median(pairs.map((p) => p.off.rps))).toLocaleString()} req/s)`,
-      `costs ${cost.toFixed(1)} % of the server's CPU per answer, middle half of the pairs ${costs[3]!.toFixed(1)} … ${costs[8]!.toFixed(1)} % (goal: not visible, ≤ 5 %: ${cost <= 5 ? 'met' : 'not met'}; \`npx tsx --conditions=react-server scripts/bench/observe-cost.ts\` measures the wrapper alone)`,
-    );
+    // Observability's cost is a few per cent of a fast-path answer, and two processes started alike differ by about as
+    // much: measured in one worker, switched on and off, as the CPU per answer of 12 back-to-back pairs of 2 s whose
+    // order turns each time, so drift lands on both sides of a pair; the cost is the median of the pairs' differences.
+    const observability = async (what: string, worker: Server, judged: boolean) => {
+      const setObserving = worker.setObserving!;
+      const pairs: { cost: number; on: Figure; off: Figure }[] = [];
+      for (let pair = 0; pair < 12; pair++) {
+        const order = pair % 2 === 0 ? [true, false] : [false, true];
+        const figures: Figure[] = [];
+        for (const on of order) {
+          await setObserving(on);
+          figures.push(await measure([worker], resolvePath, auth, 16, 2));
+        }
+        const [on, off] = order[0] ? [figures[0]!, figures[1]!] : [figures[1]!, figures[0]!];
+        pairs.push({ cost: ((on.cpuMs - off.cpuMs) / on.cpuMs) * 100, on, off });
+      }
+      await setObserving(true);
+      const costs = pairs.map((p) => p.cost).sort((x, y) => x - y);
+      const cost = median(costs);
+      row(
+        what,
+        `on ${median(pairs.map((p) => p.on.cpuMs)).toFixed(3)} ms, off ${median(pairs.map((p) => p.off.cpuMs)).toFixed(3)} ms (medians of 12 back-to-back pairs of 2 s at c=16 on one worker; ${Math.round(median(pairs.map((p) => p.on.rps))).toLocaleString()} vs ${Math.round(median(pairs.map((p) => p.off.rps))).toLocaleString()} req/s)`,
+        `costs ${cost.toFixed(1)} % of the server's CPU per answer, middle half of the pairs ${costs[3]!.toFixed(1)} … ${costs[8]!.toFixed(1)} %${judged ? ` (goal: not visible, ≤ 5 %: ${cost <= 5 ? 'met' : 'not met'})` : ' (LOG_LEVEL=debug, for operators who want every line)'}`,
+      );
+    };
+    await observability('Observability as shipped (request id, metrics, access line of serving reads at debug), on vs off: CPU per fast-path resolve answer', extra.observed, true);
+    await observability('Observability with an access line for every resolve (LOG_LEVEL=debug), on vs off, measured alike', extra.everyLine, false);
   } finally {
     await Promise.all(Object.values(extra).map((s) => s.stop()));
   }

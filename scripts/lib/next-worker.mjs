@@ -177,6 +177,16 @@ function boardCache() {
 const pageCache = boardCache();
 globalThis[Symbol.for('modelgate.pageCache')] = pageCache?.stats;
 
+// The benchmark's only (MODELGATE_OBSERVE=switchable, lib/http/observe.ts): its parent turns observability off and on
+// in this process, over the IPC channel it spawned the worker with, and waits for the answer.
+if (process.env.MODELGATE_OBSERVE === 'switchable' && process.send) {
+  process.on('message', (message) => {
+    if (typeof message?.observe !== 'boolean') return;
+    globalThis[Symbol.for('modelgate.observabilitySwitchedOff')] = !message.observe;
+    process.send({ observing: message.observe });
+  });
+}
+
 const server = createServer((req, res) => {
   if (!serveFast(req, res) && !pageCache?.serve(req, res)) void handle(req, res);
 });
