@@ -136,12 +136,13 @@ export async function benchServing(options: ServingBenchOptions): Promise<void> 
     // off and on within the same process: as shipped, and with the access line serving reads leave at debug.
     observed: await startServer(options.databaseUrl, { MODELGATE_OBSERVE: 'switchable' }, { worker: true }),
     everyLine: await startServer(options.databaseUrl, { MODELGATE_OBSERVE: 'switchable', LOG_LEVEL: 'debug' }, { worker: true }),
-    second: await startServer(options.databaseUrl),
+    // A second instance as operators run one: an npm start worker.
+    second: await startServer(options.databaseUrl, {}, { worker: true }),
     worker: await startServer(options.databaseUrl, {}, { worker: true }),
   };
   // The worker offers resolve and route to its fast path once Next has loaded them; and every fresh server gets a
   // second of load first, so no round compares a warm server (JIT, caches) with a cold one.
-  for (const w of [extra.worker, extra.observed, extra.everyLine]) for (const path of [resolvePath, `/api/v1/models/${model}/route?key=warm`]) await fetch(`${w.base}${path}`, { headers: auth });
+  for (const w of [extra.worker, extra.observed, extra.everyLine, extra.second]) for (const path of [resolvePath, `/api/v1/models/${model}/route?key=warm`]) await fetch(`${w.base}${path}`, { headers: auth });
   for (const fresh of Object.values(extra)) await measure([fresh], resolvePath, auth, 16, 1);
   try {
     const runs: Record<string, Figure[]> = { health: [], cached: [], notModified: [], route: [], noCache: [], two: [], worker: [], workerRoute: [] };
@@ -176,7 +177,7 @@ export async function benchServing(options: ServingBenchOptions): Promise<void> 
     row('Resolve c=16, one npm start worker (answered before Next\'s router)', show(worker), `${goal(worker)}; ${(worker.rps / cached.rps).toFixed(2)}× the row above, server CPU ${(worker.cpuMs / cached.cpuMs).toFixed(2)}×`);
     row('Route ?key= c=16, one npm start worker', show(m('workerRoute')), goal(m('workerRoute')));
     const two = m('two');
-    row(`Resolve c=16 on two instances (${label} and one next start)`, show(two), goal(two));
+    row(`Resolve c=16 on two instances (${label}, and an npm start worker)`, show(two), goal(two));
     // Observability's cost is a few per cent of a fast-path answer, and two processes started alike differ by about as
     // much: measured in one worker, switched on and off, as the CPU per answer of 12 back-to-back pairs of 2 s whose
     // order turns each time, so drift lands on both sides of a pair; the cost is the median of the pairs' differences.
