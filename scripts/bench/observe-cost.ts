@@ -1,5 +1,5 @@
 // `LOG_LEVEL=info npx tsx --conditions=react-server scripts/bench/observe-cost.ts > /dev/null`: the CPU time the
-// observability wrapper (lib/http/observe.ts: request id, async-local context, latency histogram, access log
+// observability wrapper (lib/http/observe.ts: request id, latency histogram, access log
 // line) adds to one request, measured in process without a server, so a shared machine's load hardly moves it:
 // N calls of a handler that awaits a few promises and answers a small JSON body, with and without the
 // wrapper, alternating rounds, medians. (`--conditions=react-server` lets `server-only` load outside Next.)
