@@ -2,7 +2,8 @@
 // observability wrapper (lib/http/observe.ts: request id, latency histogram, access log
 // line) adds to one request, measured in process without a server, so a shared machine's load hardly moves it:
 // N calls of a handler that awaits a few promises and answers a small JSON body, with and without the
-// wrapper, alternating rounds, medians. (`--conditions=react-server` lets `server-only` load outside Next.)
+// wrapper, alternating rounds, medians. `ACCESS_LOG=debug` measures an endpoint whose successes log at debug, as
+// resolve and route do. (`--conditions=react-server` lets `server-only` load outside Next.)
 import { NextRequest } from 'next/server';
 import { observed } from '@/lib/http/observe';
 
@@ -13,7 +14,7 @@ const handler = async () => {
   for (let i = 0; i < 5; i++) await Promise.resolve(i);
   return new Response('{"version":1}', { status: 200, headers: { 'content-type': 'application/json' } });
 };
-const wrapped = observed({ summary: 'observe-cost' }, handler);
+const wrapped = observed({ summary: 'observe-cost', accessLog: process.env.ACCESS_LOG === 'debug' ? 'debug' : 'info' }, handler);
 const params = Promise.resolve({ name: 'bench-governed' });
 const request = () => new NextRequest('http://127.0.0.1/api/v1/models/bench-governed/resolve?stage=production', { headers: { authorization: 'Bearer x' } });
 
