@@ -93,6 +93,14 @@ describe("the worker's board cache", () => {
     const tagged = await board('viewer');
     expect(tagged.cache).toBe('miss');
     expect(tagged.html).toContain(tag);
+    // And through the MLflow API, which the worker also answers before Next's router.
+    await kept('viewer');
+    const mlflowTag = `mlflow-${randomUUID().slice(0, 8)}`;
+    const created = await call(worker.url, '/api/2.0/mlflow/model-versions/create', { token: people.scientist!.token, body: { name: model, source: `s3://page-cache/${mlflowTag}`, tags: [{ key: mlflowTag, value: 'x' }] } });
+    expect(created.status).toBe(200);
+    const viaMlflow = await board('viewer');
+    expect(viaMlflow.cache).toBe('miss');
+    expect(viaMlflow.html).toContain(mlflowTag);
   });
 
   it("never gives one person another's board, and follows a role change or a disabled account at once", async () => {
